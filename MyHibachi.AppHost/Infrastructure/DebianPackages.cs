@@ -23,7 +23,6 @@ public static class DebianPackages
         }
 
         var names = string.Join(' ', missing);
-        var manualCommand = $"sudo apt-get update && sudo apt-get install -y {names}";
         if (!File.Exists("/usr/bin/apt-get"))
         {
             throw new MissingPackagesException(
@@ -31,36 +30,50 @@ public static class DebianPackages
                 "Install them with your system's package manager, or run with a container runtime (Infra:Mode=containers).");
         }
 
-        string[] elevate;
-        if (Environment.IsPrivilegedProcess)
-        {
-            elevate = [];
-        }
-        else if (Run("sudo", ["-n", "true"], log, echo: false) == 0)
-        {
-            elevate = ["sudo", "-n"];
-        }
-        else
-        {
-            throw new MissingPackagesException(
-                $"MyHibachi needs these packages, which are not installed: {names}.{Environment.NewLine}" +
-                $"Install them once with:{Environment.NewLine}  {manualCommand}{Environment.NewLine}then run the command again.");
-        }
+        var privilege = Environment.IsPrivilegedProcess ? Privilege.Root
+            : Run("sudo", ["-n", "true"], log, echo: false) == 0 ? Privilege.PasswordlessSudo
+            : Privilege.None;
+        var command = InstallCommand(missing, privilege) ?? throw new MissingPackagesException(NotInstalledMessage(missing));
 
         log.WriteLine($"Installing missing packages (one time): {names}");
-        // flock serialises our own installers (the AppHost and the browser tests may start together).
-        var script = "export DEBIAN_FRONTEND=noninteractive; " +
-                     "apt-get update -qq && apt-get install -y -qq -o DPkg::Lock::Timeout=600 --no-install-recommends " + names;
-        string[] command = [.. elevate, "flock", "-w", "900", LockFile, "bash", "-c", script];
         var exitCode = Run(command[0], command[1..], log, echo: true);
 
         var stillMissing = packages.Where(p => !p.IsInstalled()).Select(p => p.Name).Distinct().ToArray();
         if (exitCode != 0 || stillMissing.Length > 0)
         {
             throw new MissingPackagesException(
-                $"Installing {names} failed (apt-get exit code {exitCode}). Install them by hand with:{Environment.NewLine}  {manualCommand}");
+                $"Installing {names} failed (exit code {exitCode}). Install them by hand with:{Environment.NewLine}  {ManualCommand(missing)}");
         }
     }
+
+    public enum Privilege
+    {
+        Root,
+        PasswordlessSudo,
+        None,
+    }
+
+    /// <summary>The command that installs <paramref name="missing"/>, or null when this user cannot.</summary>
+    public static string[]? InstallCommand(IReadOnlyCollection<string> missing, Privilege privilege)
+    {
+        // flock serialises our own installers (the AppHost and the browser tests may start together).
+        var script = "export DEBIAN_FRONTEND=noninteractive; apt-get update -qq && " +
+                     "apt-get install -y -qq -o DPkg::Lock::Timeout=600 --no-install-recommends " + string.Join(' ', missing);
+        string[] install = ["flock", "-w", "900", LockFile, "bash", "-c", script];
+        return privilege switch
+        {
+            Privilege.Root => install,
+            Privilege.PasswordlessSudo => ["sudo", "-n", .. install],
+            _ => null,
+        };
+    }
+
+    public static string ManualCommand(IReadOnlyCollection<string> missing) =>
+        $"sudo apt-get update && sudo apt-get install -y {string.Join(' ', missing)}";
+
+    public static string NotInstalledMessage(IReadOnlyCollection<string> missing) =>
+        $"MyHibachi needs these packages, which are not installed: {string.Join(", ", missing)}.{Environment.NewLine}" +
+        $"Install them once with:{Environment.NewLine}  {ManualCommand(missing)}{Environment.NewLine}then run the command again.";
 
     private static int Run(string fileName, IEnumerable<string> arguments, TextWriter log, bool echo)
     {

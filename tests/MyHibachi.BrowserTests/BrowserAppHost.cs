@@ -1,0 +1,79 @@
+using Aspire.Hosting.Testing;
+using Microsoft.Playwright;
+using MyHibachi.AppHost.Infrastructure;
+using MyHibachi.TestSupport;
+
+namespace MyHibachi.BrowserTests;
+
+/// <summary>The running system plus Debian's Chromium driven by Playwright (no browser download).</summary>
+public sealed class BrowserAppHost : HibachiAppHost
+{
+    private const string ChromiumPath = "/usr/bin/chromium";
+
+    private IPlaywright? _playwright;
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    public Uri WebAddress { get; private set; } = null!;
+
+    public static string ScreenshotFolder { get; } = Path.Combine(RepositoryRoot(), "tests", "MyHibachi.BrowserTests", "screenshots");
+
+    public override async Task InitializeAsync()
+    {
+        DebianPackages.EnsureInstalled([new RequiredPackage("chromium", () => File.Exists(ChromiumPath))], Console.Out);
+        await base.InitializeAsync();
+        WebAddress = App.GetEndpoint(ResourceNames.Web, "http");
+
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args =
+            [
+                "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync",
+            ],
+        });
+        Directory.CreateDirectory(ScreenshotFolder);
+    }
+
+    public async Task<IPage> NewPageAsync()
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = WebAddress.ToString(), ViewportSize = new() { Width = 1280, Height = 900 } });
+        return await context.NewPageAsync();
+    }
+
+    public static Task ScreenshotAsync(IPage page, string name) =>
+        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, name + ".png"), FullPage = true });
+
+    public override async Task DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.DisposeAsync();
+        }
+
+        _playwright?.Dispose();
+        await base.DisposeAsync();
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "MyHibachi.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        return AppContext.BaseDirectory;
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class BrowserCollection : ICollectionFixture<BrowserAppHost>
+{
+    public const string Name = "Browser";
+}

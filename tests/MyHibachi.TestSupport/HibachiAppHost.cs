@@ -1,0 +1,86 @@
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Xunit;
+
+namespace MyHibachi.TestSupport;
+
+/// <summary>
+/// One real AppHost for a test collection: PostgreSQL, Redis and RabbitMQ from the distribution's
+/// packages with a data root of its own, the Api, Web and Workers, all waited for until healthy.
+/// </summary>
+public class HibachiAppHost : IAsyncLifetime
+{
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(4);
+
+    public string DataRoot { get; init; } = Path.Combine(Path.GetTempPath(), "myhibachi-tests", Guid.NewGuid().ToString("N")[..12]);
+
+    public DistributedApplication App { get; private set; } = null!;
+
+    /// <summary>Extra AppHost arguments, e.g. configuration for the services.</summary>
+    protected virtual IEnumerable<string> AppHostArguments => [];
+
+    public virtual async Task InitializeAsync()
+    {
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.MyHibachi_AppHost>(
+            ["--Infra:Mode=local", $"--Infra:DataRoot={DataRoot}", .. AppHostArguments],
+            (options, _) => options.DisableDashboard = true);
+        builder.Services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+        builder.Services.ConfigureHttpClientDefaults(http => http.AddStandardResilienceHandler());
+        ConfigureBuilder(builder);
+
+        App = await builder.BuildAsync();
+        using var timeout = new CancellationTokenSource(StartTimeout);
+        await App.StartAsync(timeout.Token);
+        foreach (var resource in WaitedResources())
+        {
+            await App.ResourceNotifications.WaitForResourceHealthyAsync(resource.Name, timeout.Token);
+        }
+    }
+
+    /// <summary>
+    /// Every resource the AppHost starts: not parameters (values, not processes), not the hidden
+    /// rebuilders Aspire adds beside each project, not resources that only start on request.
+    /// </summary>
+    public IEnumerable<IResource> WaitedResources() =>
+        App.Services.GetRequiredService<DistributedApplicationModel>().Resources.Where(r =>
+            r is not ParameterResource && r.GetType().Name != "ProjectRebuilderResource" &&
+            !r.Annotations.OfType<ExplicitStartupAnnotation>().Any());
+
+    protected virtual void ConfigureBuilder(IDistributedApplicationTestingBuilder builder)
+    {
+    }
+
+    public HttpClient CreateHttpClient(string resourceName) => App.CreateHttpClient(resourceName);
+
+    public virtual async Task DisposeAsync()
+    {
+        if (App is not null)
+        {
+            await App.DisposeAsync();
+        }
+
+        DeleteDataRoot();
+    }
+
+    private void DeleteDataRoot()
+    {
+        for (var attempt = 0; attempt < 10 && Directory.Exists(DataRoot); attempt++)
+        {
+            try
+            {
+                Directory.Delete(DataRoot, recursive: true);
+            }
+            catch (IOException)
+            {
+                Thread.Sleep(500); // a server may still be writing its last file while it exits
+            }
+            catch (UnauthorizedAccessException)
+            {
+                Thread.Sleep(500);
+            }
+        }
+    }
+}
