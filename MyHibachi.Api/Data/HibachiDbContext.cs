@@ -1,11 +1,58 @@
 using Microsoft.EntityFrameworkCore;
+using MyHibachi.Api.Data.Entities;
+using MyHibachi.Api.Features.Pricing;
 
 namespace MyHibachi.Api.Data;
 
 public sealed class HibachiDbContext(DbContextOptions<HibachiDbContext> options) : DbContext(options)
 {
+    /// <summary>The name of the query filter that hides soft-deleted rows.</summary>
+    public const string SoftDeleteFilter = "SoftDelete";
+
+    public DbSet<Station> Stations => Set<Station>();
+
+    public DbSet<Customer> Customers => Set<Customer>();
+
+    public DbSet<Chef> Chefs => Set<Chef>();
+
+    public DbSet<ChefWorkingHours> ChefWorkingHours => Set<ChefWorkingHours>();
+
+    public DbSet<ChefDateOverride> ChefDateOverrides => Set<ChefDateOverride>();
+
+    public DbSet<ChefTimeOff> ChefTimeOff => Set<ChefTimeOff>();
+
+    public DbSet<Booking> Bookings => Set<Booking>();
+
+    public DbSet<Quote> Quotes => Set<Quote>();
+
+    public DbSet<Lead> Leads => Set<Lead>();
+
+    public DbSet<LeadNote> LeadNotes => Set<LeadNote>();
+
+    public DbSet<PriceItem> PriceItems => Set<PriceItem>();
+
+    public DbSet<MenuItem> MenuItems => Set<MenuItem>();
+
+    public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
+
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
+    public DbSet<ProcessedMessage> ProcessedMessages => Set<ProcessedMessage>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Enums are stored by name: readable in SQL and safe when members are reordered.
+        configurationBuilder.Properties<BookingStatus>().HaveConversion<string>().HaveMaxLength(20);
+        configurationBuilder.Properties<LeadSource>().HaveConversion<string>().HaveMaxLength(20);
+        configurationBuilder.Properties<LeadStatus>().HaveConversion<string>().HaveMaxLength(20);
+        configurationBuilder.Properties<LeadReason>().HaveConversion<string>().HaveMaxLength(30);
+        configurationBuilder.Properties<MenuCategory>().HaveConversion<string>().HaveMaxLength(30);
+        configurationBuilder.Properties<PricingUnit>().HaveConversion<string>().HaveMaxLength(20);
+    }
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
+        modelBuilder.HasPostgresExtension("btree_gist");
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(HibachiDbContext).Assembly);
     }
 }

@@ -1,20 +1,87 @@
+using System.Diagnostics;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.FeatureManagement;
 using MyHibachi.Api.Data;
+using MyHibachi.Api.Data.Seeding;
+using MyHibachi.Api.Features.Availability;
+using MyHibachi.Api.Features.Bookings;
+using MyHibachi.Api.Features.Chefs;
+using MyHibachi.Api.Features.Customers;
+using MyHibachi.Api.Features.Geography;
+using MyHibachi.Api.Features.Leads;
+using MyHibachi.Api.Features.Pricing;
+using MyHibachi.Api.Features.Quotes;
+using MyHibachi.Api.Features.Stations;
+using MyHibachi.Api.Infrastructure;
+using MyHibachi.Api.Infrastructure.Messaging;
 using MyHibachi.ServiceDefaults.Health;
 
 namespace MyHibachi.Api.Extensions;
 
 public static class ApplicationServiceExtensions
 {
+    /// <summary>Largest request body the Api reads; bigger bodies get 413.</summary>
+    public const long MaxRequestBodyBytes = 1024 * 1024;
+
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
-        builder.AddNpgsqlDbContext<HibachiDbContext>(ResourceNames.Database, settings => settings.DisableHealthChecks = true);
+        var services = builder.Services;
+        services.AddHttpContextAccessor();
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<CurrentActor>();
+        services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<AuditingInterceptor>();
+        services.AddFeatureManagement();
+
+        services.AddDbContextPool<HibachiDbContext>((provider, options) => options
+            .UseNpgsql(builder.Configuration.GetConnectionString(ResourceNames.Database))
+            .UseSnakeCaseNamingConvention()
+            .AddInterceptors(provider.GetRequiredService<AuditingInterceptor>())
+            .ConfigureWarnings(warnings => warnings.Ignore(CoreEventId.PossibleIncorrectRequiredNavigationWithQueryFilterInteractionWarning)));
+        // Our own transactions (chef locks, idempotency) manage retries, so EF's retrying strategy stays off.
+        builder.EnrichNpgsqlDbContext<HibachiDbContext>(settings =>
+        {
+            settings.DisableHealthChecks = true;
+            settings.DisableRetry = true;
+        });
         builder.AddRedisClient(ResourceNames.Redis, settings => settings.DisableHealthChecks = true);
         builder.AddRabbitMQClient(ResourceNames.RabbitMq, settings => settings.DisableHealthChecks = true);
 
-        builder.Services.AddHealthChecks()
+        services.AddHealthChecks()
             .AddDbContextCheck<HibachiDbContext>("postgres", tags: [ServiceDefaultsExtensions.ReadyTag])
             .AddCheck<RedisReadyCheck>("redis", tags: [ServiceDefaultsExtensions.ReadyTag])
             .AddCheck<RabbitMqReadyCheck>("rabbitmq", tags: [ServiceDefaultsExtensions.ReadyTag]);
+
+        services.AddSingleton(_ => ZipCentroids.LoadShipped());
+        services.AddSingleton<ITravelDistance, GreatCircleDistance>();
+        services.AddScoped<ServiceArea>();
+        services.AddScoped<PriceSheetProvider>();
+        services.AddScoped<StationService>();
+        services.AddScoped<CustomerService>();
+        services.AddScoped<ChefService>();
+        services.AddScoped<AvailabilityService>();
+        services.AddScoped<BookingService>();
+        services.AddScoped<QuoteService>();
+        services.AddScoped<LeadCapture>();
+        services.AddScoped<LeadService>();
+        services.AddScoped<DemoBusiness>();
+
+        services.AddHostedService<DatabaseInitializer>();
+        services.AddHostedService<OutboxRelay>();
+
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+            context.ProblemDetails.Extensions["traceId"] = Activity.Current?.TraceId.ToString() ?? context.HttpContext.TraceIdentifier);
+        services.AddExceptionHandler<ApiExceptionHandler>();
+        services.Configure<JsonOptions>(options =>
+            options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false)));
+        // Malformed input must reach ApiExceptionHandler (field-level 400) in every environment.
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(options =>
+            options.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
+        services.AddOpenApi();
 
         return builder;
     }

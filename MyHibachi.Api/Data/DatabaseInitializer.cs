@@ -1,0 +1,39 @@
+using Microsoft.EntityFrameworkCore;
+using MyHibachi.Api.Data.Seeding;
+using Npgsql;
+
+namespace MyHibachi.Api.Data;
+
+/// <summary>
+/// Before the Api takes requests: applies migrations, seeds the reference price list and menu, and
+/// in Development (Seed:DemoBusiness) a demo business. Waits for PostgreSQL while it starts.
+/// </summary>
+public sealed class DatabaseInitializer(IServiceProvider services, IConfiguration configuration, ILogger<DatabaseInitializer> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await using var scope = services.CreateAsyncScope();
+                var db = scope.ServiceProvider.GetRequiredService<HibachiDbContext>();
+                await db.Database.MigrateAsync(cancellationToken);
+                await ReferenceData.SeedAsync(db, cancellationToken);
+                if (configuration.GetValue<bool>("Seed:DemoBusiness"))
+                {
+                    await scope.ServiceProvider.GetRequiredService<DemoBusiness>().SeedAsync(cancellationToken);
+                }
+
+                return;
+            }
+            catch (NpgsqlException exception) when (attempt < 15 && exception.IsTransient)
+            {
+                logger.LogWarning("PostgreSQL is not ready ({Error}); retrying.", exception.Message);
+                await Task.Delay(TimeSpan.FromSeconds(2), cancellationToken);
+            }
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

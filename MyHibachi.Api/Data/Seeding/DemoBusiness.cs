@@ -1,0 +1,156 @@
+using Microsoft.EntityFrameworkCore;
+using MyHibachi.Api.Data.Entities;
+using MyHibachi.Api.Features.Availability;
+using MyHibachi.Api.Features.Bookings;
+using MyHibachi.Api.Features.Geography;
+using MyHibachi.Api.Features.Leads;
+using MyHibachi.Api.Features.Pricing;
+using MyHibachi.Api.Features.Quotes;
+
+namespace MyHibachi.Api.Data.Seeding;
+
+/// <summary>
+/// A realistic small business for Development: two stations, their chefs and weekly hours,
+/// customers, past and upcoming bookings, quotes and leads. Bookings go through the real booking
+/// service, so every hold, price and event is what the product itself would have made.
+/// </summary>
+public sealed class DemoBusiness(
+    HibachiDbContext db, ZipCentroids zips, BookingService bookings, QuoteService quotes, LeadCapture leads,
+    PriceSheetProvider prices, TimeProvider clock, ILogger<DemoBusiness> logger)
+{
+    public async Task SeedAsync(CancellationToken cancellationToken)
+    {
+        if (await db.Stations.AnyAsync(cancellationToken))
+        {
+            return;
+        }
+
+        var atlanta = Station("atl", "MyHibachi Atlanta", "America/New_York", "30303", 120);
+        var houston = Station("hou", "MyHibachi Houston", "America/Chicago", "77002", 100);
+        db.Stations.AddRange(atlanta, houston);
+
+        var chefs = new[]
+        {
+            Chef(atlanta, "Kenji", "Tanaka", "kenji.tanaka@myhibachi.local", "Twenty years on the teppan; famous onion volcano.", weekends: false),
+            Chef(atlanta, "Maria", "Lopez", "maria.lopez@myhibachi.local", "Knife tricks and kid-friendly shows.", weekends: false),
+            Chef(atlanta, "Darnell", "Brooks", "darnell.brooks@myhibachi.local", "Weekend specialist, big parties.", weekends: true),
+            Chef(atlanta, "Yuki", "Sato", "yuki.sato@myhibachi.local", "Seafood and vegan menus.", weekends: false),
+            Chef(houston, "Carlos", "Reyes", "carlos.reyes@myhibachi.local", "Houston's crowd favourite.", weekends: false),
+            Chef(houston, "Hana", "Kim", "hana.kim@myhibachi.local", "Allergy-aware cooking, gluten-free sauces.", weekends: false),
+            Chef(houston, "Ben", "Walker", "ben.walker@myhibachi.local", "Backyard showman.", weekends: true),
+        };
+        db.Chefs.AddRange(chefs);
+        await db.SaveChangesAsync(cancellationToken);
+
+        var people = new (string First, string Last, string Email, string Phone, string Zip, string City, string State, Station Station)[]
+        {
+            ("Olivia", "Bennett", "olivia.bennett@example.com", "(404) 555-0142", "30305", "Atlanta", "GA", atlanta),
+            ("James", "Carter", "james.carter@example.com", "(770) 555-0188", "30062", "Marietta", "GA", atlanta),
+            ("Sofia", "Nguyen", "sofia.nguyen@example.com", "(678) 555-0107", "30097", "Duluth", "GA", atlanta),
+            ("Ethan", "Park", "ethan.park@example.com", "(404) 555-0166", "30308", "Atlanta", "GA", atlanta),
+            ("Ava", "Robinson", "ava.robinson@example.com", "(706) 555-0123", "30601", "Athens", "GA", atlanta),
+            ("Liam", "Garcia", "liam.garcia@example.com", "(713) 555-0191", "77005", "Houston", "TX", houston),
+            ("Mia", "Thompson", "mia.thompson@example.com", "(281) 555-0110", "77479", "Sugar Land", "TX", houston),
+            ("Noah", "Martinez", "noah.martinez@example.com", "(832) 555-0175", "77024", "Houston", "TX", houston),
+        };
+
+        var now = clock.GetUtcNow();
+        var sheet = await prices.CurrentAsync(cancellationToken);
+        var day = 3;
+        foreach (var (person, index) in people.Select((p, i) => (p, i)))
+        {
+            var zone = AvailabilityService.Zone(person.Station);
+            var today = AvailabilityEngine.LocalDate(now, zone);
+            var selections = index % 3 == 0 ? new List<MenuSelection> { new("filet_mignon", 4), new("gyoza", 2) }
+                : index % 3 == 1 ? [new("lobster_tail", 2), new("yakisoba_noodles", 6)]
+                : [new("edamame", 1)];
+            var request = new CreateBookingRequest(
+                person.Station.Id, null, new ContactRequest(person.First, person.Last, person.Email, person.Phone),
+                today.AddDays(day), index % 2 == 0 ? "18:00" : "17:30", 8 + index * 2, index % 3, new AddressDto($"{120 + index * 7} Peachtree Ln", null, person.City, person.State, person.Zip),
+                selections, index == 2 ? "One guest has a shellfish allergy." : null, index == 0 ? "Birthday: please sing!" : null,
+                index % 4 == 0 ? LeadSource.Phone : LeadSource.Web, null, true);
+            var placed = await bookings.CreateAsync(request, null, cancellationToken);
+            if (!placed.Succeeded)
+            {
+                logger.LogWarning("Demo booking for {Email} was not placed: {Problem}", person.Email, placed.Failure!.Detail ?? placed.Failure.Title);
+            }
+            else if (index % 2 == 0)
+            {
+                await bookings.MoveAsync(placed.Value!.Booking.Id, BookingStatus.Confirmed, null, null, cancellationToken);
+            }
+
+            day += 2;
+
+            // Each customer also had a party a few months ago.
+            await PastBookingAsync(person.Station, chefs.First(c => c.StationId == person.Station.Id), person, sheet, now.AddDays(-30 - index * 11), cancellationToken);
+        }
+
+        await quotes.CalculateAsync(new Features.Quotes.QuoteRequest(null, "30004", 12, 2, null, [new MenuSelection("scallops", 6)],
+            new QuoteContact("Grace Lee", "grace.lee@example.com", "(404) 555-0133"), LeadSource.Web), cancellationToken);
+        await leads.CaptureAsync(new LeadAttempt(houston.Id, LeadSource.Instagram, LeadReason.NoAvailability, "Zoe Adams", "zoe.adams@example.com",
+            "(713) 555-0150", new Dictionary<string, string> { ["eventDate"] = "next Saturday", ["guests"] = "25" }), cancellationToken, always: true);
+        await leads.CaptureAsync(new LeadAttempt(atlanta.Id, LeadSource.Web, LeadReason.OutOfServiceArea, "Henry Wilson", "henry.wilson@example.com",
+            null, new Dictionary<string, string> { ["zip"] = "32801" }), cancellationToken, always: true);
+        await leads.CaptureAsync(new LeadAttempt(null, LeadSource.Facebook, LeadReason.Inquiry, "Chloe Davis", null, "(470) 555-0199",
+            new Dictionary<string, string> { ["message"] = "Do you do corporate lunches for 40?" }), cancellationToken, always: true);
+        logger.LogInformation("Seeded the demo business: 2 stations, {Chefs} chefs, {Customers} customers.", chefs.Length, people.Length);
+    }
+
+    private async Task PastBookingAsync(
+        Station station, Chef chef, (string First, string Last, string Email, string Phone, string Zip, string City, string State, Station Station) person,
+        PriceSheet sheet, DateTimeOffset when, CancellationToken cancellationToken)
+    {
+        var customer = await db.Customers.FirstAsync(c => c.Email == person.Email, cancellationToken);
+        zips.TryFind(person.Zip, out var point);
+        var miles = GreatCircle.Miles(new GeoPoint(station.BaseLatitude, station.BaseLongitude), point);
+        var breakdown = PricingEngine.Calculate(sheet, new PricingRequest(10, 0, [], miles)).Breakdown!;
+        var zone = AvailabilityService.Zone(station);
+        var start = AvailabilityEngine.ToInstant(AvailabilityEngine.LocalDate(when, zone), new TimeOnly(18, 0), zone)!.Value;
+        db.Bookings.Add(new Booking
+        {
+            Reference = BookingRules.NewReference(),
+            StationId = station.Id,
+            CustomerId = customer.Id,
+            ChefId = chef.Id,
+            ChefBusyFrom = start.AddMinutes(-chef.BufferBeforeMinutes),
+            ChefBusyTo = start.AddMinutes(120 + chef.BufferAfterMinutes),
+            Status = BookingStatus.Completed,
+            StartsAt = start,
+            DurationMinutes = 120,
+            EndsAt = start.AddMinutes(120),
+            Adults = 10,
+            ContactName = customer.FullName,
+            ContactEmail = customer.Email,
+            ContactPhone = customer.Phone,
+            AddressLine1 = "8 Magnolia Ct",
+            City = person.City,
+            State = person.State,
+            Zip = person.Zip,
+            PriceSheet = sheet,
+            Breakdown = breakdown,
+            ConfirmedAt = start.AddDays(-10),
+            CompletedAt = start.AddHours(2),
+        });
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private Station Station(string code, string name, string timeZone, string zip, int radius)
+    {
+        zips.TryFind(zip, out var point);
+        return new Station
+        {
+            Code = code, Name = name, TimeZone = timeZone, BaseZip = zip, BaseLatitude = point.Latitude, BaseLongitude = point.Longitude,
+            ServiceRadiusMiles = radius,
+        };
+    }
+
+    private static Chef Chef(Station station, string first, string last, string email, string bio, bool weekends)
+    {
+        var chef = new Chef { StationId = station.Id, FirstName = first, LastName = last, Email = email, Bio = bio, Phone = "(404) 555-0100" };
+        var days = weekends
+            ? new[] { DayOfWeek.Friday, DayOfWeek.Saturday, DayOfWeek.Sunday }
+            : [DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday, DayOfWeek.Saturday, DayOfWeek.Sunday];
+        chef.WorkingHours.AddRange(days.Select(d => new ChefWorkingHours { ChefId = chef.Id, DayOfWeek = d, StartTime = new TimeOnly(11, 0), EndTime = new TimeOnly(22, 0) }));
+        return chef;
+    }
+}

@@ -1,0 +1,63 @@
+using Microsoft.EntityFrameworkCore;
+using MyHibachi.Api.Data;
+using MyHibachi.Api.Data.Entities;
+
+namespace MyHibachi.Api.Features.Availability;
+
+/// <summary>Loads chefs' schedules from the database for the <see cref="AvailabilityEngine"/>.</summary>
+public sealed class AvailabilityService(HibachiDbContext db, TimeProvider clock)
+{
+    public static readonly BookingStatus[] HoldingStatuses = [BookingStatus.Pending, BookingStatus.Confirmed];
+
+    public DateTimeOffset EarliestStart(Station station) => clock.GetUtcNow().AddHours(station.MinimumNoticeHours);
+
+    public static TimeZoneInfo Zone(Station station) => TimeZoneInfo.FindSystemTimeZoneById(station.TimeZone);
+
+    /// <summary>The schedules of the given chefs (or every active chef of the station) around an interval.</summary>
+    public async Task<IReadOnlyList<(Chef Chef, ChefSchedule Schedule)>> LoadAsync(
+        Guid stationId, TimeZoneInfo zone, DateTimeOffset from, DateTimeOffset to,
+        IReadOnlyCollection<Guid>? chefIds, Guid? excludeBookingId, CancellationToken cancellationToken)
+    {
+        var chefs = await db.Chefs.AsNoTracking()
+            .Where(c => c.StationId == stationId && c.IsActive && (chefIds == null || chefIds.Contains(c.Id)))
+            .OrderBy(c => c.FirstName).ThenBy(c => c.LastName)
+            .ToListAsync(cancellationToken);
+        var ids = chefs.Select(c => c.Id).ToList();
+
+        // A day either side catches buffers and local days that straddle UTC midnight.
+        var windowFrom = from.AddDays(-1);
+        var windowTo = to.AddDays(1);
+        var fromDate = DateOnly.FromDateTime(windowFrom.UtcDateTime);
+        var toDate = DateOnly.FromDateTime(windowTo.UtcDateTime);
+
+        var hours = await db.ChefWorkingHours.AsNoTracking().Where(h => ids.Contains(h.ChefId)).ToListAsync(cancellationToken);
+        var overrides = await db.ChefDateOverrides.AsNoTracking()
+            .Where(o => ids.Contains(o.ChefId) && o.Date >= fromDate && o.Date <= toDate)
+            .ToListAsync(cancellationToken);
+        var timeOff = await db.ChefTimeOff.AsNoTracking()
+            .Where(t => ids.Contains(t.ChefId) && t.StartsAt < windowTo && t.EndsAt > windowFrom)
+            .ToListAsync(cancellationToken);
+        var bookings = await db.Bookings.AsNoTracking()
+            .Where(b => b.ChefId != null && ids.Contains(b.ChefId.Value) && HoldingStatuses.Contains(b.Status)
+                        && b.Id != excludeBookingId && b.ChefBusyFrom < windowTo && b.ChefBusyTo > windowFrom)
+            .Select(b => new { ChefId = b.ChefId!.Value, b.ChefBusyFrom, b.ChefBusyTo, b.StartsAt, b.Reference })
+            .ToListAsync(cancellationToken);
+
+        return chefs.Select(chef => (chef, new ChefSchedule(
+                chef.Id, chef.BufferBeforeMinutes, chef.BufferAfterMinutes, chef.MaxEventsPerDay,
+                hours.Where(h => h.ChefId == chef.Id).ToList(),
+                overrides.Where(o => o.ChefId == chef.Id).ToList(),
+                timeOff.Where(t => t.ChefId == chef.Id).ToList(),
+                bookings.Where(b => b.ChefId == chef.Id)
+                    .Select(b => new BusyBlock(b.ChefBusyFrom!.Value, b.ChefBusyTo!.Value, AvailabilityEngine.LocalDate(b.StartsAt, zone), b.Reference))
+                    .ToList())))
+            .ToList();
+    }
+
+    /// <summary>
+    /// Serialises changes to one chef's bookings inside the current transaction (released on commit),
+    /// so concurrent assignments check the daily cap and overlaps against each other's results.
+    /// </summary>
+    public Task LockChefAsync(Guid chefId, CancellationToken cancellationToken) =>
+        db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({chefId.ToString()}, 0))", cancellationToken);
+}

@@ -1,0 +1,334 @@
+using Microsoft.EntityFrameworkCore;
+using MyHibachi.Api.Data;
+using MyHibachi.Api.Data.Entities;
+using MyHibachi.Api.Features.Availability;
+using MyHibachi.Api.Features.Geography;
+using MyHibachi.Api.Features.Pricing;
+using MyHibachi.Api.Infrastructure;
+using MyHibachi.Api.Infrastructure.Messaging;
+using MyHibachi.ServiceDefaults.Messaging;
+
+namespace MyHibachi.Api.Features.Bookings;
+
+/// <summary>Changes to an existing booking: edits, chef assignment, the state machine, delete and restore.</summary>
+public sealed partial class BookingService
+{
+    /// <summary>
+    /// Edits a live booking. Guests and menu are re-priced with the booking's own price sheet (the
+    /// prices it was made with); a new time or party size is checked against the chef's schedule.
+    /// </summary>
+    public async Task<Result<Booking>> UpdateAsync(Guid id, UpdateBookingRequest request, uint expectedVersion, CancellationToken cancellationToken)
+    {
+        var booking = await FindAsync(id, cancellationToken);
+        if (booking is null)
+        {
+            return Failure.NotFound("Booking");
+        }
+
+        if (booking.Version != expectedVersion)
+        {
+            return Failure.PreconditionFailed();
+        }
+
+        if (!BookingRules.IsLive(booking.Status))
+        {
+            return Failure.Conflict($"A {booking.Status.ToString().ToLowerInvariant()} booking cannot be changed.");
+        }
+
+        var station = await db.Stations.AsNoTracking().FirstAsync(s => s.Id == booking.StationId, cancellationToken);
+        var zone = AvailabilityService.Zone(station);
+        var errors = new ValidationErrors();
+        var local = TimeZoneInfo.ConvertTime(booking.StartsAt, zone);
+        var date = request.EventDate ?? DateOnly.FromDateTime(local.DateTime);
+        var time = request.StartTime is null ? TimeOnly.FromDateTime(local.DateTime) : BookingInput.StartTime(request.StartTime, errors);
+        var adults = request.Adults ?? booking.Adults;
+        var children = request.Children ?? booking.Children;
+        var selections = request.Selections is null ? booking.Selections : BookingInput.Selections(request.Selections, errors);
+        if (request.Contact is not null)
+        {
+            BookingInput.Contact(request.Contact, errors, "contact");
+        }
+
+        var address = request.Address is null ? null : request.Address with { Zip = request.Address.Zip ?? booking.Zip };
+        if (address is not null)
+        {
+            BookingInput.Address(address, errors);
+        }
+
+        BookingInput.Notes(request.DietaryNotes, request.SpecialRequests, errors);
+        var distance = booking.Breakdown.DistanceMiles;
+        if (address is not null && !errors.Has("address.zip") && ZipCentroids.Normalize(address.Zip) != booking.Zip)
+        {
+            var match = await serviceArea.MatchAsync(address.Zip, booking.StationId, cancellationToken);
+            if (match is not { WithinRadius: true })
+            {
+                errors.Add("address.zip", $"This address is outside {station.Name}'s service area.");
+            }
+            else
+            {
+                distance = match.DistanceMiles;
+            }
+        }
+
+        DateTimeOffset? startsAt = booking.StartsAt;
+        var timeChanged = request.EventDate is not null || request.StartTime is not null;
+        if (timeChanged && time is { } t)
+        {
+            startsAt = CheckStart(station, date, t, errors);
+        }
+
+        var pricing = PricingEngine.Calculate(booking.PriceSheet, new PricingRequest(adults, children, selections, distance));
+        foreach (var (field, messages) in pricing.Errors.ToDictionary())
+        {
+            foreach (var message in messages)
+            {
+                errors.Add(field, message);
+            }
+        }
+
+        if (errors.Any)
+        {
+            return Failure.Invalid(errors);
+        }
+
+        var duration = AvailabilityEngine.EventDurationMinutes(adults + children);
+        var previousStart = booking.StartsAt;
+        var moved = startsAt != booking.StartsAt || duration != booking.DurationMinutes;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (moved && booking.ChefId is { } chefId)
+        {
+            await availability.LockChefAsync(chefId, cancellationToken);
+            var schedule = await ScheduleWithoutAsync(booking, chefId, zone, startsAt!.Value, duration, cancellationToken);
+            var why = schedule is null
+                ? "The chef is no longer active."
+                : AvailabilityEngine.WhyUnavailable(schedule, zone, startsAt.Value, duration, timeChanged ? availability.EarliestStart(station) : DateTimeOffset.MinValue);
+            if (why is not null)
+            {
+                return Failure.Conflict("The assigned chef cannot take the new time.", why + " Choose another time, or reassign the chef first.");
+            }
+
+            booking.StartsAt = startsAt.Value;
+            booking.DurationMinutes = duration;
+            booking.EndsAt = startsAt.Value.AddMinutes(duration);
+            Hold(booking, schedule!);
+        }
+        else
+        {
+            booking.StartsAt = startsAt!.Value;
+            booking.DurationMinutes = duration;
+            booking.EndsAt = startsAt.Value.AddMinutes(duration);
+        }
+
+        booking.Adults = adults;
+        booking.Children = children;
+        booking.Selections = [.. selections];
+        booking.Breakdown = pricing.Breakdown!;
+        if (address is not null)
+        {
+            booking.AddressLine1 = address.Line1!.Trim();
+            booking.AddressLine2 = BookingInput.Clean(address.Line2);
+            booking.City = address.City!.Trim();
+            booking.State = address.State!.Trim().ToUpperInvariant();
+            booking.Zip = ZipCentroids.Normalize(address.Zip)!;
+        }
+
+        if (request.Contact is { } contact)
+        {
+            booking.ContactName = $"{contact.FirstName!.Trim()} {contact.LastName!.Trim()}";
+            booking.ContactEmail = contact.Email!.Trim().ToLowerInvariant();
+            booking.ContactPhone = BookingInput.Clean(contact.Phone);
+        }
+
+        if (request.DietaryNotes is not null)
+        {
+            booking.DietaryNotes = BookingInput.Clean(request.DietaryNotes);
+        }
+
+        if (request.SpecialRequests is not null)
+        {
+            booking.SpecialRequests = BookingInput.Clean(request.SpecialRequests);
+        }
+
+        if (booking.StartsAt != previousStart)
+        {
+            db.Publish(new BookingRescheduled(booking.Id, booking.Reference, booking.StationId, previousStart, booking.StartsAt), clock.GetUtcNow());
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return booking;
+    }
+
+    /// <summary>Assigns (or, for a pending booking, removes) the chef; the chef must be free for the whole block.</summary>
+    public async Task<Result<Booking>> AssignChefAsync(Guid id, AssignChefRequest request, uint? expectedVersion, CancellationToken cancellationToken)
+    {
+        var booking = await FindAsync(id, cancellationToken);
+        if (booking is null)
+        {
+            return Failure.NotFound("Booking");
+        }
+
+        if (expectedVersion is { } version && version != booking.Version)
+        {
+            return Failure.PreconditionFailed();
+        }
+
+        if (!BookingRules.IsLive(booking.Status))
+        {
+            return Failure.Conflict($"A {booking.Status.ToString().ToLowerInvariant()} booking cannot change chef.");
+        }
+
+        var previous = booking.ChefId;
+        if (request.ChefId is null)
+        {
+            if (booking.Status != BookingStatus.Pending)
+            {
+                return Failure.Conflict("A confirmed booking must keep a chef.", "Assign another chef instead.");
+            }
+
+            booking.ChefId = null;
+            booking.ChefBusyFrom = null;
+            booking.ChefBusyTo = null;
+            await db.SaveChangesAsync(cancellationToken);
+            return booking;
+        }
+
+        if (request.ChefId == previous)
+        {
+            return booking;
+        }
+
+        var chefId = request.ChefId.Value;
+        var station = await db.Stations.AsNoTracking().FirstAsync(s => s.Id == booking.StationId, cancellationToken);
+        var zone = AvailabilityService.Zone(station);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await availability.LockChefAsync(chefId, cancellationToken);
+        var schedule = await ScheduleWithoutAsync(booking, chefId, zone, booking.StartsAt, booking.DurationMinutes, cancellationToken);
+        if (schedule is null)
+        {
+            return Failure.Invalid("chefId", "No such active chef at this booking's station.");
+        }
+
+        // Minimum notice protects customers' new bookings, not staff moving chefs around.
+        var why = AvailabilityEngine.WhyUnavailable(schedule, zone, booking.StartsAt, booking.DurationMinutes, DateTimeOffset.MinValue);
+        if (why is not null)
+        {
+            return Failure.Conflict("That chef cannot take this booking.", why);
+        }
+
+        Hold(booking, schedule);
+        db.Publish(new BookingChefAssigned(booking.Id, booking.Reference, booking.StationId, chefId, previous), clock.GetUtcNow());
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return booking;
+    }
+
+    public async Task<Result<Booking>> MoveAsync(Guid id, BookingStatus to, string? reason, uint? expectedVersion, CancellationToken cancellationToken)
+    {
+        if (to == BookingStatus.Cancelled)
+        {
+            var trimmed = reason?.Trim();
+            if (string.IsNullOrEmpty(trimmed) || trimmed.Length < BookingRules.MinCancelReasonLength || trimmed.Length > BookingRules.MaxCancelReasonLength)
+            {
+                return Failure.Invalid("reason", $"Say why the booking is cancelled ({BookingRules.MinCancelReasonLength}–{BookingRules.MaxCancelReasonLength} characters).");
+            }
+        }
+
+        var booking = await FindAsync(id, cancellationToken);
+        if (booking is null)
+        {
+            return Failure.NotFound("Booking");
+        }
+
+        if (expectedVersion is { } version && version != booking.Version)
+        {
+            return Failure.PreconditionFailed();
+        }
+
+        var now = clock.GetUtcNow();
+        if (BookingRules.WhyNot(booking, to, now) is { } refused)
+        {
+            return Failure.Conflict("This change is not allowed.", refused);
+        }
+
+        var from = booking.Status;
+        booking.Status = to;
+        switch (to)
+        {
+            case BookingStatus.Confirmed:
+                booking.ConfirmedAt = now;
+                break;
+            case BookingStatus.Cancelled:
+                booking.CancelledAt = now;
+                booking.CancelReason = reason!.Trim();
+                break;
+            case BookingStatus.Completed:
+            case BookingStatus.NoShow:
+                booking.CompletedAt = now;
+                break;
+        }
+
+        db.Publish(new BookingStatusChanged(booking.Id, booking.Reference, booking.StationId, from.ToString(), to.ToString(), booking.CancelReason), now);
+        await db.SaveChangesAsync(cancellationToken);
+        return booking;
+    }
+
+    public async Task<Failure?> DeleteAsync(Guid id, DeleteRequest? request, CancellationToken cancellationToken)
+    {
+        if (SoftDeletion.ValidateReason(request) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var booking = await FindAsync(id, cancellationToken);
+        if (booking is null)
+        {
+            return Failure.NotFound("Booking");
+        }
+
+        SoftDeletion.MarkDeleted(booking, actor.UserId, request!.Reason!, clock.GetUtcNow());
+        await db.SaveChangesAsync(cancellationToken);
+        return null;
+    }
+
+    /// <summary>Restores the booking exactly as it was; refused when its chef has since been booked over its time.</summary>
+    public async Task<Result<Booking>> RestoreAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var booking = await db.Bookings.IgnoreQueryFilters([HibachiDbContext.SoftDeleteFilter]).FirstOrDefaultAsync(b => b.Id == id, cancellationToken);
+        if (booking is null)
+        {
+            return Failure.NotFound("Booking");
+        }
+
+        if (SoftDeletion.CanRestore(booking, clock.GetUtcNow()) is { } refused)
+        {
+            return refused;
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (BookingRules.IsLive(booking.Status) && booking.ChefId is { } chefId)
+        {
+            await availability.LockChefAsync(chefId, cancellationToken);
+            var clash = await db.Bookings
+                .Where(b => b.ChefId == chefId && b.Id != booking.Id && AvailabilityService.HoldingStatuses.Contains(b.Status)
+                            && b.ChefBusyFrom < booking.ChefBusyTo && b.ChefBusyTo > booking.ChefBusyFrom)
+                .Select(b => b.Reference)
+                .FirstOrDefaultAsync(cancellationToken);
+            if (clash is not null)
+            {
+                return Failure.Conflict("The chef has been booked over this time since it was deleted.", $"{clash} holds the chef; reassign one of them first.");
+            }
+        }
+
+        SoftDeletion.Restore(booking);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return booking;
+    }
+
+    private async Task<ChefSchedule?> ScheduleWithoutAsync(Booking booking, Guid chefId, TimeZoneInfo zone, DateTimeOffset start, int duration, CancellationToken cancellationToken)
+    {
+        var loaded = await availability.LoadAsync(booking.StationId, zone, start, start.AddMinutes(duration), [chefId], booking.Id, cancellationToken);
+        return loaded.Count == 1 ? loaded[0].Schedule : null;
+    }
+}

@@ -1,0 +1,624 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using MyHibachi.Api.Data;
+using MyHibachi.Api.Data.Entities;
+using MyHibachi.Api.Features.Availability;
+using MyHibachi.Api.Features.Customers;
+using MyHibachi.Api.Features.Geography;
+using MyHibachi.Api.Features.Leads;
+using MyHibachi.Api.Features.Pricing;
+using MyHibachi.Api.Infrastructure;
+using MyHibachi.Api.Infrastructure.Messaging;
+using MyHibachi.ServiceDefaults.Messaging;
+using Npgsql;
+
+namespace MyHibachi.Api.Features.Bookings;
+
+/// <summary>Everything a booking needs once its input has been checked and priced.</summary>
+public sealed record BookingPlan(
+    Station Station,
+    TimeZoneInfo Zone,
+    DateTimeOffset StartsAt,
+    int DurationMinutes,
+    int Adults,
+    int Children,
+    IReadOnlyList<MenuSelection> Selections,
+    PriceSheet Sheet,
+    PriceBreakdown Breakdown,
+    Guid? CustomerId,
+    ContactRequest? Contact,
+    AddressDto Address,
+    string? DietaryNotes,
+    string? SpecialRequests,
+    LeadSource Source,
+    Guid? ChefId,
+    bool AssignChef,
+    Quote? Quote,
+    string? IdempotencyKey,
+    string? Fingerprint);
+
+public sealed record PlacedBooking(Booking Booking, bool Replayed);
+
+public sealed partial class BookingService(
+    HibachiDbContext db,
+    PriceSheetProvider prices,
+    ServiceArea serviceArea,
+    AvailabilityService availability,
+    CustomerService customers,
+    LeadCapture leads,
+    CurrentActor actor,
+    TimeProvider clock)
+{
+    public const int MaxIdempotencyKeyLength = 100;
+
+    private const int MaxAttempts = 3;
+
+    public async Task<BookingDto> ToDtoAsync(Booking booking, CancellationToken cancellationToken)
+    {
+        var station = await db.Stations.AsNoTracking().FirstAsync(s => s.Id == booking.StationId, cancellationToken);
+        var chefName = booking.ChefId is { } chefId
+            ? await db.Chefs.IgnoreQueryFilters([HibachiDbContext.SoftDeleteFilter]).Where(c => c.Id == chefId)
+                .Select(c => c.FirstName + " " + c.LastName).FirstOrDefaultAsync(cancellationToken)
+            : null;
+        return ToDto(booking, station, chefName, clock.GetUtcNow());
+    }
+
+    public static BookingDto ToDto(Booking b, Station station, string? chefName, DateTimeOffset now)
+    {
+        var zone = AvailabilityService.Zone(station);
+        var local = TimeZoneInfo.ConvertTime(b.StartsAt, zone);
+        return new BookingDto(
+            b.Id, b.Reference, b.StationId, b.CustomerId, b.ChefId, chefName, b.QuoteId, b.Status, b.StartsAt, b.EndsAt,
+            DateOnly.FromDateTime(local.DateTime), local.ToString("HH:mm", CultureInfo.InvariantCulture), station.TimeZone,
+            b.DurationMinutes, b.Adults, b.Children, new ContactDto(b.ContactName, b.ContactEmail, b.ContactPhone),
+            new AddressDto(b.AddressLine1, b.AddressLine2, b.City, b.State, b.Zip), b.Selections, b.Breakdown,
+            b.DietaryNotes, b.SpecialRequests, b.Source, b.CancelReason, b.ConfirmedAt, b.CancelledAt, b.CompletedAt,
+            b.CreatedAt, b.UpdatedAt, BookingRules.AllowedActions(b, now));
+    }
+
+    public Task<Booking?> FindAsync(Guid id, CancellationToken cancellationToken) =>
+        db.Bookings.FirstOrDefaultAsync(b => b.Id == id, cancellationToken);
+
+    public async Task<Result<PagedList<BookingSummaryDto>>> ListAsync(BookingListQuery query, CancellationToken cancellationToken)
+    {
+        var errors = new ValidationErrors();
+        var (page, pageSize) = Paging.Validate(query.Page, query.PageSize, errors);
+        errors.MaxLength("q", query.Q, 200);
+        if (query is { From: { } from, To: { } to } && to < from)
+        {
+            errors.Add("to", "'to' must be on or after 'from'.");
+        }
+
+        if (query.Sort is not null and not ("startsAt" or "-startsAt" or "createdAt" or "-createdAt"))
+        {
+            errors.Add("sort", "Sort by startsAt, -startsAt, createdAt or -createdAt.");
+        }
+
+        if (errors.Any)
+        {
+            return Failure.Invalid(errors);
+        }
+
+        var bookings = db.Bookings.AsNoTracking();
+        if (query.Status is { } status)
+        {
+            bookings = bookings.Where(b => b.Status == status);
+        }
+
+        if (query.StationId is { } stationId)
+        {
+            bookings = bookings.Where(b => b.StationId == stationId);
+        }
+
+        if (query.ChefId is { } chefId)
+        {
+            bookings = bookings.Where(b => b.ChefId == chefId);
+        }
+
+        if (query.CustomerId is { } customerId)
+        {
+            bookings = bookings.Where(b => b.CustomerId == customerId);
+        }
+
+        if (query.From is { } fromInstant)
+        {
+            var fromUtc = fromInstant.ToUniversalTime();
+            bookings = bookings.Where(b => b.StartsAt >= fromUtc);
+        }
+
+        if (query.To is { } toInstant)
+        {
+            var toUtc = toInstant.ToUniversalTime();
+            bookings = bookings.Where(b => b.StartsAt <= toUtc);
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.Q))
+        {
+            var pattern = $"%{Like.Escape(query.Q.Trim())}%";
+            bookings = bookings.Where(b => EF.Functions.ILike(b.Reference, pattern, "\\") || EF.Functions.ILike(b.ContactName, pattern, "\\")
+                                           || EF.Functions.ILike(b.ContactEmail, pattern, "\\") || EF.Functions.ILike(b.City, pattern, "\\"));
+        }
+
+        bookings = query.Sort switch
+        {
+            "-startsAt" => bookings.OrderByDescending(b => b.StartsAt),
+            "createdAt" => bookings.OrderBy(b => b.CreatedAt),
+            "-createdAt" => bookings.OrderByDescending(b => b.CreatedAt),
+            _ => bookings.OrderBy(b => b.StartsAt).ThenBy(b => b.Id),
+        };
+
+        var total = await bookings.CountAsync(cancellationToken);
+        var items = await bookings.Skip((page - 1) * pageSize).Take(pageSize)
+            .Select(b => new
+            {
+                b.Id, b.Reference, b.StationId, b.ChefId, b.Status, b.StartsAt, b.Adults, b.Children, b.ContactName, b.City,
+                b.Breakdown,
+            })
+            .ToListAsync(cancellationToken);
+
+        var zones = await StationZonesAsync(items.Select(i => i.StationId), cancellationToken);
+        var chefNames = await ChefNamesAsync(items.Where(i => i.ChefId != null).Select(i => i.ChefId!.Value), cancellationToken);
+        var summaries = items.Select(i =>
+        {
+            var local = TimeZoneInfo.ConvertTime(i.StartsAt, zones[i.StationId]);
+            return new BookingSummaryDto(i.Id, i.Reference, i.StationId, i.ChefId, i.ChefId is { } c ? chefNames.GetValueOrDefault(c) : null,
+                i.Status, i.StartsAt, DateOnly.FromDateTime(local.DateTime), local.ToString("HH:mm", CultureInfo.InvariantCulture),
+                i.Adults + i.Children, i.ContactName, i.City, i.Breakdown.TotalCents, i.Breakdown.DepositCents);
+        }).ToList();
+        return new PagedList<BookingSummaryDto>(summaries, page, pageSize, total);
+    }
+
+    public async Task<Result<PlacedBooking>> CreateAsync(CreateBookingRequest request, string? idempotencyKey, CancellationToken cancellationToken)
+    {
+        var errors = new ValidationErrors();
+        var fingerprint = ValidateIdempotencyKey(idempotencyKey, request, errors);
+        if (request.CustomerId is null)
+        {
+            BookingInput.Contact(request.Customer, errors);
+        }
+
+        if (request.EventDate is null)
+        {
+            errors.Add("eventDate", "Choose the date of the event.");
+        }
+
+        var startTime = BookingInput.StartTime(request.StartTime, errors);
+        if (request.Adults is null)
+        {
+            errors.Add("adults", "How many adults?");
+        }
+
+        BookingInput.Address(request.Address, errors);
+        BookingInput.Notes(request.DietaryNotes, request.SpecialRequests, errors);
+        var selections = BookingInput.Selections(request.Selections, errors);
+        if (request.Source is { } source && !Enum.IsDefined(source))
+        {
+            errors.Add("source", "Unknown source.");
+        }
+
+        if (request.CustomerId is { } customerId && !await db.Customers.AnyAsync(c => c.Id == customerId, cancellationToken))
+        {
+            errors.Add("customerId", "No such customer.");
+        }
+
+        StationMatch? match = null;
+        if (!errors.Has("address.zip") && request.Address is not null)
+        {
+            match = await serviceArea.MatchAsync(request.Address.Zip, request.StationId, cancellationToken);
+            if (match is null)
+            {
+                errors.Add("address.zip", request.StationId is null ? "We don't recognise this ZIP code." : "Unknown ZIP code or station.");
+            }
+            else if (!match.WithinRadius)
+            {
+                errors.Add("address.zip", $"This address is outside {match.Station.Name}'s {match.Station.ServiceRadiusMiles}-mile service area.");
+            }
+        }
+
+        DateTimeOffset? startsAt = null;
+        PriceSheet? sheet = null;
+        PricingOutcome? pricing = null;
+        if (match is { WithinRadius: true } && request.EventDate is { } date && startTime is { } time)
+        {
+            startsAt = CheckStart(match.Station, date, time, errors);
+            sheet = await prices.CurrentAsync(cancellationToken);
+            pricing = PricingEngine.Calculate(sheet, new PricingRequest(request.Adults ?? 1, request.Children ?? 0, selections, match.DistanceMiles));
+            foreach (var message in pricing.Errors.ToDictionary())
+            {
+                foreach (var text in message.Value)
+                {
+                    errors.Add(message.Key, text);
+                }
+            }
+        }
+
+        if (errors.Any)
+        {
+            var reason = match is { WithinRadius: false } && errors.Has("address.zip") ? LeadReason.OutOfServiceArea : LeadReason.ValidationFailed;
+            await CaptureFailureAsync(match?.Station.Id ?? request.StationId, request.Source, reason, request.Customer, Attempted(request, errors), null, cancellationToken);
+            return Failure.Invalid(errors);
+        }
+
+        var plan = new BookingPlan(
+            match!.Station, AvailabilityService.Zone(match.Station), startsAt!.Value,
+            AvailabilityEngine.EventDurationMinutes(request.Adults!.Value + (request.Children ?? 0)),
+            request.Adults.Value, request.Children ?? 0, selections, sheet!, pricing!.Breakdown!, request.CustomerId, request.Customer,
+            request.Address!, BookingInput.Clean(request.DietaryNotes), BookingInput.Clean(request.SpecialRequests),
+            request.Source ?? LeadSource.Web, request.ChefId, request.AssignChef ?? true, null, idempotencyKey?.Trim(), fingerprint);
+        return await PlaceAsync(plan, cancellationToken);
+    }
+
+    public async Task<Result<PlacedBooking>> ConvertQuoteAsync(Guid quoteId, ConvertQuoteRequest request, CancellationToken cancellationToken)
+    {
+        var quote = await db.Quotes.FirstOrDefaultAsync(q => q.Id == quoteId, cancellationToken);
+        if (quote is null)
+        {
+            return Failure.NotFound("Quote");
+        }
+
+        if (quote.BookingId is { } existing)
+        {
+            return Failure.Conflict("This quote has already been booked.", $"Its booking is /api/bookings/{existing}.");
+        }
+
+        var now = clock.GetUtcNow();
+        if (quote.ExpiresAt < now)
+        {
+            return Failure.Conflict("This quote has expired.", "Prices may have changed: calculate a new quote.");
+        }
+
+        var errors = new ValidationErrors();
+        if (request.CustomerId is null)
+        {
+            BookingInput.Contact(request.Customer, errors);
+        }
+        else if (!await db.Customers.AnyAsync(c => c.Id == request.CustomerId, cancellationToken))
+        {
+            errors.Add("customerId", "No such customer.");
+        }
+
+        var address = request.Address is null ? null : request.Address with { Zip = request.Address.Zip ?? quote.Zip };
+        BookingInput.Address(address, errors);
+        if (address is not null && ZipCentroids.Normalize(address.Zip) is { } zip && zip != quote.Zip)
+        {
+            errors.Add("address.zip", $"This quote is for ZIP {quote.Zip}; calculate a new quote for another address.");
+        }
+
+        var date = request.EventDate ?? quote.EventDate;
+        if (date is null)
+        {
+            errors.Add("eventDate", "Choose the date of the event.");
+        }
+
+        var startTime = BookingInput.StartTime(request.StartTime, errors);
+        BookingInput.Notes(request.DietaryNotes, request.SpecialRequests, errors);
+        var station = await db.Stations.AsNoTracking().FirstAsync(s => s.Id == quote.StationId, cancellationToken);
+        DateTimeOffset? startsAt = date is { } d && startTime is { } t ? CheckStart(station, d, t, errors) : null;
+        var contact = request.Customer ?? new ContactRequest(null, null, quote.ContactEmail, quote.ContactPhone);
+        if (errors.Any)
+        {
+            await CaptureFailureAsync(station.Id, quote.Source, LeadReason.ValidationFailed, contact,
+                new Dictionary<string, string> { ["quoteId"] = quote.Id.ToString(), ["errors"] = string.Join(" | ", errors.Messages) }, quote.Id, cancellationToken);
+            return Failure.Invalid(errors);
+        }
+
+        var plan = new BookingPlan(
+            station, AvailabilityService.Zone(station), startsAt!.Value, AvailabilityEngine.EventDurationMinutes(quote.Adults + quote.Children),
+            quote.Adults, quote.Children, quote.Selections, quote.PriceSheet, quote.Breakdown, request.CustomerId, request.Customer,
+            address!, BookingInput.Clean(request.DietaryNotes), BookingInput.Clean(request.SpecialRequests), quote.Source,
+            null, true, quote, null, null);
+        return await PlaceAsync(plan, cancellationToken);
+    }
+
+    /// <summary>
+    /// Writes the booking in one transaction: the customer (found or created), a free chef held by
+    /// the database's no-overlap constraint, the booking.created event and the lead conversion.
+    /// Requests sharing an Idempotency-Key are serialised and all but the first replay its booking.
+    /// </summary>
+    private async Task<Result<PlacedBooking>> PlaceAsync(BookingPlan plan, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            db.ChangeTracker.Clear();
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            try
+            {
+                if (plan.IdempotencyKey is { } key)
+                {
+                    await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({"idempotency:" + key}, 0))", cancellationToken);
+                    var replay = await ReplayAsync(key, plan.Fingerprint!, cancellationToken);
+                    if (replay is not null)
+                    {
+                        return replay.Value;
+                    }
+                }
+
+                var chef = await ChooseChefAsync(plan, cancellationToken);
+                if (!chef.Succeeded)
+                {
+                    await transaction.RollbackAsync(cancellationToken);
+                    if (plan.ChefId is null)
+                    {
+                        await CaptureFailureAsync(plan.Station.Id, plan.Source, LeadReason.NoAvailability, plan.Contact,
+                            new Dictionary<string, string>
+                            {
+                                ["eventDate"] = AvailabilityEngine.LocalDate(plan.StartsAt, plan.Zone).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                                ["startTime"] = TimeZoneInfo.ConvertTime(plan.StartsAt, plan.Zone).ToString("HH:mm", CultureInfo.InvariantCulture),
+                                ["guests"] = (plan.Adults + plan.Children).ToString(CultureInfo.InvariantCulture),
+                                ["zip"] = plan.Address.Zip ?? "",
+                            },
+                            plan.Quote?.Id, cancellationToken);
+                    }
+
+                    return chef.Failure!;
+                }
+
+                var booking = await NewBookingAsync(plan, chef.Value, cancellationToken);
+                await db.SaveChangesAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+                return new PlacedBooking(booking, Replayed: false);
+            }
+            catch (Exception exception) when (attempt < MaxAttempts && IsRetryable(exception))
+            {
+                await transaction.RollbackAsync(CancellationToken.None);
+            }
+        }
+    }
+
+    private async Task<Booking> NewBookingAsync(BookingPlan plan, ChefSchedule? chef, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        Customer customer;
+        if (plan.CustomerId is { } customerId)
+        {
+            customer = await db.Customers.FirstAsync(c => c.Id == customerId, cancellationToken);
+        }
+        else
+        {
+            var contact = plan.Contact!;
+            customer = await customers.FindOrCreateAsync(plan.Station.Id, contact.FirstName!, contact.LastName!, contact.Email!, contact.Phone, cancellationToken);
+        }
+
+        var contactName = plan.Contact is { FirstName: { } first, LastName: { } last } ? $"{first.Trim()} {last.Trim()}" : customer.FullName;
+        var contactEmail = plan.Contact?.Email?.Trim().ToLowerInvariant() ?? customer.Email;
+        var contactPhone = BookingInput.Clean(plan.Contact?.Phone) ?? customer.Phone;
+        var booking = new Booking
+        {
+            Reference = await UniqueReferenceAsync(cancellationToken),
+            StationId = plan.Station.Id,
+            CustomerId = customer.Id,
+            QuoteId = plan.Quote?.Id,
+            StartsAt = plan.StartsAt,
+            DurationMinutes = plan.DurationMinutes,
+            EndsAt = plan.StartsAt.AddMinutes(plan.DurationMinutes),
+            Adults = plan.Adults,
+            Children = plan.Children,
+            ContactName = contactName,
+            ContactEmail = contactEmail,
+            ContactPhone = contactPhone,
+            AddressLine1 = plan.Address.Line1!.Trim(),
+            AddressLine2 = BookingInput.Clean(plan.Address.Line2),
+            City = plan.Address.City!.Trim(),
+            State = plan.Address.State!.Trim().ToUpperInvariant(),
+            Zip = ZipCentroids.Normalize(plan.Address.Zip)!,
+            Selections = [.. plan.Selections],
+            PriceSheet = plan.Sheet,
+            Breakdown = plan.Breakdown,
+            DietaryNotes = plan.DietaryNotes,
+            SpecialRequests = plan.SpecialRequests,
+            Source = plan.Source,
+            IdempotencyKey = plan.IdempotencyKey,
+            IdempotencyFingerprint = plan.Fingerprint,
+        };
+        if (chef is not null)
+        {
+            Hold(booking, chef);
+        }
+
+        db.Bookings.Add(booking);
+        if (plan.Quote is { } quote)
+        {
+            db.Quotes.Attach(quote);
+            quote.BookingId = booking.Id;
+        }
+
+        db.Publish(new BookingCreated(booking.Id, booking.Reference, booking.StationId, booking.CustomerId, booking.ChefId,
+            booking.StartsAt, booking.Guests, booking.Breakdown.TotalCents, booking.Breakdown.DepositCents, booking.Source.ToString()), now);
+        await leads.MarkConvertedAsync(contactEmail, contactPhone, booking.Id, cancellationToken);
+        return booking;
+    }
+
+    /// <summary>The chef who takes the event, locked for this transaction; null when staff asked for none yet.</summary>
+    private async Task<Result<ChefSchedule?>> ChooseChefAsync(BookingPlan plan, CancellationToken cancellationToken)
+    {
+        var earliest = availability.EarliestStart(plan.Station);
+        if (plan.ChefId is { } chefId)
+        {
+            await availability.LockChefAsync(chefId, cancellationToken);
+            var loaded = await availability.LoadAsync(plan.Station.Id, plan.Zone, plan.StartsAt, plan.StartsAt.AddMinutes(plan.DurationMinutes), [chefId], null, cancellationToken);
+            if (loaded.Count == 0)
+            {
+                return Failure.Invalid("chefId", "No such active chef at this station.");
+            }
+
+            var why = AvailabilityEngine.WhyUnavailable(loaded[0].Schedule, plan.Zone, plan.StartsAt, plan.DurationMinutes, earliest);
+            return why is null ? loaded[0].Schedule : Failure.Conflict("That chef cannot take this event.", why);
+        }
+
+        if (!plan.AssignChef)
+        {
+            return (ChefSchedule?)null;
+        }
+
+        var end = plan.StartsAt.AddMinutes(plan.DurationMinutes);
+        var localDate = AvailabilityEngine.LocalDate(plan.StartsAt, plan.Zone);
+        var schedules = await availability.LoadAsync(plan.Station.Id, plan.Zone, plan.StartsAt, end, null, null, cancellationToken);
+        var candidates = schedules
+            .Where(s => AvailabilityEngine.WhyUnavailable(s.Schedule, plan.Zone, plan.StartsAt, plan.DurationMinutes, earliest) is null)
+            .OrderBy(s => s.Schedule.Bookings.Count(b => b.LocalDate == localDate))
+            .ThenBy(s => s.Chef.Id)
+            .Select(s => s.Chef.Id)
+            .ToList();
+        foreach (var candidate in candidates)
+        {
+            // Re-read under the chef's lock: another request may have taken the slot meanwhile.
+            await availability.LockChefAsync(candidate, cancellationToken);
+            var fresh = await availability.LoadAsync(plan.Station.Id, plan.Zone, plan.StartsAt, end, [candidate], null, cancellationToken);
+            if (fresh.Count == 1 && AvailabilityEngine.WhyUnavailable(fresh[0].Schedule, plan.Zone, plan.StartsAt, plan.DurationMinutes, earliest) is null)
+            {
+                return fresh[0].Schedule;
+            }
+        }
+
+        var openThatDay = schedules
+            .SelectMany(s => AvailabilityEngine.OpenStarts(s.Schedule, plan.Zone, localDate, localDate, plan.DurationMinutes, earliest))
+            .Distinct().Order()
+            .Select(s => TimeZoneInfo.ConvertTime(s, plan.Zone).ToString("HH:mm", CultureInfo.InvariantCulture))
+            .ToList();
+        return Failure.Conflict("No chef is free at that time.",
+            openThatDay.Count > 0 ? $"Open start times that day: {string.Join(", ", openThatDay)}." : "No chef is free that day; try another date.");
+    }
+
+    private static void Hold(Booking booking, ChefSchedule chef)
+    {
+        var (from, to) = AvailabilityEngine.ChefBlock(chef, booking.StartsAt, booking.DurationMinutes);
+        booking.ChefId = chef.ChefId;
+        booking.ChefBusyFrom = from;
+        booking.ChefBusyTo = to;
+    }
+
+    private async Task<Result<PlacedBooking>?> ReplayAsync(string key, string fingerprint, CancellationToken cancellationToken)
+    {
+        var existing = await db.Bookings.IgnoreQueryFilters([HibachiDbContext.SoftDeleteFilter])
+            .FirstOrDefaultAsync(b => b.IdempotencyKey == key, cancellationToken);
+        if (existing is null)
+        {
+            return null;
+        }
+
+        return existing.IdempotencyFingerprint == fingerprint
+            ? new PlacedBooking(existing, Replayed: true)
+            : new Failure(StatusCodes.Status422UnprocessableEntity, "This Idempotency-Key was already used for a different request.",
+                "Use a new key for a new booking.");
+    }
+
+    private DateTimeOffset? CheckStart(Station station, DateOnly date, TimeOnly time, ValidationErrors errors)
+    {
+        var zone = AvailabilityService.Zone(station);
+        var start = AvailabilityEngine.ToInstant(date, time, zone);
+        if (start is null)
+        {
+            errors.Add("startTime", "That time does not exist on that date (the clocks change); choose another.");
+            return null;
+        }
+
+        var now = clock.GetUtcNow();
+        if (start < now)
+        {
+            errors.Add("eventDate", "That date and time are in the past.");
+        }
+        else if (start < availability.EarliestStart(station))
+        {
+            errors.Add("eventDate", $"Book at least {station.MinimumNoticeHours} hours before the event; call us for last-minute parties.");
+        }
+        else if (start > now.AddDays(BookingInput.MaxDaysAhead))
+        {
+            errors.Add("eventDate", "We take bookings up to 18 months ahead.");
+        }
+
+        return start;
+    }
+
+    private async Task CaptureFailureAsync(
+        Guid? stationId, LeadSource? source, LeadReason reason, ContactRequest? contact, IReadOnlyDictionary<string, string> details,
+        Guid? quoteId, CancellationToken cancellationToken)
+    {
+        if (contact is null)
+        {
+            return;
+        }
+
+        db.ChangeTracker.Clear();
+        var name = string.Join(' ', new[] { contact.FirstName, contact.LastName }.Where(n => !string.IsNullOrWhiteSpace(n)).Select(n => n!.Trim()));
+        await leads.CaptureAsync(new LeadAttempt(stationId, source ?? LeadSource.Web, reason, name, contact.Email, contact.Phone, details, quoteId), cancellationToken);
+    }
+
+    private static Dictionary<string, string> Attempted(CreateBookingRequest request, ValidationErrors errors)
+    {
+        var details = new Dictionary<string, string> { ["errors"] = string.Join(" | ", errors.Messages) };
+        if (request.EventDate is { } date)
+        {
+            details["eventDate"] = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        }
+
+        if (request.StartTime is { } time)
+        {
+            details["startTime"] = time;
+        }
+
+        if (request.Adults is { } adults)
+        {
+            details["guests"] = (adults + (request.Children ?? 0)).ToString(CultureInfo.InvariantCulture);
+        }
+
+        if (request.Address?.Zip is { } zip)
+        {
+            details["zip"] = zip;
+        }
+
+        return details;
+    }
+
+    private static string? ValidateIdempotencyKey(string? key, CreateBookingRequest request, ValidationErrors errors)
+    {
+        if (key is null)
+        {
+            return null;
+        }
+
+        var trimmed = key.Trim();
+        if (trimmed.Length is 0 or > MaxIdempotencyKeyLength || trimmed.Any(c => c < 0x21 || c > 0x7e))
+        {
+            errors.Add("Idempotency-Key", $"Use 1–{MaxIdempotencyKeyLength} visible ASCII characters, e.g. a UUID.");
+            return null;
+        }
+
+        var canonical = JsonSerializer.SerializeToUtf8Bytes(request, JsonColumn.Options);
+        return Convert.ToHexStringLower(SHA256.HashData(canonical));
+    }
+
+    private async Task<string> UniqueReferenceAsync(CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var reference = BookingRules.NewReference();
+            if (!await db.Bookings.IgnoreQueryFilters([HibachiDbContext.SoftDeleteFilter]).AnyAsync(b => b.Reference == reference, cancellationToken))
+            {
+                return reference;
+            }
+        }
+    }
+
+    private async Task<Dictionary<Guid, TimeZoneInfo>> StationZonesAsync(IEnumerable<Guid> stationIds, CancellationToken cancellationToken)
+    {
+        var ids = stationIds.Distinct().ToList();
+        return (await db.Stations.AsNoTracking().Where(s => ids.Contains(s.Id)).ToListAsync(cancellationToken))
+            .ToDictionary(s => s.Id, AvailabilityService.Zone);
+    }
+
+    private async Task<Dictionary<Guid, string>> ChefNamesAsync(IEnumerable<Guid> chefIds, CancellationToken cancellationToken)
+    {
+        var ids = chefIds.Distinct().ToList();
+        return await db.Chefs.IgnoreQueryFilters([HibachiDbContext.SoftDeleteFilter]).AsNoTracking()
+            .Where(c => ids.Contains(c.Id))
+            .ToDictionaryAsync(c => c.Id, c => c.FirstName + " " + c.LastName, cancellationToken);
+    }
+
+    /// <summary>A concurrent insert of the same customer or key, or a deadlock between chef locks: worth one more try.</summary>
+    private static bool IsRetryable(Exception exception) =>
+        (exception as PostgresException ?? exception.InnerException as PostgresException) is
+            { SqlState: PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.DeadlockDetected };
+}

@@ -1,0 +1,455 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using MyHibachi.Api.Data;
+using MyHibachi.Api.Data.Entities;
+using MyHibachi.Api.Features.Availability;
+using MyHibachi.Api.Infrastructure;
+
+namespace MyHibachi.Api.Features.Chefs;
+
+public sealed class ChefService(HibachiDbContext db, CurrentActor actor, TimeProvider clock)
+{
+    public static ChefDto ToDto(Chef c) => new(
+        c.Id, c.StationId, c.FirstName, c.LastName, c.Email, c.Phone, c.Bio, c.IsActive, c.MaxEventsPerDay,
+        c.BufferBeforeMinutes, c.BufferAfterMinutes,
+        c.WorkingHours.OrderBy(h => h.DayOfWeek).ThenBy(h => h.StartTime)
+            .Select(h => new WorkingHoursDto(h.DayOfWeek, Format(h.StartTime), Format(h.EndTime))).ToList(),
+        c.CreatedAt, c.UpdatedAt);
+
+    public ChefDetailDto ToDetail(Chef c)
+    {
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddDays(-1);
+        var now = clock.GetUtcNow();
+        return new ChefDetailDto(
+            ToDto(c),
+            c.DateOverrides.Where(o => o.Date >= today).OrderBy(o => o.Date)
+                .Select(o => new DateOverrideDto(o.Date, o.IsWorking, o.StartTime is { } s ? Format(s) : null, o.EndTime is { } e ? Format(e) : null, o.Note)).ToList(),
+            c.TimeOff.Where(t => t.EndsAt > now).OrderBy(t => t.StartsAt)
+                .Select(t => new TimeOffDto(t.Id, t.StartsAt, t.EndsAt, t.Reason)).ToList());
+    }
+
+    public static string Format(TimeOnly time) => time.ToString("HH:mm", CultureInfo.InvariantCulture);
+
+    public static bool TryParseTime(string? text, out TimeOnly time) =>
+        TimeOnly.TryParseExact(text?.Trim(), ["HH:mm", "H:mm", "HH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out time);
+
+    public async Task<Result<PagedList<ChefDto>>> ListAsync(ChefListQuery query, CancellationToken cancellationToken)
+    {
+        var errors = new ValidationErrors();
+        var (page, pageSize) = Paging.Validate(query.Page, query.PageSize, errors);
+        errors.MaxLength("q", query.Q, 200);
+        if (query.Sort is not null and not ("name" or "-name" or "createdAt" or "-createdAt"))
+        {
+            errors.Add("sort", "Sort by name, -name, createdAt or -createdAt.");
+        }
+
+        if (errors.Any)
+        {
+            return Failure.Invalid(errors);
+        }
+
+        var chefs = db.Chefs.AsNoTracking().Include(c => c.WorkingHours).AsQueryable();
+        if (query.StationId is { } stationId)
+        {
+            chefs = chefs.Where(c => c.StationId == stationId);
+        }
+
+        if (query.IsActive is { } active)
+        {
+            chefs = chefs.Where(c => c.IsActive == active);
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.Q))
+        {
+            var pattern = $"%{Like.Escape(query.Q.Trim())}%";
+            chefs = chefs.Where(c => EF.Functions.ILike(c.FirstName + " " + c.LastName, pattern, "\\") || EF.Functions.ILike(c.Email, pattern, "\\"));
+        }
+
+        chefs = query.Sort switch
+        {
+            "-name" => chefs.OrderByDescending(c => c.FirstName).ThenByDescending(c => c.LastName),
+            "createdAt" => chefs.OrderBy(c => c.CreatedAt),
+            "-createdAt" => chefs.OrderByDescending(c => c.CreatedAt),
+            _ => chefs.OrderBy(c => c.FirstName).ThenBy(c => c.LastName).ThenBy(c => c.Id),
+        };
+
+        var total = await chefs.CountAsync(cancellationToken);
+        var items = await chefs.Skip((page - 1) * pageSize).Take(pageSize).AsSplitQuery().ToListAsync(cancellationToken);
+        return new PagedList<ChefDto>(items.Select(ToDto).ToList(), page, pageSize, total);
+    }
+
+    public Task<Chef?> FindAsync(Guid id, CancellationToken cancellationToken) =>
+        db.Chefs.Include(c => c.WorkingHours).Include(c => c.DateOverrides).Include(c => c.TimeOff)
+            .AsSplitQuery()
+            .FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
+
+    public async Task<Result<Chef>> CreateAsync(ChefRequest request, CancellationToken cancellationToken)
+    {
+        var chef = new Chef { FirstName = "", LastName = "", Email = "" };
+        var errors = Apply(chef, request, creating: true);
+        if (request.StationId is { } stationId && !await db.Stations.AnyAsync(s => s.Id == stationId, cancellationToken))
+        {
+            errors.Add("stationId", "No such station.");
+        }
+
+        if (errors.Any)
+        {
+            return Failure.Invalid(errors);
+        }
+
+        if (await db.Chefs.AnyAsync(c => c.Email == chef.Email, cancellationToken))
+        {
+            return EmailConflict();
+        }
+
+        db.Chefs.Add(chef);
+        await db.SaveChangesAsync(cancellationToken);
+        return chef;
+    }
+
+    public async Task<Result<Chef>> UpdateAsync(Guid id, ChefRequest request, uint? expectedVersion, CancellationToken cancellationToken)
+    {
+        var chef = await FindAsync(id, cancellationToken);
+        if (chef is null)
+        {
+            return Failure.NotFound("Chef");
+        }
+
+        if (expectedVersion is { } version && version != chef.Version)
+        {
+            return Failure.PreconditionFailed();
+        }
+
+        var wasActive = chef.IsActive;
+        var errors = Apply(chef, request, creating: false);
+        if (request.StationId is { } stationId && stationId != chef.StationId)
+        {
+            errors.Add("stationId", "A chef cannot move station while they have bookings; create them in the new station.");
+        }
+
+        if (errors.Any)
+        {
+            return Failure.Invalid(errors);
+        }
+
+        if (await db.Chefs.AnyAsync(c => c.Email == chef.Email && c.Id != id, cancellationToken))
+        {
+            return EmailConflict();
+        }
+
+        if (wasActive && !chef.IsActive && await UpcomingBookingsAsync(id, cancellationToken) is > 0 and var upcoming)
+        {
+            return Failure.Conflict("This chef has upcoming bookings.", $"Reassign their {upcoming} upcoming booking(s) before deactivating them.");
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return chef;
+    }
+
+    public async Task<Failure?> DeleteAsync(Guid id, DeleteRequest? request, CancellationToken cancellationToken)
+    {
+        if (SoftDeletion.ValidateReason(request) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var chef = await db.Chefs.FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (chef is null)
+        {
+            return Failure.NotFound("Chef");
+        }
+
+        if (await UpcomingBookingsAsync(id, cancellationToken) is > 0 and var upcoming)
+        {
+            return Failure.Conflict("This chef has upcoming bookings.", $"Reassign their {upcoming} upcoming booking(s) first.");
+        }
+
+        SoftDeletion.MarkDeleted(chef, actor.UserId, request!.Reason!, clock.GetUtcNow());
+        await db.SaveChangesAsync(cancellationToken);
+        return null;
+    }
+
+    public async Task<Result<Chef>> RestoreAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var chef = await db.Chefs.IgnoreQueryFilters([HibachiDbContext.SoftDeleteFilter]).FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (chef is null)
+        {
+            return Failure.NotFound("Chef");
+        }
+
+        if (SoftDeletion.CanRestore(chef, clock.GetUtcNow()) is { } refused)
+        {
+            return refused;
+        }
+
+        if (await db.Chefs.AnyAsync(c => c.Email == chef.Email && c.Id != id, cancellationToken))
+        {
+            return Failure.Conflict("Another chef now uses this email.");
+        }
+
+        SoftDeletion.Restore(chef);
+        await db.SaveChangesAsync(cancellationToken);
+        return (await FindAsync(id, cancellationToken))!;
+    }
+
+    public async Task<Result<Chef>> SetDateOverrideAsync(Guid id, DateOnly date, DateOverrideRequest request, CancellationToken cancellationToken)
+    {
+        var chef = await FindAsync(id, cancellationToken);
+        if (chef is null)
+        {
+            return Failure.NotFound("Chef");
+        }
+
+        var errors = new ValidationErrors();
+        if (request.IsWorking is null)
+        {
+            errors.Add("isWorking", "Say whether the chef works that day.");
+        }
+
+        TimeOnly? start = null, end = null;
+        if (request.IsWorking == true)
+        {
+            start = ParseTime(errors, "startTime", request.StartTime);
+            end = ParseTime(errors, "endTime", request.EndTime);
+            if (start is not null && end is not null && end <= start)
+            {
+                errors.Add("endTime", "The end must be after the start.");
+            }
+        }
+
+        errors.MaxLength("note", request.Note, 500);
+        if (errors.Any)
+        {
+            return Failure.Invalid(errors);
+        }
+
+        var existing = chef.DateOverrides.FirstOrDefault(o => o.Date == date);
+        if (existing is null)
+        {
+            existing = new ChefDateOverride { ChefId = id, Date = date };
+            db.ChefDateOverrides.Add(existing);
+        }
+
+        existing.IsWorking = request.IsWorking!.Value;
+        existing.StartTime = start;
+        existing.EndTime = end;
+        existing.Note = string.IsNullOrWhiteSpace(request.Note) ? null : request.Note.Trim();
+        await db.SaveChangesAsync(cancellationToken);
+        return chef;
+    }
+
+    public async Task<Failure?> RemoveDateOverrideAsync(Guid id, DateOnly date, CancellationToken cancellationToken)
+    {
+        var chef = await FindAsync(id, cancellationToken);
+        var existing = chef?.DateOverrides.FirstOrDefault(o => o.Date == date);
+        if (existing is null)
+        {
+            return Failure.NotFound("Date override");
+        }
+
+        db.ChefDateOverrides.Remove(existing);
+        await db.SaveChangesAsync(cancellationToken);
+        return null;
+    }
+
+    public async Task<Result<ChefTimeOff>> AddTimeOffAsync(Guid id, TimeOffRequest request, CancellationToken cancellationToken)
+    {
+        var chef = await db.Chefs.FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (chef is null)
+        {
+            return Failure.NotFound("Chef");
+        }
+
+        var errors = new ValidationErrors();
+        if (request.StartsAt is null)
+        {
+            errors.Add("startsAt", "When does the time off start?");
+        }
+
+        if (request.EndsAt is null)
+        {
+            errors.Add("endsAt", "When does the time off end?");
+        }
+
+        if (request is { StartsAt: { } s, EndsAt: { } e } && e <= s)
+        {
+            errors.Add("endsAt", "The end must be after the start.");
+        }
+
+        if (request is { StartsAt: { } s2, EndsAt: { } e2 } && e2 - s2 > TimeSpan.FromDays(366))
+        {
+            errors.Add("endsAt", "Time off can last at most a year.");
+        }
+
+        errors.MaxLength("reason", request.Reason, 500);
+        if (errors.Any)
+        {
+            return Failure.Invalid(errors);
+        }
+
+        var from = request.StartsAt!.Value.ToUniversalTime();
+        var to = request.EndsAt!.Value.ToUniversalTime();
+        var clashes = await db.Bookings
+            .Where(b => b.ChefId == id && AvailabilityService.HoldingStatuses.Contains(b.Status) && b.ChefBusyFrom < to && b.ChefBusyTo > from)
+            .Select(b => b.Reference)
+            .ToListAsync(cancellationToken);
+        if (clashes.Count > 0)
+        {
+            return Failure.Conflict("The chef has bookings in that time.", $"Reassign {string.Join(", ", clashes)} first.");
+        }
+
+        var timeOff = new ChefTimeOff { ChefId = id, StartsAt = from, EndsAt = to, Reason = string.IsNullOrWhiteSpace(request.Reason) ? null : request.Reason.Trim() };
+        db.ChefTimeOff.Add(timeOff);
+        await db.SaveChangesAsync(cancellationToken);
+        return timeOff;
+    }
+
+    public async Task<Failure?> RemoveTimeOffAsync(Guid id, Guid timeOffId, CancellationToken cancellationToken)
+    {
+        var timeOff = await db.ChefTimeOff.FirstOrDefaultAsync(t => t.Id == timeOffId && t.ChefId == id, cancellationToken);
+        if (timeOff is null)
+        {
+            return Failure.NotFound("Time off");
+        }
+
+        db.ChefTimeOff.Remove(timeOff);
+        await db.SaveChangesAsync(cancellationToken);
+        return null;
+    }
+
+    private Task<int> UpcomingBookingsAsync(Guid chefId, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        return db.Bookings.CountAsync(b => b.ChefId == chefId && AvailabilityService.HoldingStatuses.Contains(b.Status) && b.EndsAt > now, cancellationToken);
+    }
+
+    private static Failure EmailConflict() => new(StatusCodes.Status409Conflict, "A chef with this email already exists.", null,
+        new ValidationErrors().Add("email", "This email belongs to another chef.").ToDictionary());
+
+    private static TimeOnly? ParseTime(ValidationErrors errors, string field, string? text)
+    {
+        if (TryParseTime(text, out var time))
+        {
+            return time;
+        }
+
+        errors.Add(field, "Use a 24-hour time like 17:30.");
+        return null;
+    }
+
+    private ValidationErrors Apply(Chef chef, ChefRequest request, bool creating)
+    {
+        var errors = new ValidationErrors();
+        if (creating)
+        {
+            if (request.StationId is { } stationId)
+            {
+                chef.StationId = stationId;
+            }
+            else
+            {
+                errors.Add("stationId", "Choose the chef's station.");
+            }
+        }
+
+        if ((creating || request.FirstName is not null) && errors.Required("firstName", request.FirstName, 100, "First name"))
+        {
+            chef.FirstName = request.FirstName!.Trim();
+        }
+
+        if ((creating || request.LastName is not null) && errors.Required("lastName", request.LastName, 100, "Last name"))
+        {
+            chef.LastName = request.LastName!.Trim();
+        }
+
+        if ((creating || request.Email is not null) && errors.Email("email", request.Email))
+        {
+            chef.Email = request.Email!.Trim().ToLowerInvariant();
+        }
+
+        if (request.Phone is not null && errors.Phone("phone", request.Phone))
+        {
+            chef.Phone = string.IsNullOrWhiteSpace(request.Phone) ? null : request.Phone.Trim();
+        }
+
+        if (request.Bio is not null && errors.MaxLength("bio", request.Bio, 2000))
+        {
+            chef.Bio = string.IsNullOrWhiteSpace(request.Bio) ? null : request.Bio.Trim();
+        }
+
+        if (request.IsActive is { } active)
+        {
+            chef.IsActive = active;
+        }
+
+        if (request.MaxEventsPerDay is { } cap && errors.Range("maxEventsPerDay", cap, 1, 10, "Events per day"))
+        {
+            chef.MaxEventsPerDay = cap;
+        }
+
+        if (request.BufferBeforeMinutes is { } before && errors.Range("bufferBeforeMinutes", before, 0, 480, "Buffer before (minutes)"))
+        {
+            chef.BufferBeforeMinutes = before;
+        }
+
+        if (request.BufferAfterMinutes is { } after && errors.Range("bufferAfterMinutes", after, 0, 480, "Buffer after (minutes)"))
+        {
+            chef.BufferAfterMinutes = after;
+        }
+
+        if (request.WorkingHours is { } hours)
+        {
+            ApplyWorkingHours(chef, hours, errors);
+        }
+
+        return errors;
+    }
+
+    private void ApplyWorkingHours(Chef chef, IReadOnlyList<WorkingHoursDto?> hours, ValidationErrors errors)
+    {
+        if (hours.Count > 21)
+        {
+            errors.Add("workingHours", "At most three windows per day.");
+            return;
+        }
+
+        var parsed = new List<ChefWorkingHours>();
+        for (var i = 0; i < hours.Count; i++)
+        {
+            var window = hours[i];
+            if (window is null || !Enum.IsDefined(window.DayOfWeek))
+            {
+                errors.Add($"workingHours[{i}].dayOfWeek", "Use a day name such as Saturday.");
+                continue;
+            }
+
+            var start = ParseTime(errors, $"workingHours[{i}].startTime", window.StartTime);
+            var end = ParseTime(errors, $"workingHours[{i}].endTime", window.EndTime);
+            if (start is null || end is null)
+            {
+                continue;
+            }
+
+            if (end <= start)
+            {
+                errors.Add($"workingHours[{i}].endTime", "The end must be after the start (windows stay within one day).");
+                continue;
+            }
+
+            if (parsed.Any(p => p.DayOfWeek == window.DayOfWeek && p.StartTime < end && start < p.EndTime))
+            {
+                errors.Add($"workingHours[{i}]", "Overlaps another window on the same day.");
+                continue;
+            }
+
+            parsed.Add(new ChefWorkingHours { ChefId = chef.Id, DayOfWeek = window.DayOfWeek, StartTime = start.Value, EndTime = end.Value });
+        }
+
+        if (!errors.Any)
+        {
+            db.ChefWorkingHours.RemoveRange(chef.WorkingHours);
+            chef.WorkingHours.Clear();
+            chef.WorkingHours.AddRange(parsed);
+        }
+    }
+}

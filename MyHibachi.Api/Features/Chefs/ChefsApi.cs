@@ -1,0 +1,130 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using MyHibachi.Api.Infrastructure;
+
+namespace MyHibachi.Api.Features.Chefs;
+
+public static class ChefsApi
+{
+    public static IEndpointRouteBuilder MapChefsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/chefs").WithTags("Chefs").RequireFeature(FeatureFlags.CoreApi);
+
+        api.MapGet("", ListChefs).WithName("ListChefs").WithSummary("Chefs, paged and filtered").ProducesValidationProblem();
+        api.MapGet("/{id:guid}", GetChef).WithName("GetChef").WithSummary("One chef with weekly hours, date overrides and time off");
+        api.MapPost("", CreateChef).WithName("CreateChef").WithSummary("Add a chef with weekly hours")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+        api.MapPut("/{id:guid}", UpdateChef).WithName("UpdateChef")
+            .WithSummary("Change a chef; workingHours, when sent, replaces the weekly schedule (honours If-Match)")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status412PreconditionFailed);
+        api.MapDelete("/{id:guid}", DeleteChef).WithName("DeleteChef").WithSummary("Soft-delete a chef with a reason")
+            .ProducesValidationProblem().RequireFeature(FeatureFlags.SoftDelete);
+        api.MapPost("/{id:guid}/restore", RestoreChef).WithName("RestoreChef").WithSummary("Restore a chef deleted in the last 30 days")
+            .RequireFeature(FeatureFlags.SoftDelete);
+        api.MapPut("/{id:guid}/date-overrides/{date}", SetDateOverride).WithName("SetChefDateOverride")
+            .WithSummary("Set other hours, or a day off, for one local date").ProducesValidationProblem();
+        api.MapDelete("/{id:guid}/date-overrides/{date}", RemoveDateOverride).WithName("RemoveChefDateOverride")
+            .WithSummary("Go back to the weekly hours on that date");
+        api.MapPost("/{id:guid}/time-off", AddTimeOff).WithName("AddChefTimeOff")
+            .WithSummary("Block time off (refused when it clashes with a booking)").ProducesValidationProblem();
+        api.MapDelete("/{id:guid}/time-off/{timeOffId:guid}", RemoveTimeOff).WithName("RemoveChefTimeOff")
+            .WithSummary("Cancel a time off");
+
+        return app;
+    }
+
+    public static async Task<Results<Ok<PagedList<ChefDto>>, ProblemHttpResult>> ListChefs(
+        [AsParameters] ChefListQuery query, ChefService chefs, CancellationToken cancellationToken)
+    {
+        var result = await chefs.ListAsync(query, cancellationToken);
+        return result.Succeeded ? TypedResults.Ok(result.Value) : result.Failure!.ToResult();
+    }
+
+    public static async Task<Results<Ok<ChefDetailDto>, ProblemHttpResult>> GetChef(Guid id, ChefService chefs, HttpContext context, CancellationToken cancellationToken)
+    {
+        var chef = await chefs.FindAsync(id, cancellationToken);
+        if (chef is null)
+        {
+            return Failure.NotFound("Chef").ToResult();
+        }
+
+        ETags.Set(context, chef.Version);
+        return TypedResults.Ok(chefs.ToDetail(chef));
+    }
+
+    public static async Task<Results<Created<ChefDetailDto>, ProblemHttpResult>> CreateChef(
+        ChefRequest request, ChefService chefs, HttpContext context, CancellationToken cancellationToken)
+    {
+        var result = await chefs.CreateAsync(request, cancellationToken);
+        if (!result.Succeeded)
+        {
+            return result.Failure!.ToResult();
+        }
+
+        ETags.Set(context, result.Value!.Version);
+        return TypedResults.Created($"/api/chefs/{result.Value.Id}", chefs.ToDetail(result.Value));
+    }
+
+    public static async Task<Results<Ok<ChefDetailDto>, ProblemHttpResult>> UpdateChef(
+        Guid id, ChefRequest request, ChefService chefs, HttpContext context, CancellationToken cancellationToken)
+    {
+        if (!ETags.TryReadIfMatch(context.Request, out var version))
+        {
+            return Failure.Invalid("If-Match", "Send the ETag you received, e.g. \"1234\".").ToResult();
+        }
+
+        var result = await chefs.UpdateAsync(id, request, version, cancellationToken);
+        if (!result.Succeeded)
+        {
+            return result.Failure!.ToResult();
+        }
+
+        ETags.Set(context, result.Value!.Version);
+        return TypedResults.Ok(chefs.ToDetail(result.Value));
+    }
+
+    public static async Task<Results<NoContent, ProblemHttpResult>> DeleteChef(
+        Guid id, [FromBody] DeleteRequest? request, ChefService chefs, CancellationToken cancellationToken)
+    {
+        var failure = await chefs.DeleteAsync(id, request, cancellationToken);
+        return failure is null ? TypedResults.NoContent() : failure.ToResult();
+    }
+
+    public static async Task<Results<Ok<ChefDetailDto>, ProblemHttpResult>> RestoreChef(Guid id, ChefService chefs, CancellationToken cancellationToken)
+    {
+        var result = await chefs.RestoreAsync(id, cancellationToken);
+        return result.Succeeded ? TypedResults.Ok(chefs.ToDetail(result.Value!)) : result.Failure!.ToResult();
+    }
+
+    public static async Task<Results<Ok<ChefDetailDto>, ProblemHttpResult>> SetDateOverride(
+        Guid id, DateOnly date, DateOverrideRequest request, ChefService chefs, CancellationToken cancellationToken)
+    {
+        var result = await chefs.SetDateOverrideAsync(id, date, request, cancellationToken);
+        return result.Succeeded ? TypedResults.Ok(chefs.ToDetail(result.Value!)) : result.Failure!.ToResult();
+    }
+
+    public static async Task<Results<NoContent, ProblemHttpResult>> RemoveDateOverride(Guid id, DateOnly date, ChefService chefs, CancellationToken cancellationToken)
+    {
+        var failure = await chefs.RemoveDateOverrideAsync(id, date, cancellationToken);
+        return failure is null ? TypedResults.NoContent() : failure.ToResult();
+    }
+
+    public static async Task<Results<Created<TimeOffDto>, ProblemHttpResult>> AddTimeOff(
+        Guid id, TimeOffRequest request, ChefService chefs, CancellationToken cancellationToken)
+    {
+        var result = await chefs.AddTimeOffAsync(id, request, cancellationToken);
+        if (!result.Succeeded)
+        {
+            return result.Failure!.ToResult();
+        }
+
+        var timeOff = result.Value!;
+        return TypedResults.Created($"/api/chefs/{id}/time-off/{timeOff.Id}", new TimeOffDto(timeOff.Id, timeOff.StartsAt, timeOff.EndsAt, timeOff.Reason));
+    }
+
+    public static async Task<Results<NoContent, ProblemHttpResult>> RemoveTimeOff(Guid id, Guid timeOffId, ChefService chefs, CancellationToken cancellationToken)
+    {
+        var failure = await chefs.RemoveTimeOffAsync(id, timeOffId, cancellationToken);
+        return failure is null ? TypedResults.NoContent() : failure.ToResult();
+    }
+}

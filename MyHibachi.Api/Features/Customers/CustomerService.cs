@@ -1,0 +1,243 @@
+using Microsoft.EntityFrameworkCore;
+using MyHibachi.Api.Data;
+using MyHibachi.Api.Data.Entities;
+using MyHibachi.Api.Features.Availability;
+using MyHibachi.Api.Infrastructure;
+
+namespace MyHibachi.Api.Features.Customers;
+
+public sealed class CustomerService(HibachiDbContext db, CurrentActor actor, TimeProvider clock)
+{
+    public static CustomerDto ToDto(Customer c) => new(
+        c.Id, c.StationId, c.FirstName, c.LastName, c.Email, c.Phone, c.Notes, c.MarketingOptIn, c.CreatedAt, c.UpdatedAt);
+
+    public async Task<Result<PagedList<CustomerDto>>> ListAsync(CustomerListQuery query, CancellationToken cancellationToken)
+    {
+        var errors = new ValidationErrors();
+        var (page, pageSize) = Paging.Validate(query.Page, query.PageSize, errors);
+        errors.MaxLength("q", query.Q, 200);
+        if (query.Sort is not null and not ("name" or "-name" or "createdAt" or "-createdAt" or "email"))
+        {
+            errors.Add("sort", "Sort by name, -name, email, createdAt or -createdAt.");
+        }
+
+        if (errors.Any)
+        {
+            return Failure.Invalid(errors);
+        }
+
+        var customers = db.Customers.AsNoTracking();
+        if (query.StationId is { } stationId)
+        {
+            customers = customers.Where(c => c.StationId == stationId);
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.Q))
+        {
+            var pattern = $"%{Like.Escape(query.Q.Trim())}%";
+            customers = customers.Where(c => EF.Functions.ILike(c.FirstName + " " + c.LastName, pattern, "\\")
+                                             || EF.Functions.ILike(c.Email, pattern, "\\")
+                                             || (c.Phone != null && EF.Functions.ILike(c.Phone, pattern, "\\")));
+        }
+
+        customers = query.Sort switch
+        {
+            "-name" => customers.OrderByDescending(c => c.LastName).ThenByDescending(c => c.FirstName),
+            "email" => customers.OrderBy(c => c.Email),
+            "createdAt" => customers.OrderBy(c => c.CreatedAt),
+            "-createdAt" => customers.OrderByDescending(c => c.CreatedAt),
+            _ => customers.OrderBy(c => c.LastName).ThenBy(c => c.FirstName).ThenBy(c => c.Id),
+        };
+
+        var total = await customers.CountAsync(cancellationToken);
+        var items = await customers.Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
+        return new PagedList<CustomerDto>(items.Select(ToDto).ToList(), page, pageSize, total);
+    }
+
+    public Task<Customer?> FindAsync(Guid id, CancellationToken cancellationToken) =>
+        db.Customers.FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
+
+    public async Task<Result<Customer>> CreateAsync(CustomerRequest request, CancellationToken cancellationToken)
+    {
+        var customer = new Customer { FirstName = "", LastName = "", Email = "" };
+        var errors = Apply(customer, request, creating: true);
+        if (request.StationId is { } stationId && !await db.Stations.AnyAsync(s => s.Id == stationId, cancellationToken))
+        {
+            errors.Add("stationId", "No such station.");
+        }
+
+        if (errors.Any)
+        {
+            return Failure.Invalid(errors);
+        }
+
+        if (await EmailTakenAsync(customer.Email, null, cancellationToken))
+        {
+            return EmailConflict();
+        }
+
+        db.Customers.Add(customer);
+        await db.SaveChangesAsync(cancellationToken);
+        return customer;
+    }
+
+    public async Task<Result<Customer>> UpdateAsync(Guid id, CustomerRequest request, uint? expectedVersion, CancellationToken cancellationToken)
+    {
+        var customer = await FindAsync(id, cancellationToken);
+        if (customer is null)
+        {
+            return Failure.NotFound("Customer");
+        }
+
+        if (expectedVersion is { } version && version != customer.Version)
+        {
+            return Failure.PreconditionFailed();
+        }
+
+        var errors = Apply(customer, request, creating: false);
+        if (request.StationId is { } stationId && !await db.Stations.AnyAsync(s => s.Id == stationId, cancellationToken))
+        {
+            errors.Add("stationId", "No such station.");
+        }
+
+        if (errors.Any)
+        {
+            return Failure.Invalid(errors);
+        }
+
+        if (await EmailTakenAsync(customer.Email, id, cancellationToken))
+        {
+            return EmailConflict();
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return customer;
+    }
+
+    public async Task<Failure?> DeleteAsync(Guid id, DeleteRequest? request, CancellationToken cancellationToken)
+    {
+        if (SoftDeletion.ValidateReason(request) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var customer = await FindAsync(id, cancellationToken);
+        if (customer is null)
+        {
+            return Failure.NotFound("Customer");
+        }
+
+        var now = clock.GetUtcNow();
+        var upcoming = await db.Bookings.CountAsync(
+            b => b.CustomerId == id && AvailabilityService.HoldingStatuses.Contains(b.Status) && b.EndsAt > now, cancellationToken);
+        if (upcoming > 0)
+        {
+            return Failure.Conflict("This customer has upcoming bookings.", $"Cancel or delete their {upcoming} upcoming booking(s) first.");
+        }
+
+        SoftDeletion.MarkDeleted(customer, actor.UserId, request!.Reason!, now);
+        await db.SaveChangesAsync(cancellationToken);
+        return null;
+    }
+
+    public async Task<Result<Customer>> RestoreAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var customer = await db.Customers.IgnoreQueryFilters([HibachiDbContext.SoftDeleteFilter]).FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (customer is null)
+        {
+            return Failure.NotFound("Customer");
+        }
+
+        if (SoftDeletion.CanRestore(customer, clock.GetUtcNow()) is { } refused)
+        {
+            return refused;
+        }
+
+        if (await EmailTakenAsync(customer.Email, id, cancellationToken))
+        {
+            return Failure.Conflict("Another customer now uses this email.", "Change or remove that customer's email, then restore.");
+        }
+
+        SoftDeletion.Restore(customer);
+        await db.SaveChangesAsync(cancellationToken);
+        return customer;
+    }
+
+    /// <summary>The live customer with this email, created from the contact details when there is none.</summary>
+    public async Task<Customer> FindOrCreateAsync(Guid stationId, string firstName, string lastName, string email, string? phone, CancellationToken cancellationToken)
+    {
+        var normalized = email.Trim().ToLowerInvariant();
+        var existing = await db.Customers.FirstOrDefaultAsync(c => c.Email == normalized, cancellationToken);
+        if (existing is not null)
+        {
+            if (string.IsNullOrEmpty(existing.Phone) && !string.IsNullOrWhiteSpace(phone))
+            {
+                existing.Phone = phone.Trim();
+            }
+
+            return existing;
+        }
+
+        var customer = new Customer
+        {
+            StationId = stationId,
+            FirstName = firstName.Trim(),
+            LastName = lastName.Trim(),
+            Email = normalized,
+            Phone = string.IsNullOrWhiteSpace(phone) ? null : phone.Trim(),
+        };
+        db.Customers.Add(customer);
+        return customer;
+    }
+
+    private Task<bool> EmailTakenAsync(string email, Guid? except, CancellationToken cancellationToken) =>
+        db.Customers.AnyAsync(c => c.Email == email && c.Id != except, cancellationToken);
+
+    private static Failure EmailConflict() => new(StatusCodes.Status409Conflict, "A customer with this email already exists.", null,
+        new ValidationErrors().Add("email", "This email belongs to another customer.").ToDictionary());
+
+    private static ValidationErrors Apply(Customer customer, CustomerRequest request, bool creating)
+    {
+        var errors = new ValidationErrors();
+        if (creating && request.StationId is null)
+        {
+            errors.Add("stationId", "Choose the customer's station.");
+        }
+        else if (request.StationId is { } stationId)
+        {
+            customer.StationId = stationId;
+        }
+
+        if ((creating || request.FirstName is not null) && errors.Required("firstName", request.FirstName, 100, "First name"))
+        {
+            customer.FirstName = request.FirstName!.Trim();
+        }
+
+        if ((creating || request.LastName is not null) && errors.Required("lastName", request.LastName, 100, "Last name"))
+        {
+            customer.LastName = request.LastName!.Trim();
+        }
+
+        if ((creating || request.Email is not null) && errors.Email("email", request.Email))
+        {
+            customer.Email = request.Email!.Trim().ToLowerInvariant();
+        }
+
+        if (request.Phone is not null && errors.Phone("phone", request.Phone))
+        {
+            customer.Phone = string.IsNullOrWhiteSpace(request.Phone) ? null : request.Phone.Trim();
+        }
+
+        if (request.Notes is not null && errors.MaxLength("notes", request.Notes, 2000))
+        {
+            customer.Notes = string.IsNullOrWhiteSpace(request.Notes) ? null : request.Notes.Trim();
+        }
+
+        if (request.MarketingOptIn is { } optIn)
+        {
+            customer.MarketingOptIn = optIn;
+        }
+
+        return errors;
+    }
+}

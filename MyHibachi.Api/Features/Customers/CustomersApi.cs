@@ -1,0 +1,92 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using MyHibachi.Api.Infrastructure;
+
+namespace MyHibachi.Api.Features.Customers;
+
+public static class CustomersApi
+{
+    public static IEndpointRouteBuilder MapCustomersApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/customers").WithTags("Customers").RequireFeature(FeatureFlags.CoreApi);
+
+        api.MapGet("", ListCustomers).WithName("ListCustomers")
+            .WithSummary("Customers, paged, filtered by station and text (name, email, phone), sorted")
+            .ProducesValidationProblem();
+        api.MapGet("/{id:guid}", GetCustomer).WithName("GetCustomer").WithSummary("One customer (with ETag)");
+        api.MapPost("", CreateCustomer).WithName("CreateCustomer").WithSummary("Add a customer")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+        api.MapPut("/{id:guid}", UpdateCustomer).WithName("UpdateCustomer").WithSummary("Change a customer (honours If-Match)")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status412PreconditionFailed);
+        api.MapDelete("/{id:guid}", DeleteCustomer).WithName("DeleteCustomer")
+            .WithSummary("Soft-delete a customer with a reason (10–500 characters); restorable for 30 days")
+            .ProducesValidationProblem().RequireFeature(FeatureFlags.SoftDelete);
+        api.MapPost("/{id:guid}/restore", RestoreCustomer).WithName("RestoreCustomer")
+            .WithSummary("Restore a customer deleted in the last 30 days").RequireFeature(FeatureFlags.SoftDelete);
+
+        return app;
+    }
+
+    public static async Task<Results<Ok<PagedList<CustomerDto>>, ProblemHttpResult>> ListCustomers(
+        [AsParameters] CustomerListQuery query, CustomerService customers, CancellationToken cancellationToken)
+    {
+        var result = await customers.ListAsync(query, cancellationToken);
+        return result.Succeeded ? TypedResults.Ok(result.Value) : result.Failure!.ToResult();
+    }
+
+    public static async Task<Results<Ok<CustomerDto>, ProblemHttpResult>> GetCustomer(Guid id, CustomerService customers, HttpContext context, CancellationToken cancellationToken)
+    {
+        var customer = await customers.FindAsync(id, cancellationToken);
+        if (customer is null)
+        {
+            return Failure.NotFound("Customer").ToResult();
+        }
+
+        ETags.Set(context, customer.Version);
+        return TypedResults.Ok(CustomerService.ToDto(customer));
+    }
+
+    public static async Task<Results<Created<CustomerDto>, ProblemHttpResult>> CreateCustomer(
+        CustomerRequest request, CustomerService customers, HttpContext context, CancellationToken cancellationToken)
+    {
+        var result = await customers.CreateAsync(request, cancellationToken);
+        if (!result.Succeeded)
+        {
+            return result.Failure!.ToResult();
+        }
+
+        ETags.Set(context, result.Value!.Version);
+        return TypedResults.Created($"/api/customers/{result.Value.Id}", CustomerService.ToDto(result.Value));
+    }
+
+    public static async Task<Results<Ok<CustomerDto>, ProblemHttpResult>> UpdateCustomer(
+        Guid id, CustomerRequest request, CustomerService customers, HttpContext context, CancellationToken cancellationToken)
+    {
+        if (!ETags.TryReadIfMatch(context.Request, out var version))
+        {
+            return Failure.Invalid("If-Match", "Send the ETag you received, e.g. \"1234\".").ToResult();
+        }
+
+        var result = await customers.UpdateAsync(id, request, version, cancellationToken);
+        if (!result.Succeeded)
+        {
+            return result.Failure!.ToResult();
+        }
+
+        ETags.Set(context, result.Value!.Version);
+        return TypedResults.Ok(CustomerService.ToDto(result.Value));
+    }
+
+    public static async Task<Results<NoContent, ProblemHttpResult>> DeleteCustomer(
+        Guid id, [FromBody] DeleteRequest? request, CustomerService customers, CancellationToken cancellationToken)
+    {
+        var failure = await customers.DeleteAsync(id, request, cancellationToken);
+        return failure is null ? TypedResults.NoContent() : failure.ToResult();
+    }
+
+    public static async Task<Results<Ok<CustomerDto>, ProblemHttpResult>> RestoreCustomer(Guid id, CustomerService customers, CancellationToken cancellationToken)
+    {
+        var result = await customers.RestoreAsync(id, cancellationToken);
+        return result.Succeeded ? TypedResults.Ok(CustomerService.ToDto(result.Value!)) : result.Failure!.ToResult();
+    }
+}

@@ -1,0 +1,22 @@
+using MyHibachi.Api.Data.Entities;
+
+namespace MyHibachi.Api.Features.Leads;
+
+public sealed record LeadNoteDto(Guid Id, string AuthorName, string Text, DateTimeOffset CreatedAt);
+
+public sealed record LeadDto(
+    Guid Id, Guid? StationId, LeadSource Source, LeadReason Reason, LeadStatus Status, string? Name, string? Email, string? Phone,
+    IReadOnlyDictionary<string, string> Details, int AttemptCount, DateTimeOffset LastAttemptAt, Guid? QuoteId, Guid? BookingId,
+    Guid? ClaimedBy, string? ClaimedByName, DateTimeOffset? ClaimedAt, IReadOnlyList<LeadNoteDto> Notes,
+    DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
+
+/// <summary>A visitor asking to be contacted (the public inquiry form, a phone call logged by staff).</summary>
+public sealed record InquiryRequest(string? Name, string? Email, string? Phone, string? Message, LeadSource? Source, Guid? StationId);
+
+public sealed record LeadStatusRequest(LeadStatus? Status, string? Note);
+
+public sealed record LeadNoteRequest(string? Text);
+
+public sealed record LeadListQuery(int? Page, int? PageSize, LeadStatus? Status, LeadSource? Source, Guid? StationId, string? Q, bool? Mine, string? Sort);
+
+public sealed record LeadReceipt(Guid Id, string Message);

@@ -1,0 +1,231 @@
+using Microsoft.EntityFrameworkCore;
+using MyHibachi.Api.Data;
+using MyHibachi.Api.Data.Entities;
+using MyHibachi.Api.Infrastructure;
+
+namespace MyHibachi.Api.Features.Leads;
+
+/// <summary>The staff lead queue: list, claim, move through statuses, take notes.</summary>
+public sealed class LeadService(HibachiDbContext db, LeadCapture capture, CurrentActor actor, TimeProvider clock)
+{
+    public static LeadDto ToDto(Lead l) => new(
+        l.Id, l.StationId, l.Source, l.Reason, l.Status, l.Name, l.Email, l.Phone, l.Details, l.AttemptCount, l.LastAttemptAt,
+        l.QuoteId, l.BookingId, l.ClaimedBy, l.ClaimedByName, l.ClaimedAt,
+        l.Notes.OrderBy(n => n.CreatedAt).Select(n => new LeadNoteDto(n.Id, n.AuthorName, n.Text, n.CreatedAt)).ToList(),
+        l.CreatedAt, l.UpdatedAt);
+
+    public async Task<Result<Lead>> InquireAsync(InquiryRequest request, CancellationToken cancellationToken)
+    {
+        var errors = new ValidationErrors();
+        errors.Required("name", request.Name, 200, "Your name");
+        var hasEmail = !string.IsNullOrWhiteSpace(request.Email);
+        var hasPhone = !string.IsNullOrWhiteSpace(request.Phone);
+        if (!hasEmail && !hasPhone)
+        {
+            errors.Add("email", "Leave an email address or a phone number so we can reach you.");
+        }
+
+        if (hasEmail)
+        {
+            errors.Email("email", request.Email);
+        }
+
+        errors.Phone("phone", request.Phone);
+        errors.MaxLength("message", request.Message, 2000);
+        if (request.StationId is { } stationId && !await db.Stations.AnyAsync(s => s.Id == stationId, cancellationToken))
+        {
+            errors.Add("stationId", "No such station.");
+        }
+
+        if (errors.Any)
+        {
+            return Failure.Invalid(errors);
+        }
+
+        var details = new Dictionary<string, string>();
+        if (!string.IsNullOrWhiteSpace(request.Message))
+        {
+            details["message"] = request.Message.Trim();
+        }
+
+        var lead = await capture.CaptureAsync(
+            new LeadAttempt(request.StationId, request.Source ?? LeadSource.Web, LeadReason.Inquiry, request.Name, request.Email, request.Phone, details),
+            cancellationToken, always: true);
+        return lead!;
+    }
+
+    public async Task<Result<PagedList<LeadDto>>> ListAsync(LeadListQuery query, CancellationToken cancellationToken)
+    {
+        var errors = new ValidationErrors();
+        var (page, pageSize) = Paging.Validate(query.Page, query.PageSize, errors);
+        errors.MaxLength("q", query.Q, 200);
+        if (query.Sort is not null and not ("createdAt" or "-createdAt" or "lastAttemptAt" or "-lastAttemptAt"))
+        {
+            errors.Add("sort", "Sort by createdAt, -createdAt, lastAttemptAt or -lastAttemptAt.");
+        }
+
+        if (errors.Any)
+        {
+            return Failure.Invalid(errors);
+        }
+
+        var leads = db.Leads.AsNoTracking().Include(l => l.Notes).AsQueryable();
+        if (query.Status is { } status)
+        {
+            leads = leads.Where(l => l.Status == status);
+        }
+
+        if (query.Source is { } source)
+        {
+            leads = leads.Where(l => l.Source == source);
+        }
+
+        if (query.StationId is { } stationId)
+        {
+            leads = leads.Where(l => l.StationId == stationId);
+        }
+
+        if (query.Mine == true)
+        {
+            var me = actor.UserId;
+            leads = leads.Where(l => l.ClaimedBy == me);
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.Q))
+        {
+            var pattern = $"%{Like.Escape(query.Q.Trim())}%";
+            leads = leads.Where(l => (l.Name != null && EF.Functions.ILike(l.Name, pattern, "\\"))
+                                     || (l.Email != null && EF.Functions.ILike(l.Email, pattern, "\\"))
+                                     || (l.Phone != null && EF.Functions.ILike(l.Phone, pattern, "\\")));
+        }
+
+        leads = query.Sort switch
+        {
+            "createdAt" => leads.OrderBy(l => l.CreatedAt),
+            "-createdAt" => leads.OrderByDescending(l => l.CreatedAt),
+            "lastAttemptAt" => leads.OrderBy(l => l.LastAttemptAt),
+            _ => leads.OrderByDescending(l => l.LastAttemptAt).ThenBy(l => l.Id),
+        };
+
+        var total = await leads.CountAsync(cancellationToken);
+        var items = await leads.Skip((page - 1) * pageSize).Take(pageSize).AsSplitQuery().ToListAsync(cancellationToken);
+        return new PagedList<LeadDto>(items.Select(ToDto).ToList(), page, pageSize, total);
+    }
+
+    public Task<Lead?> FindAsync(Guid id, CancellationToken cancellationToken) =>
+        db.Leads.Include(l => l.Notes).FirstOrDefaultAsync(l => l.Id == id, cancellationToken);
+
+    public async Task<Result<Lead>> ClaimAsync(Guid id, bool force, CancellationToken cancellationToken)
+    {
+        var lead = await FindAsync(id, cancellationToken);
+        if (lead is null)
+        {
+            return Failure.NotFound("Lead");
+        }
+
+        if (lead.ClaimedBy is not null && lead.ClaimedBy != actor.UserId && !force)
+        {
+            return Failure.Conflict($"{lead.ClaimedByName} is already working this lead.", "Claim with force=true to take it over.");
+        }
+
+        lead.ClaimedBy = actor.UserId;
+        lead.ClaimedByName = actor.Name;
+        lead.ClaimedAt = clock.GetUtcNow();
+        await db.SaveChangesAsync(cancellationToken);
+        return lead;
+    }
+
+    public async Task<Result<Lead>> SetStatusAsync(Guid id, LeadStatusRequest request, CancellationToken cancellationToken)
+    {
+        var errors = new ValidationErrors();
+        if (request.Status is null)
+        {
+            errors.Add("status", "Choose New, Contacted, Qualified, Converted or Lost.");
+        }
+
+        errors.MaxLength("note", request.Note, 4000);
+        if (errors.Any)
+        {
+            return Failure.Invalid(errors);
+        }
+
+        var lead = await FindAsync(id, cancellationToken);
+        if (lead is null)
+        {
+            return Failure.NotFound("Lead");
+        }
+
+        lead.Status = request.Status!.Value;
+        if (!string.IsNullOrWhiteSpace(request.Note))
+        {
+            AddNote(lead, $"[{lead.Status}] {request.Note.Trim()}");
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return lead;
+    }
+
+    public async Task<Result<Lead>> AddNoteAsync(Guid id, LeadNoteRequest request, CancellationToken cancellationToken)
+    {
+        var errors = new ValidationErrors();
+        if (errors.Required("text", request.Text, 4000, "The note") is false)
+        {
+            return Failure.Invalid(errors);
+        }
+
+        var lead = await FindAsync(id, cancellationToken);
+        if (lead is null)
+        {
+            return Failure.NotFound("Lead");
+        }
+
+        AddNote(lead, request.Text!.Trim());
+        await db.SaveChangesAsync(cancellationToken);
+        return lead;
+    }
+
+    public async Task<Failure?> DeleteAsync(Guid id, DeleteRequest? request, CancellationToken cancellationToken)
+    {
+        if (SoftDeletion.ValidateReason(request) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var lead = await db.Leads.FirstOrDefaultAsync(l => l.Id == id, cancellationToken);
+        if (lead is null)
+        {
+            return Failure.NotFound("Lead");
+        }
+
+        SoftDeletion.MarkDeleted(lead, actor.UserId, request!.Reason!, clock.GetUtcNow());
+        await db.SaveChangesAsync(cancellationToken);
+        return null;
+    }
+
+    public async Task<Result<Lead>> RestoreAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var lead = await db.Leads.IgnoreQueryFilters([HibachiDbContext.SoftDeleteFilter]).Include(l => l.Notes)
+            .FirstOrDefaultAsync(l => l.Id == id, cancellationToken);
+        if (lead is null)
+        {
+            return Failure.NotFound("Lead");
+        }
+
+        if (SoftDeletion.CanRestore(lead, clock.GetUtcNow()) is { } refused)
+        {
+            return refused;
+        }
+
+        SoftDeletion.Restore(lead);
+        await db.SaveChangesAsync(cancellationToken);
+        return lead;
+    }
+
+    private void AddNote(Lead lead, string text)
+    {
+        var note = new LeadNote { LeadId = lead.Id, AuthorId = actor.UserId, AuthorName = actor.Name, Text = text, CreatedAt = clock.GetUtcNow() };
+        db.LeadNotes.Add(note);
+        lead.Notes.Add(note);
+        lead.UpdatedAt = note.CreatedAt;
+    }
+}

@@ -1,0 +1,73 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using MyHibachi.Api.Infrastructure;
+
+namespace MyHibachi.Api.Features.Leads;
+
+public static class LeadsApi
+{
+    public static IEndpointRouteBuilder MapLeadsApi(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/leads", Inquire)
+            .WithTags("Leads").WithName("CreateInquiry")
+            .WithSummary("Ask to be contacted (name and an email or phone)")
+            .ProducesValidationProblem()
+            .RequireFeature(FeatureFlags.CoreApi);
+
+        var admin = app.MapGroup("/api/admin/leads").WithTags("Lead queue").RequireFeature(FeatureFlags.CoreApi);
+        admin.MapGet("", ListLeads).WithName("ListLeads")
+            .WithSummary("The lead queue: filter by status, source, station, text or mine; newest attempt first").ProducesValidationProblem();
+        admin.MapGet("/{id:guid}", GetLead).WithName("GetLead").WithSummary("One lead with its notes");
+        admin.MapPost("/{id:guid}/claim", ClaimLead).WithName("ClaimLead")
+            .WithSummary("Take the lead (force=true takes it from a colleague)").ProducesProblem(StatusCodes.Status409Conflict);
+        admin.MapPost("/{id:guid}/status", SetLeadStatus).WithName("SetLeadStatus").WithSummary("Move the lead to another status, with an optional note")
+            .ProducesValidationProblem();
+        admin.MapPost("/{id:guid}/notes", AddLeadNote).WithName("AddLeadNote").WithSummary("Add a note").ProducesValidationProblem();
+        admin.MapDelete("/{id:guid}", DeleteLead).WithName("DeleteLead").WithSummary("Soft-delete a lead with a reason")
+            .ProducesValidationProblem().RequireFeature(FeatureFlags.SoftDelete);
+        admin.MapPost("/{id:guid}/restore", RestoreLead).WithName("RestoreLead").WithSummary("Restore a lead deleted in the last 30 days")
+            .RequireFeature(FeatureFlags.SoftDelete);
+        return app;
+    }
+
+    public static async Task<Results<Accepted<LeadReceipt>, ProblemHttpResult>> Inquire(InquiryRequest request, LeadService leads, CancellationToken cancellationToken)
+    {
+        var result = await leads.InquireAsync(request, cancellationToken);
+        return result.Succeeded
+            ? TypedResults.Accepted((string?)null, new LeadReceipt(result.Value!.Id, "Thanks! We'll be in touch within one business day."))
+            : result.Failure!.ToResult();
+    }
+
+    public static async Task<Results<Ok<PagedList<LeadDto>>, ProblemHttpResult>> ListLeads([AsParameters] LeadListQuery query, LeadService leads, CancellationToken cancellationToken)
+    {
+        var result = await leads.ListAsync(query, cancellationToken);
+        return result.Succeeded ? TypedResults.Ok(result.Value) : result.Failure!.ToResult();
+    }
+
+    public static async Task<Results<Ok<LeadDto>, ProblemHttpResult>> GetLead(Guid id, LeadService leads, CancellationToken cancellationToken)
+    {
+        var lead = await leads.FindAsync(id, cancellationToken);
+        return lead is null ? Failure.NotFound("Lead").ToResult() : TypedResults.Ok(LeadService.ToDto(lead));
+    }
+
+    public static async Task<Results<Ok<LeadDto>, ProblemHttpResult>> ClaimLead(Guid id, bool? force, LeadService leads, CancellationToken cancellationToken) =>
+        Map(await leads.ClaimAsync(id, force == true, cancellationToken));
+
+    public static async Task<Results<Ok<LeadDto>, ProblemHttpResult>> SetLeadStatus(Guid id, LeadStatusRequest request, LeadService leads, CancellationToken cancellationToken) =>
+        Map(await leads.SetStatusAsync(id, request, cancellationToken));
+
+    public static async Task<Results<Ok<LeadDto>, ProblemHttpResult>> AddLeadNote(Guid id, LeadNoteRequest request, LeadService leads, CancellationToken cancellationToken) =>
+        Map(await leads.AddNoteAsync(id, request, cancellationToken));
+
+    public static async Task<Results<NoContent, ProblemHttpResult>> DeleteLead(Guid id, [FromBody] DeleteRequest? request, LeadService leads, CancellationToken cancellationToken)
+    {
+        var failure = await leads.DeleteAsync(id, request, cancellationToken);
+        return failure is null ? TypedResults.NoContent() : failure.ToResult();
+    }
+
+    public static async Task<Results<Ok<LeadDto>, ProblemHttpResult>> RestoreLead(Guid id, LeadService leads, CancellationToken cancellationToken) =>
+        Map(await leads.RestoreAsync(id, cancellationToken));
+
+    private static Results<Ok<LeadDto>, ProblemHttpResult> Map(Result<Data.Entities.Lead> result) =>
+        result.Succeeded ? TypedResults.Ok(LeadService.ToDto(result.Value!)) : result.Failure!.ToResult();
+}

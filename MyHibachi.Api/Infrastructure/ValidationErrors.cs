@@ -1,0 +1,113 @@
+using System.Net.Mail;
+using System.Text.RegularExpressions;
+
+namespace MyHibachi.Api.Infrastructure;
+
+/// <summary>
+/// Collects field-level messages (keys are the JSON field paths the client sent) for an RFC 9457
+/// validation problem.
+/// </summary>
+public sealed partial class ValidationErrors
+{
+    private readonly Dictionary<string, List<string>> _errors = new(StringComparer.Ordinal);
+
+    public bool Any => _errors.Count > 0;
+
+    public ValidationErrors Add(string field, string message)
+    {
+        if (!_errors.TryGetValue(field, out var messages))
+        {
+            _errors[field] = messages = [];
+        }
+
+        messages.Add(message);
+        return this;
+    }
+
+    public bool Has(string field) => _errors.ContainsKey(field);
+
+    public IDictionary<string, string[]> ToDictionary() =>
+        _errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal);
+
+    public IEnumerable<string> Messages => _errors.SelectMany(e => e.Value.Select(m => $"{e.Key}: {m}"));
+
+    /// <summary>Present, not blank, at most <paramref name="maxLength"/> characters.</summary>
+    public bool Required(string field, string? value, int maxLength, string? label = null)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            Add(field, $"{label ?? "This field"} is required.");
+            return false;
+        }
+
+        return MaxLength(field, value, maxLength);
+    }
+
+    public bool MaxLength(string field, string? value, int maxLength)
+    {
+        if (value is not null && value.Length > maxLength)
+        {
+            Add(field, $"Must be at most {maxLength} characters (got {value.Length}).");
+            return false;
+        }
+
+        return true;
+    }
+
+    public bool Email(string field, string? value, bool required = true)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            if (required)
+            {
+                Add(field, "An email address is required.");
+            }
+
+            return !required;
+        }
+
+        if (value.Length > 254 || !MailAddress.TryCreate(value.Trim(), out var address) || address.Address != value.Trim() || !value.Contains('.', StringComparison.Ordinal))
+        {
+            Add(field, "Enter a valid email address, like name@example.com.");
+            return false;
+        }
+
+        return true;
+    }
+
+    public bool Phone(string field, string? value, bool required = false)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            if (required)
+            {
+                Add(field, "A phone number is required.");
+            }
+
+            return !required;
+        }
+
+        var digits = value.Count(char.IsAsciiDigit);
+        if (value.Length > 32 || !PhonePattern().IsMatch(value) || digits is < 10 or > 15)
+        {
+            Add(field, "Enter a valid phone number, like (404) 555-0123.");
+            return false;
+        }
+
+        return true;
+    }
+
+    public bool Range(string field, int value, int min, int max, string? label = null)
+    {
+        if (value < min || value > max)
+        {
+            Add(field, $"{label ?? "Value"} must be between {min} and {max}.");
+            return false;
+        }
+
+        return true;
+    }
+
+    [GeneratedRegex(@"^\+?[0-9 ().\-]+$")]
+    private static partial Regex PhonePattern();
+}
