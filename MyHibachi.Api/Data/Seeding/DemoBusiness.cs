@@ -61,6 +61,11 @@ public sealed class DemoBusiness(
         {
             var zone = AvailabilityService.Zone(person.Station);
             var today = AvailabilityEngine.LocalDate(now, zone);
+            if (today.AddDays(day).DayOfWeek == DayOfWeek.Monday)
+            {
+                day++; // the demo chefs rest on Mondays
+            }
+
             var selections = index % 3 == 0 ? new List<MenuSelection> { new("filet_mignon", 4), new("gyoza", 2) }
                 : index % 3 == 1 ? [new("lobster_tail", 2), new("yakisoba_noodles", 6)]
                 : [new("edamame", 1)];
@@ -100,7 +105,13 @@ public sealed class DemoBusiness(
         Station station, Chef chef, (string First, string Last, string Email, string Phone, string Zip, string City, string State, Station Station) person,
         PriceSheet sheet, DateTimeOffset when, CancellationToken cancellationToken)
     {
-        var customer = await db.Customers.FirstAsync(c => c.Email == person.Email, cancellationToken);
+        var customer = await db.Customers.FirstOrDefaultAsync(c => c.Email == person.Email, cancellationToken);
+        if (customer is null)
+        {
+            customer = new Customer { StationId = station.Id, FirstName = person.First, LastName = person.Last, Email = person.Email, Phone = person.Phone };
+            db.Customers.Add(customer);
+        }
+
         zips.TryFind(person.Zip, out var point);
         var miles = GreatCircle.Miles(new GeoPoint(station.BaseLatitude, station.BaseLongitude), point);
         var breakdown = PricingEngine.Calculate(sheet, new PricingRequest(10, 0, [], miles)).Breakdown!;
