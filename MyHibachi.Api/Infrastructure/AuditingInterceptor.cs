@@ -55,7 +55,7 @@ public sealed class AuditingInterceptor(CurrentActor actor, TimeProvider clock, 
 
     private void Stamp(HibachiDbContext db, bool audit)
     {
-        var now = clock.GetUtcNow();
+        var now = clock.Now();
         var entries = db.ChangeTracker.Entries()
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
             .ToList();

@@ -6,6 +6,7 @@ using MyHibachi.Api.Features.Geography;
 using MyHibachi.Api.Features.Leads;
 using MyHibachi.Api.Features.Pricing;
 using MyHibachi.Api.Features.Quotes;
+using MyHibachi.Api.Infrastructure;
 
 namespace MyHibachi.Api.Data.Seeding;
 
@@ -54,7 +55,7 @@ public sealed class DemoBusiness(
             ("Noah", "Martinez", "noah.martinez@example.com", "(832) 555-0175", "77024", "Houston", "TX", houston),
         };
 
-        var now = clock.GetUtcNow();
+        var now = clock.Now();
         var sheet = await prices.CurrentAsync(cancellationToken);
         var day = 3;
         foreach (var (person, index) in people.Select((p, i) => (p, i)))

@@ -39,7 +39,7 @@ public static class DeletedItemsApi
             return Failure.Invalid(errors).ToResult();
         }
 
-        var since = SoftDeletion.PurgeBefore(clock.GetUtcNow());
+        var since = SoftDeletion.PurgeBefore(clock.Now());
         var items = new List<(string Type, Guid Id, string Label, DateTimeOffset DeletedAt, Guid? By, string? Reason)>();
         if (type is null or "customer")
         {

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using MyHibachi.Api.Data;
 using MyHibachi.Api.Data.Entities;
+using MyHibachi.Api.Infrastructure;
 
 namespace MyHibachi.Api.Features.Availability;
 
@@ -9,7 +10,7 @@ public sealed class AvailabilityService(HibachiDbContext db, TimeProvider clock)
 {
     public static readonly BookingStatus[] HoldingStatuses = [BookingStatus.Pending, BookingStatus.Confirmed];
 
-    public DateTimeOffset EarliestStart(Station station) => clock.GetUtcNow().AddHours(station.MinimumNoticeHours);
+    public DateTimeOffset EarliestStart(Station station) => clock.Now().AddHours(station.MinimumNoticeHours);
 
     public static TimeZoneInfo Zone(Station station) => TimeZoneInfo.FindSystemTimeZoneById(station.TimeZone);
 

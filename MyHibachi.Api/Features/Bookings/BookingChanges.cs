@@ -151,7 +151,7 @@ public sealed partial class BookingService
 
         if (booking.StartsAt != previousStart)
         {
-            db.Publish(new BookingRescheduled(booking.Id, booking.Reference, booking.StationId, previousStart, booking.StartsAt), clock.GetUtcNow());
+            db.Publish(new BookingRescheduled(booking.Id, booking.Reference, booking.StationId, previousStart, booking.StartsAt), clock.Now());
         }
 
         await db.SaveChangesAsync(cancellationToken);
@@ -217,7 +217,7 @@ public sealed partial class BookingService
         }
 
         Hold(booking, schedule);
-        db.Publish(new BookingChefAssigned(booking.Id, booking.Reference, booking.StationId, chefId, previous), clock.GetUtcNow());
+        db.Publish(new BookingChefAssigned(booking.Id, booking.Reference, booking.StationId, chefId, previous), clock.Now());
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return booking;
@@ -245,7 +245,7 @@ public sealed partial class BookingService
             return Failure.PreconditionFailed();
         }
 
-        var now = clock.GetUtcNow();
+        var now = clock.Now();
         if (BookingRules.WhyNot(booking, to, now) is { } refused)
         {
             return Failure.Conflict("This change is not allowed.", refused);
@@ -286,7 +286,7 @@ public sealed partial class BookingService
             return Failure.NotFound("Booking");
         }
 
-        SoftDeletion.MarkDeleted(booking, actor.UserId, request!.Reason!, clock.GetUtcNow());
+        SoftDeletion.MarkDeleted(booking, actor.UserId, request!.Reason!, clock.Now());
         await db.SaveChangesAsync(cancellationToken);
         return null;
     }
@@ -300,7 +300,7 @@ public sealed partial class BookingService
             return Failure.NotFound("Booking");
         }
 
-        if (SoftDeletion.CanRestore(booking, clock.GetUtcNow()) is { } refused)
+        if (SoftDeletion.CanRestore(booking, clock.Now()) is { } refused)
         {
             return refused;
         }

@@ -63,7 +63,7 @@ public sealed partial class BookingService(
             ? await db.Chefs.IgnoreQueryFilters([HibachiDbContext.SoftDeleteFilter]).Where(c => c.Id == chefId)
                 .Select(c => c.FirstName + " " + c.LastName).FirstOrDefaultAsync(cancellationToken)
             : null;
-        return ToDto(booking, station, chefName, clock.GetUtcNow());
+        return ToDto(booking, station, chefName, clock.Now());
     }
 
     public static BookingDto ToDto(Booking b, Station station, string? chefName, DateTimeOffset now)
@@ -264,7 +264,7 @@ public sealed partial class BookingService(
             return Failure.Conflict("This quote has already been booked.", $"Its booking is /api/bookings/{existing}.");
         }
 
-        var now = clock.GetUtcNow();
+        var now = clock.Now();
         if (quote.ExpiresAt < now)
         {
             return Failure.Conflict("This quote has expired.", "Prices may have changed: calculate a new quote.");
@@ -370,7 +370,7 @@ public sealed partial class BookingService(
 
     private async Task<Booking> NewBookingAsync(BookingPlan plan, ChefSchedule? chef, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
+        var now = clock.Now();
         Customer customer;
         if (plan.CustomerId is { } customerId)
         {
@@ -515,7 +515,7 @@ public sealed partial class BookingService(
             return null;
         }
 
-        var now = clock.GetUtcNow();
+        var now = clock.Now();
         if (start < now)
         {
             errors.Add("eventDate", "That date and time are in the past.");

@@ -18,8 +18,8 @@ public sealed class ChefService(HibachiDbContext db, CurrentActor actor, TimePro
 
     public ChefDetailDto ToDetail(Chef c)
     {
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddDays(-1);
-        var now = clock.GetUtcNow();
+        var today = DateOnly.FromDateTime(clock.Now().UtcDateTime).AddDays(-1);
+        var now = clock.Now();
         return new ChefDetailDto(
             ToDto(c),
             c.DateOverrides.Where(o => o.Date >= today).OrderBy(o => o.Date)
@@ -164,7 +164,7 @@ public sealed class ChefService(HibachiDbContext db, CurrentActor actor, TimePro
             return Failure.Conflict("This chef has upcoming bookings.", $"Reassign their {upcoming} upcoming booking(s) first.");
         }
 
-        SoftDeletion.MarkDeleted(chef, actor.UserId, request!.Reason!, clock.GetUtcNow());
+        SoftDeletion.MarkDeleted(chef, actor.UserId, request!.Reason!, clock.Now());
         await db.SaveChangesAsync(cancellationToken);
         return null;
     }
@@ -177,7 +177,7 @@ public sealed class ChefService(HibachiDbContext db, CurrentActor actor, TimePro
             return Failure.NotFound("Chef");
         }
 
-        if (SoftDeletion.CanRestore(chef, clock.GetUtcNow()) is { } refused)
+        if (SoftDeletion.CanRestore(chef, clock.Now()) is { } refused)
         {
             return refused;
         }
@@ -319,7 +319,7 @@ public sealed class ChefService(HibachiDbContext db, CurrentActor actor, TimePro
 
     private Task<int> UpcomingBookingsAsync(Guid chefId, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
+        var now = clock.Now();
         return db.Bookings.CountAsync(b => b.ChefId == chefId && AvailabilityService.HoldingStatuses.Contains(b.Status) && b.EndsAt > now, cancellationToken);
     }
 
@@ -447,9 +447,18 @@ public sealed class ChefService(HibachiDbContext db, CurrentActor actor, TimePro
 
         if (!errors.Any)
         {
-            db.ChefWorkingHours.RemoveRange(chef.WorkingHours);
-            chef.WorkingHours.Clear();
-            chef.WorkingHours.AddRange(parsed);
+            if (db.Entry(chef).State == EntityState.Detached)
+            {
+                chef.WorkingHours = parsed; // a new chef: added with the chef as one graph
+            }
+            else
+            {
+                // For a tracked chef new rows go through the DbSet (EF's fix-up adds them to the
+                // navigation): found only through the navigation, a row whose key is already set
+                // would be taken for an existing one and updated instead of inserted.
+                db.ChefWorkingHours.RemoveRange(chef.WorkingHours);
+                db.ChefWorkingHours.AddRange(parsed);
+            }
         }
     }
 }

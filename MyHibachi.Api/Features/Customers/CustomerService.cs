@@ -127,7 +127,7 @@ public sealed class CustomerService(HibachiDbContext db, CurrentActor actor, Tim
             return Failure.NotFound("Customer");
         }
 
-        var now = clock.GetUtcNow();
+        var now = clock.Now();
         var upcoming = await db.Bookings.CountAsync(
             b => b.CustomerId == id && AvailabilityService.HoldingStatuses.Contains(b.Status) && b.EndsAt > now, cancellationToken);
         if (upcoming > 0)
@@ -148,7 +148,7 @@ public sealed class CustomerService(HibachiDbContext db, CurrentActor actor, Tim
             return Failure.NotFound("Customer");
         }
 
-        if (SoftDeletion.CanRestore(customer, clock.GetUtcNow()) is { } refused)
+        if (SoftDeletion.CanRestore(customer, clock.Now()) is { } refused)
         {
             return refused;
         }

@@ -35,7 +35,7 @@ public static class InternalApi
 
     public static async Task<Ok<PurgeResult>> Purge(HibachiDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var before = SoftDeletion.PurgeBefore(clock.GetUtcNow());
+        var before = SoftDeletion.PurgeBefore(clock.Now());
         var bookings = await db.Bookings.IgnoreQueryFilters([HibachiDbContext.SoftDeleteFilter])
             .Where(b => b.DeletedAt < before).ToListAsync(cancellationToken);
         db.Bookings.RemoveRange(bookings);
@@ -92,7 +92,7 @@ public static class InternalApi
         // One statement, so concurrent redeliveries count correctly.
         await db.Database.ExecuteSqlAsync(
             $"""
-             INSERT INTO processed_messages (consumer, message_id, processed_at, deliveries) VALUES ({consumer}, {messageId}, {clock.GetUtcNow()}, 1)
+             INSERT INTO processed_messages (consumer, message_id, processed_at, deliveries) VALUES ({consumer}, {messageId}, {clock.Now()}, 1)
              ON CONFLICT (consumer, message_id) DO UPDATE SET deliveries = processed_messages.deliveries + 1
              """, cancellationToken);
         var entry = await db.ProcessedMessages.AsNoTracking().FirstAsync(m => m.Consumer == consumer && m.MessageId == messageId, cancellationToken);

@@ -37,7 +37,7 @@ public sealed class LeadCapture(HibachiDbContext db, IFeatureManager features, T
             return null;
         }
 
-        var now = clock.GetUtcNow();
+        var now = clock.Now();
         var lead = await db.Leads
             .Where(l => OpenStatuses.Contains(l.Status) && ((email != null && l.Email == email) || (phone != null && l.Phone == phone)))
             .OrderByDescending(l => l.LastAttemptAt)

@@ -130,7 +130,7 @@ public sealed class LeadService(HibachiDbContext db, LeadCapture capture, Curren
 
         lead.ClaimedBy = actor.UserId;
         lead.ClaimedByName = actor.Name;
-        lead.ClaimedAt = clock.GetUtcNow();
+        lead.ClaimedAt = clock.Now();
         await db.SaveChangesAsync(cancellationToken);
         return lead;
     }
@@ -197,7 +197,7 @@ public sealed class LeadService(HibachiDbContext db, LeadCapture capture, Curren
             return Failure.NotFound("Lead");
         }
 
-        SoftDeletion.MarkDeleted(lead, actor.UserId, request!.Reason!, clock.GetUtcNow());
+        SoftDeletion.MarkDeleted(lead, actor.UserId, request!.Reason!, clock.Now());
         await db.SaveChangesAsync(cancellationToken);
         return null;
     }
@@ -211,7 +211,7 @@ public sealed class LeadService(HibachiDbContext db, LeadCapture capture, Curren
             return Failure.NotFound("Lead");
         }
 
-        if (SoftDeletion.CanRestore(lead, clock.GetUtcNow()) is { } refused)
+        if (SoftDeletion.CanRestore(lead, clock.Now()) is { } refused)
         {
             return refused;
         }
@@ -223,9 +223,9 @@ public sealed class LeadService(HibachiDbContext db, LeadCapture capture, Curren
 
     private void AddNote(Lead lead, string text)
     {
-        var note = new LeadNote { LeadId = lead.Id, AuthorId = actor.UserId, AuthorName = actor.Name, Text = text, CreatedAt = clock.GetUtcNow() };
+        var note = new LeadNote { LeadId = lead.Id, AuthorId = actor.UserId, AuthorName = actor.Name, Text = text, CreatedAt = clock.Now() };
+        // Added through the DbSet; EF's fix-up puts it in lead.Notes.
         db.LeadNotes.Add(note);
-        lead.Notes.Add(note);
         lead.UpdatedAt = note.CreatedAt;
     }
 }

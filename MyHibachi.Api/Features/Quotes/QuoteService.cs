@@ -68,7 +68,7 @@ public sealed class QuoteService(
 
         if (request.EventDate is { } date && match is not null)
         {
-            var today = AvailabilityEngine.LocalDate(clock.GetUtcNow(), AvailabilityService.Zone(match.Station));
+            var today = AvailabilityEngine.LocalDate(clock.Now(), AvailabilityService.Zone(match.Station));
             if (date < today)
             {
                 errors.Add("eventDate", "That date is in the past.");
@@ -111,7 +111,7 @@ public sealed class QuoteService(
             return Failure.Invalid(errors);
         }
 
-        var now = clock.GetUtcNow();
+        var now = clock.Now();
         var quote = new Quote
         {
             StationId = match!.Station.Id,
@@ -139,7 +139,7 @@ public sealed class QuoteService(
     /// </summary>
     public async Task<int> FollowUpAbandonedAsync(TimeSpan after, CancellationToken cancellationToken)
     {
-        var cutoff = clock.GetUtcNow() - after;
+        var cutoff = clock.Now() - after;
         var quotes = await db.Quotes
             .Where(q => q.BookingId == null && q.FollowedUpAt == null && q.CreatedAt < cutoff && (q.ContactEmail != null || q.ContactPhone != null))
             .OrderBy(q => q.CreatedAt)
@@ -160,7 +160,7 @@ public sealed class QuoteService(
 
             await leads.CaptureAsync(new LeadAttempt(quote.StationId, quote.Source, LeadReason.AbandonedQuote, quote.ContactName,
                 quote.ContactEmail, quote.ContactPhone, details, quote.Id), cancellationToken);
-            quote.FollowedUpAt = clock.GetUtcNow();
+            quote.FollowedUpAt = clock.Now();
             await db.SaveChangesAsync(cancellationToken);
         }
 

@@ -84,7 +84,7 @@ public sealed class OutboxRelay(
             foreach (var message in batch)
             {
                 await PublishAsync(channel, message, cancellationToken);
-                message.PublishedAt = clock.GetUtcNow();
+                message.PublishedAt = clock.Now();
                 published++;
             }
         }

@@ -3,10 +3,12 @@ using System.Text.Json;
 using Aspire.Hosting.ApplicationModel;
 using MyHibachi.TestSupport;
 
+using MyHibachi.IntegrationTests.Support;
+
 namespace MyHibachi.IntegrationTests.System;
 
-[Collection(SystemCollection.Name)]
-public sealed class HealthEndpointTests(HibachiAppHost host)
+[Collection(ApiCollection.Name)]
+public sealed class HealthEndpointTests(ApiAppHost host)
 {
     [Fact]
     public void Every_resource_is_running_and_healthy()

@@ -1,9 +1,0 @@
-using MyHibachi.TestSupport;
-
-namespace MyHibachi.IntegrationTests.System;
-
-[CollectionDefinition(Name)]
-public sealed class SystemCollection : ICollectionFixture<HibachiAppHost>
-{
-    public const string Name = "Whole system";
-}
