@@ -17,7 +17,8 @@ if (infra.QdrantGrpc is { } qdrant)
 
 builder.AddProject<Projects.MyHibachi_Workers>(ResourceNames.Workers)
     .WithReference(infra.RabbitMq, ResourceNames.RabbitMq).WaitFor(infra.RabbitMq)
-    .WithReference(api).WaitFor(api);
+    .WithReference(api).WaitFor(api)
+    .WithEnvironment("Email__PickupDirectory", Path.Combine(infra.Settings.DataRoot, "mail-pickup"));
 
 builder.AddProject<Projects.MyHibachi_Web>(ResourceNames.Web)
     .WithExternalHttpEndpoints()

@@ -11,7 +11,7 @@ public static class BookingsApi
 
     public static IEndpointRouteBuilder MapBookingsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/bookings").WithTags("Bookings").RequireFeature(FeatureFlags.CoreApi);
+        var api = app.MapGroup("/api/bookings").AddEndpointFilter<RetryOnConcurrencyConflict>().WithTags("Bookings").RequireFeature(FeatureFlags.CoreApi);
 
         api.MapGet("", ListBookings).WithName("ListBookings")
             .WithSummary("Bookings, paged; filter by status, station, chef, customer, from/to (event start) and text")

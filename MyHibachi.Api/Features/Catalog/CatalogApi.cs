@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using MyHibachi.Api.Data;
 using MyHibachi.Api.Features.Pricing;
+using MyHibachi.Api.Infrastructure;
 
 namespace MyHibachi.Api.Features.Catalog;
 
@@ -9,7 +10,7 @@ public static class CatalogApi
 {
     public static IEndpointRouteBuilder MapCatalogApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/menu").WithTags("Menu and prices");
+        var api = app.MapGroup("/api/menu").AddEndpointFilter<RetryOnConcurrencyConflict>().WithTags("Menu and prices");
 
         api.MapGet("", GetMenu)
             .WithName("GetMenu")

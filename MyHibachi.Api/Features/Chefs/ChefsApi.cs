@@ -8,7 +8,7 @@ public static class ChefsApi
 {
     public static IEndpointRouteBuilder MapChefsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/chefs").WithTags("Chefs").RequireFeature(FeatureFlags.CoreApi);
+        var api = app.MapGroup("/api/chefs").AddEndpointFilter<RetryOnConcurrencyConflict>().WithTags("Chefs").RequireFeature(FeatureFlags.CoreApi);
 
         api.MapGet("", ListChefs).WithName("ListChefs").WithSummary("Chefs, paged and filtered").ProducesValidationProblem();
         api.MapGet("/{id:guid}", GetChef).WithName("GetChef").WithSummary("One chef with weekly hours, date overrides and time off");

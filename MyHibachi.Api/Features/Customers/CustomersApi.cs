@@ -8,7 +8,7 @@ public static class CustomersApi
 {
     public static IEndpointRouteBuilder MapCustomersApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/customers").WithTags("Customers").RequireFeature(FeatureFlags.CoreApi);
+        var api = app.MapGroup("/api/customers").AddEndpointFilter<RetryOnConcurrencyConflict>().WithTags("Customers").RequireFeature(FeatureFlags.CoreApi);
 
         api.MapGet("", ListCustomers).WithName("ListCustomers")
             .WithSummary("Customers, paged, filtered by station and text (name, email, phone), sorted")

@@ -18,7 +18,7 @@ public static class InternalApi
 {
     public static IEndpointRouteBuilder MapInternalApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/internal").WithTags("Internal (workers)");
+        var api = app.MapGroup("/api/internal").AddEndpointFilter<RetryOnConcurrencyConflict>().WithTags("Internal (workers)");
 
         api.MapPost("/purge", Purge).WithName("PurgeDeleted")
             .WithSummary("Remove for good what was soft-deleted more than 30 days ago (nightly job)");

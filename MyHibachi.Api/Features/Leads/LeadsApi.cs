@@ -9,12 +9,13 @@ public static class LeadsApi
     public static IEndpointRouteBuilder MapLeadsApi(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/leads", Inquire)
+            .AddEndpointFilter<RetryOnConcurrencyConflict>()
             .WithTags("Leads").WithName("CreateInquiry")
             .WithSummary("Ask to be contacted (name and an email or phone)")
             .ProducesValidationProblem()
             .RequireFeature(FeatureFlags.CoreApi);
 
-        var admin = app.MapGroup("/api/admin/leads").WithTags("Lead queue").RequireFeature(FeatureFlags.CoreApi);
+        var admin = app.MapGroup("/api/admin/leads").AddEndpointFilter<RetryOnConcurrencyConflict>().WithTags("Lead queue").RequireFeature(FeatureFlags.CoreApi);
         admin.MapGet("", ListLeads).WithName("ListLeads")
             .WithSummary("The lead queue: filter by status, source, station, text or mine; newest attempt first").ProducesValidationProblem();
         admin.MapGet("/{id:guid}", GetLead).WithName("GetLead").WithSummary("One lead with its notes");

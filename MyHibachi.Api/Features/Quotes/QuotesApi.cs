@@ -8,7 +8,7 @@ public static class QuotesApi
 {
     public static IEndpointRouteBuilder MapQuotesApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/quote").WithTags("Quotes").RequireFeature(FeatureFlags.CoreApi);
+        var api = app.MapGroup("/api/quote").AddEndpointFilter<RetryOnConcurrencyConflict>().WithTags("Quotes").RequireFeature(FeatureFlags.CoreApi);
 
         api.MapPost("/calculate", Calculate).WithName("CalculateQuote")
             .WithSummary("Instant quote: guests, menu upgrades and add-ons, party minimum, travel fee, deposit and suggested gratuity")

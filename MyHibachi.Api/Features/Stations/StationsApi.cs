@@ -7,7 +7,7 @@ public static class StationsApi
 {
     public static IEndpointRouteBuilder MapStationsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/stations").WithTags("Stations").RequireFeature(FeatureFlags.CoreApi);
+        var api = app.MapGroup("/api/stations").AddEndpointFilter<RetryOnConcurrencyConflict>().WithTags("Stations").RequireFeature(FeatureFlags.CoreApi);
 
         api.MapGet("", ListStations).WithName("ListStations").WithSummary("Active stations (service regions)");
         api.MapGet("/{id:guid}", GetStation).WithName("GetStation").WithSummary("One station");

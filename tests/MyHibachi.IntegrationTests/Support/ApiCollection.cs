@@ -39,7 +39,19 @@ public sealed class ApiAppHost : HibachiAppHost
             SchemasToInclude = ["public"],
             TablesToIgnore = ["__EFMigrationsHistory", "price_items", "menu_items"],
         });
-        await _respawner.ResetAsync(connection);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await _respawner.ResetAsync(connection);
+                return;
+            }
+            catch (PostgresException exception) when (exception.SqlState == PostgresErrorCodes.DeadlockDetected && attempt < 5)
+            {
+                // The workers may still be finishing the previous test's events; try again.
+                await Task.Delay(100);
+            }
+        }
     }
 
     public HibachiApiClient CreateApiClient() => new(CreateHttpClient(ResourceNames.Api));

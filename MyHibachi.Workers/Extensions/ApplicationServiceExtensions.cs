@@ -1,0 +1,35 @@
+using MyHibachi.Workers.Jobs;
+using MyHibachi.Workers.Messaging;
+using MyHibachi.Workers.Notifications;
+
+namespace MyHibachi.Workers.Extensions;
+
+public static class ApplicationServiceExtensions
+{
+    public const string ApiBaseAddress = "https+http://" + ResourceNames.Api;
+
+    public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        builder.AddRabbitMQClient(ResourceNames.RabbitMq, settings => settings.DisableHealthChecks = true);
+        services.AddSingleton(TimeProvider.System);
+        services.AddHttpClient<HibachiApi>(client => client.BaseAddress = new Uri(ApiBaseAddress));
+        services.AddScoped<Inbox>();
+
+        services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<JobOptions>().BindConfiguration(JobOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<EmailSender>();
+
+        services.AddConsumer<BookingNotifications>();
+        services.AddConsumer<LeadFollowUp>();
+        services.AddHostedService<NightlyPurge>();
+        services.AddHostedService<AbandonedQuoteFollowUp>();
+        return builder;
+    }
+
+    private static void AddConsumer<THandler>(this IServiceCollection services) where THandler : class, IEventHandler
+    {
+        services.AddScoped<THandler>();
+        services.AddHostedService<EventConsumer<THandler>>();
+    }
+}

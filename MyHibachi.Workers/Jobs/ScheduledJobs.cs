@@ -1,0 +1,75 @@
+using System.ComponentModel.DataAnnotations;
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using MyHibachi.Workers.Messaging;
+
+namespace MyHibachi.Workers.Jobs;
+
+public sealed class JobOptions
+{
+    public const string Section = "Jobs";
+
+    /// <summary>When the nightly purge runs, UTC, "HH:mm".</summary>
+    [Required, RegularExpression("^([01][0-9]|2[0-3]):[0-5][0-9]$")]
+    public string PurgeAtUtc { get; set; } = "03:00";
+
+    /// <summary>How often quotes without a booking are turned into leads.</summary>
+    [Range(typeof(TimeSpan), "00:00:05", "1.00:00:00")]
+    public TimeSpan QuoteFollowUpEvery { get; set; } = TimeSpan.FromHours(1);
+}
+
+/// <summary>A job that calls the Api on a schedule and never stops the host when one run fails.</summary>
+public abstract class ScheduledJob(IServiceScopeFactory scopes, TimeProvider clock, ILogger logger) : BackgroundService
+{
+    protected abstract TimeSpan DelayUntilNextRun(DateTimeOffset now);
+
+    protected abstract Task RunAsync(HibachiApi api, CancellationToken cancellationToken);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            await Task.Delay(DelayUntilNextRun(clock.GetUtcNow()), clock, stoppingToken);
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                await RunAsync(scope.ServiceProvider.GetRequiredService<HibachiApi>(), stoppingToken);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                logger.LogError(exception, "{Job} failed; it runs again at its next time.", GetType().Name);
+            }
+        }
+    }
+}
+
+/// <summary>Every night: what was soft-deleted more than 30 days ago is removed for good.</summary>
+public sealed class NightlyPurge(IServiceScopeFactory scopes, TimeProvider clock, IOptions<JobOptions> options, ILogger<NightlyPurge> logger)
+    : ScheduledJob(scopes, clock, logger)
+{
+    protected override TimeSpan DelayUntilNextRun(DateTimeOffset now)
+    {
+        var at = TimeOnly.Parse(options.Value.PurgeAtUtc, System.Globalization.CultureInfo.InvariantCulture);
+        var next = new DateTimeOffset(DateOnly.FromDateTime(now.UtcDateTime).ToDateTime(at), TimeSpan.Zero);
+        return (next > now ? next : next.AddDays(1)) - now;
+    }
+
+    protected override async Task RunAsync(HibachiApi api, CancellationToken cancellationToken)
+    {
+        var result = await api.PostAsync<JsonElement>("/api/internal/purge", null, cancellationToken);
+        logger.LogInformation("Nightly purge: {Result}", result.GetRawText());
+    }
+}
+
+/// <summary>Hourly: quotes with contact details that were not booked become leads for follow-up.</summary>
+public sealed class AbandonedQuoteFollowUp(IServiceScopeFactory scopes, TimeProvider clock, IOptions<JobOptions> options, ILogger<AbandonedQuoteFollowUp> logger)
+    : ScheduledJob(scopes, clock, logger)
+{
+    protected override TimeSpan DelayUntilNextRun(DateTimeOffset now) => options.Value.QuoteFollowUpEvery;
+
+    protected override async Task RunAsync(HibachiApi api, CancellationToken cancellationToken)
+    {
+        var result = await api.PostAsync<JsonElement>("/api/internal/quotes/follow-up", null, cancellationToken);
+        logger.LogInformation("Abandoned quotes followed up: {Result}", result.GetRawText());
+    }
+}
