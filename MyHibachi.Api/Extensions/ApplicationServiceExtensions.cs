@@ -56,7 +56,16 @@ public static class ApplicationServiceExtensions
             .AddCheck<RabbitMqReadyCheck>("rabbitmq", tags: [ServiceDefaultsExtensions.ReadyTag]);
 
         services.AddSingleton(_ => ZipCentroids.LoadShipped());
-        services.AddSingleton<ITravelDistance, GreatCircleDistance>();
+        services.AddOptions<TravelOptions>().BindConfiguration(TravelOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        var travel = builder.Configuration.GetSection(TravelOptions.Section).Get<TravelOptions>() ?? new TravelOptions();
+        if (travel.UsesGoogle)
+        {
+            services.AddHttpClient<ITravelDistance, GoogleDistanceMatrix>(client => client.BaseAddress = new Uri(travel.GoogleBaseUrl));
+        }
+        else
+        {
+            services.AddSingleton<ITravelDistance, GreatCircleDistance>();
+        }
         services.AddScoped<ServiceArea>();
         services.AddScoped<PriceSheetProvider>();
         services.AddScoped<StationService>();

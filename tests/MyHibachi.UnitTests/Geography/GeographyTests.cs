@@ -1,6 +1,6 @@
 using MyHibachi.Api.Features.Geography;
 
-namespace MyHibachi.UnitTests.Bookings;
+namespace MyHibachi.UnitTests.Geography;
 
 public sealed class GeographyTests
 {
