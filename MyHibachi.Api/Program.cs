@@ -1,4 +1,6 @@
 using MyHibachi.Api.Extensions;
+using MyHibachi.Api.Infrastructure.Security;
+using MyHibachi.ServiceDefaults.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -9,6 +11,10 @@ var app = builder.Build();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseEdgeSecurity();
+app.UseAuthentication();
+app.UseMiddleware<RedisRateLimiter>();
+app.UseAuthorization();
 
 app.MapDefaultEndpoints();
 app.MapHibachiApi();

@@ -5,10 +5,17 @@ var builder = DistributedApplication.CreateBuilder(args);
 
 var infra = builder.AddHibachiInfrastructure();
 
+// Secrets generated on first run (kept in the AppHost's user secrets), never committed.
+var signingKey = builder.AddParameter("auth-signing-key", new GenerateParameterDefault { MinLength = 64, Special = false }, secret: true, persist: true);
+var workersSecret = builder.AddParameter("workers-client-secret", new GenerateParameterDefault { MinLength = 48, Special = false }, secret: true, persist: true);
+
 var api = builder.AddProject<Projects.MyHibachi_Api>(ResourceNames.Api)
     .WithReference(infra.Database, ResourceNames.Database).WaitFor(infra.Database)
     .WithReference(infra.Redis, ResourceNames.Redis).WaitFor(infra.Redis)
     .WithReference(infra.RabbitMq, ResourceNames.RabbitMq).WaitFor(infra.RabbitMq)
+    .WithEnvironment("Auth__SigningKey", signingKey)
+    .WithEnvironment("Auth__ServiceClients__workers", workersSecret)
+    .WithForwardedConfiguration(builder.Configuration.GetSection("Api"))
     .WithHttpHealthCheck("/health/ready");
 if (infra.QdrantGrpc is { } qdrant)
 {
@@ -18,12 +25,16 @@ if (infra.QdrantGrpc is { } qdrant)
 builder.AddProject<Projects.MyHibachi_Workers>(ResourceNames.Workers)
     .WithReference(infra.RabbitMq, ResourceNames.RabbitMq).WaitFor(infra.RabbitMq)
     .WithReference(api).WaitFor(api)
-    .WithEnvironment("Email__PickupDirectory", Path.Combine(infra.Settings.DataRoot, "mail-pickup"));
+    .WithEnvironment("Email__PickupDirectory", Path.Combine(infra.Settings.DataRoot, "mail-pickup"))
+    .WithEnvironment("Auth__ClientId", "workers")
+    .WithEnvironment("Auth__ClientSecret", workersSecret)
+    .WithForwardedConfiguration(builder.Configuration.GetSection("Workers"));
 
 builder.AddProject<Projects.MyHibachi_Web>(ResourceNames.Web)
     .WithExternalHttpEndpoints()
     .WithReference(infra.Redis, ResourceNames.Redis).WaitFor(infra.Redis)
     .WithReference(api).WaitFor(api)
+    .WithForwardedConfiguration(builder.Configuration.GetSection("Web"))
     .WithHttpHealthCheck("/health/ready");
 
 builder.Build().Run();

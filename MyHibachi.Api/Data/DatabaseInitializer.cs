@@ -1,14 +1,18 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using MyHibachi.Api.Data.Seeding;
+using MyHibachi.Api.Infrastructure.Security;
 using Npgsql;
 
 namespace MyHibachi.Api.Data;
 
 /// <summary>
-/// Before the Api takes requests: applies migrations, seeds the reference price list and menu, and
+/// Before the Api takes requests: applies migrations, seeds the price list, menu and RBAC tables
+/// (and the bootstrap super admin when configured), and
 /// in Development (Seed:DemoBusiness) a demo business. Waits for PostgreSQL while it starts.
 /// </summary>
-public sealed class DatabaseInitializer(IServiceProvider services, IConfiguration configuration, ILogger<DatabaseInitializer> logger) : IHostedService
+public sealed class DatabaseInitializer(
+    IServiceProvider services, IConfiguration configuration, IOptions<AuthOptions> auth, ILogger<DatabaseInitializer> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -20,6 +24,8 @@ public sealed class DatabaseInitializer(IServiceProvider services, IConfiguratio
                 var db = scope.ServiceProvider.GetRequiredService<HibachiDbContext>();
                 await db.Database.MigrateAsync(cancellationToken);
                 await ReferenceData.SeedAsync(db, cancellationToken);
+                await IdentitySeed.SeedRbacAsync(db, cancellationToken);
+                await IdentitySeed.EnsureBootstrapAdminAsync(db, auth.Value.BootstrapAdmin, logger, cancellationToken);
                 if (configuration.GetValue<bool>("Seed:DemoBusiness"))
                 {
                     await scope.ServiceProvider.GetRequiredService<DemoBusiness>().SeedAsync(cancellationToken);

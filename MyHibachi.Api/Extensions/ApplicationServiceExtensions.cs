@@ -6,6 +6,9 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.FeatureManagement;
 using MyHibachi.Api.Data;
 using MyHibachi.Api.Data.Seeding;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Authorization;
+using MyHibachi.Api.Features.Auth;
 using MyHibachi.Api.Features.Availability;
 using MyHibachi.Api.Features.Bookings;
 using MyHibachi.Api.Features.Chefs;
@@ -15,8 +18,11 @@ using MyHibachi.Api.Features.Leads;
 using MyHibachi.Api.Features.Pricing;
 using MyHibachi.Api.Features.Quotes;
 using MyHibachi.Api.Features.Stations;
+using MyHibachi.Api.Features.Users;
 using MyHibachi.Api.Infrastructure;
 using MyHibachi.Api.Infrastructure.Messaging;
+using MyHibachi.Api.Infrastructure.Security;
+using MyHibachi.ServiceDefaults.Security;
 using MyHibachi.ServiceDefaults.Health;
 
 namespace MyHibachi.Api.Extensions;
@@ -77,6 +83,10 @@ public static class ApplicationServiceExtensions
         services.AddScoped<LeadCapture>();
         services.AddScoped<LeadService>();
         services.AddScoped<DemoBusiness>();
+        services.AddScoped<AuthService>();
+        services.AddScoped<UserService>();
+
+        builder.AddSecurity();
 
         services.AddHostedService<DatabaseInitializer>();
         services.AddHostedService<OutboxRelay>();
@@ -93,5 +103,27 @@ public static class ApplicationServiceExtensions
         services.AddOpenApi();
 
         return builder;
+    }
+
+    /// <summary>JWT bearer sign-in, permission policies over the RBAC tables, station scoping, rate limits, edge defences.</summary>
+    private static void AddSecurity(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<TokenService>();
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).Configure<TokenService>((options, tokens) =>
+        {
+            options.MapInboundClaims = false;
+            options.TokenValidationParameters = tokens.ValidationParameters();
+        });
+        services.AddAuthorization();
+        services.AddSingleton<RolePermissionCache>();
+        services.AddSingleton<IAuthorizationPolicyProvider, PermissionPolicyProvider>();
+        services.AddSingleton<IAuthorizationHandler, PermissionHandler>();
+        services.AddScoped<AccessScope>();
+        services.AddTransient<RedisRateLimiter>();
+        builder.AddEdgeSecurity(options => options.RelaxedPaths = ["/scalar", "/openapi"]);
     }
 }

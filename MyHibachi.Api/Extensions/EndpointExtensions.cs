@@ -1,4 +1,5 @@
 using MyHibachi.Api.Features.Audit;
+using MyHibachi.Api.Features.Auth;
 using MyHibachi.Api.Features.Availability;
 using MyHibachi.Api.Features.Bookings;
 using MyHibachi.Api.Features.Catalog;
@@ -8,6 +9,7 @@ using MyHibachi.Api.Features.Internal;
 using MyHibachi.Api.Features.Leads;
 using MyHibachi.Api.Features.Quotes;
 using MyHibachi.Api.Features.Stations;
+using MyHibachi.Api.Features.Users;
 using Scalar.AspNetCore;
 
 namespace MyHibachi.Api.Extensions;
@@ -20,6 +22,8 @@ public static class EndpointExtensions
         app.MapScalarApiReference(options => options.WithTitle("MyHibachi API"));
         app.MapGet("/", () => Results.Redirect("/scalar/v1")).ExcludeFromDescription();
 
+        app.MapAuthApi();
+        app.MapUsersApi();
         app.MapCatalogApi();
         app.MapStationsApi();
         app.MapAvailabilityApi();

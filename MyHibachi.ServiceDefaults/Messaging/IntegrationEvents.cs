@@ -56,3 +56,11 @@ public sealed record LeadCaptured(
 
     public override string Type => EventType;
 }
+
+/// <summary>A customer signed up: the Workers e-mail them the confirmation link.</summary>
+public sealed record UserRegistered(Guid UserId, string Email, string DisplayName, string ConfirmationToken) : IntegrationEvent
+{
+    public const string EventType = "user.registered";
+
+    public override string Type => EventType;
+}

@@ -13,7 +13,11 @@ public static class ApplicationServiceExtensions
         var services = builder.Services;
         builder.AddRabbitMQClient(ResourceNames.RabbitMq, settings => settings.DisableHealthChecks = true);
         services.AddSingleton(TimeProvider.System);
-        services.AddHttpClient<HibachiApi>(client => client.BaseAddress = new Uri(ApiBaseAddress));
+        services.AddOptions<ServiceCredentials>().BindConfiguration(ServiceCredentials.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<ServiceTokenSource>();
+        services.AddTransient<ServiceTokenHandler>();
+        services.AddHttpClient(ServiceTokenSource.ClientName, client => client.BaseAddress = new Uri(ApiBaseAddress));
+        services.AddHttpClient<HibachiApi>(client => client.BaseAddress = new Uri(ApiBaseAddress)).AddHttpMessageHandler<ServiceTokenHandler>();
         services.AddScoped<Inbox>();
 
         services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.Section).ValidateDataAnnotations().ValidateOnStart();

@@ -7,6 +7,7 @@ using MyHibachi.Api.Features.Leads;
 using MyHibachi.Api.Features.Pricing;
 using MyHibachi.Api.Features.Quotes;
 using MyHibachi.Api.Infrastructure;
+using MyHibachi.Api.Infrastructure.Security;
 
 namespace MyHibachi.Api.Data.Seeding;
 
@@ -99,7 +100,21 @@ public sealed class DemoBusiness(
             null, new Dictionary<string, string> { ["zip"] = "32801" }), cancellationToken, always: true);
         await leads.CaptureAsync(new LeadAttempt(null, LeadSource.Facebook, LeadReason.Inquiry, "Chloe Davis", null, "(470) 555-0199",
             new Dictionary<string, string> { ["message"] = "Do you do corporate lunches for 40?" }), cancellationToken, always: true);
-        logger.LogInformation("Seeded the demo business: 2 stations, {Chefs} chefs, {Customers} customers.", chefs.Length, people.Length);
+        await DemoAccountsAsync(atlanta, chefs[0], cancellationToken);
+        logger.LogInformation("Seeded the demo business: 2 stations, {Chefs} chefs, {Customers} customers, one account per role.", chefs.Length, people.Length);
+    }
+
+    /// <summary>One account per role, all with <see cref="IdentitySeed.DemoPassword"/> (Development only).</summary>
+    private async Task DemoAccountsAsync(Station atlanta, Chef kenji, CancellationToken cancellationToken)
+    {
+        var password = IdentitySeed.DemoPassword;
+        await IdentitySeed.EnsureUserAsync(db, "superadmin@myhibachi.local", "Sam Super", password, [Roles.SuperAdmin], null, null, null, cancellationToken);
+        await IdentitySeed.EnsureUserAsync(db, "admin@myhibachi.local", "Alex Admin", password, [Roles.Admin], null, null, null, cancellationToken);
+        await IdentitySeed.EnsureUserAsync(db, "support@myhibachi.local", "Sasha Support", password, [Roles.CustomerSupport], null, null, null, cancellationToken);
+        await IdentitySeed.EnsureUserAsync(db, "manager.atl@myhibachi.local", "Morgan Manager", password, [Roles.StationManager], atlanta.Id, null, null, cancellationToken);
+        await IdentitySeed.EnsureUserAsync(db, "chef.kenji@myhibachi.local", kenji.FullName, password, [Roles.Chef], atlanta.Id, kenji.Id, null, cancellationToken);
+        var olivia = await db.Customers.FirstAsync(c => c.Email == "olivia.bennett@example.com", cancellationToken);
+        await IdentitySeed.EnsureUserAsync(db, olivia.Email, olivia.FullName, password, [Roles.Customer], null, null, olivia.Id, cancellationToken);
     }
 
     private async Task PastBookingAsync(

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using MyHibachi.Api.Data;
 using MyHibachi.Api.Data.Entities;
 using MyHibachi.Api.Infrastructure;
+using MyHibachi.Api.Infrastructure.Security;
 
 namespace MyHibachi.Api.Features.Audit;
 
@@ -24,7 +25,8 @@ public static class AuditApi
             .WithTags("Audit").WithName("QueryAudit")
             .WithSummary("The audit trail, newest first: filter by entity, actor, action and time")
             .ProducesValidationProblem()
-            .RequireFeature(FeatureFlags.AuditTrail);
+            .RequireFeature(FeatureFlags.AuditTrail)
+            .RequireStaff().RequirePermission(Permissions.AuditRead);
         return app;
     }
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using MyHibachi.Api.Data;
 using MyHibachi.Api.Infrastructure;
+using MyHibachi.Api.Infrastructure.Security;
 
 namespace MyHibachi.Api.Features.Audit;
 
@@ -20,7 +21,8 @@ public static class DeletedItemsApi
             .WithTags("Audit").WithName("ListDeletedItems")
             .WithSummary("Soft-deleted records still inside their 30-day restore window, newest first")
             .ProducesValidationProblem()
-            .RequireFeature(FeatureFlags.SoftDelete);
+            .RequireFeature(FeatureFlags.SoftDelete)
+            .RequireStaff().RequirePermission(Permissions.AuditRead);
         return app;
     }
 

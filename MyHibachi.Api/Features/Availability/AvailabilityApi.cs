@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using MyHibachi.Api.Data;
 using MyHibachi.Api.Infrastructure;
+using MyHibachi.Api.Infrastructure.Security;
 
 namespace MyHibachi.Api.Features.Availability;
 
@@ -15,6 +16,7 @@ public static class AvailabilityApi
         app.MapGet("/api/chefs/{id:guid}/availability", GetChefAvailability)
             .WithTags("Chefs").WithName("GetChefAvailability")
             .WithSummary("A chef's open start times between two local dates, and what blocks the rest")
+            .RequirePermission(Permissions.ChefsRead)
             .ProducesValidationProblem()
             .RequireFeature(FeatureFlags.CoreApi);
 
@@ -28,10 +30,10 @@ public static class AvailabilityApi
     }
 
     public static async Task<Results<Ok<ChefAvailabilityDto>, ProblemHttpResult>> GetChefAvailability(
-        Guid id, DateOnly? from, DateOnly? to, int? guests, HibachiDbContext db, AvailabilityService availability,
+        Guid id, DateOnly? from, DateOnly? to, int? guests, HibachiDbContext db, AvailabilityService availability, AccessScope scope,
         CancellationToken cancellationToken)
     {
-        var chef = await db.Chefs.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
+        var chef = await scope.Chefs(db.Chefs).AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
         if (chef is null)
         {
             return Failure.NotFound("Chef").ToResult();

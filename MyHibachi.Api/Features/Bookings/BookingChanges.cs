@@ -5,6 +5,7 @@ using MyHibachi.Api.Features.Availability;
 using MyHibachi.Api.Features.Geography;
 using MyHibachi.Api.Features.Pricing;
 using MyHibachi.Api.Infrastructure;
+using MyHibachi.Api.Infrastructure.Security;
 using MyHibachi.Api.Infrastructure.Messaging;
 using MyHibachi.ServiceDefaults.Messaging;
 
@@ -36,6 +37,11 @@ public sealed partial class BookingService
         }
 
         var station = await db.Stations.AsNoTracking().FirstAsync(s => s.Id == booking.StationId, cancellationToken);
+        if (CustomerCutoffPassed(booking, station) is { } tooLate)
+        {
+            return tooLate;
+        }
+
         var zone = AvailabilityService.Zone(station);
         var errors = new ValidationErrors();
         var local = TimeZoneInfo.ConvertTime(booking.StartsAt, zone);
@@ -246,6 +252,12 @@ public sealed partial class BookingService
         }
 
         var now = clock.Now();
+        if (to == BookingStatus.Cancelled
+            && CustomerCutoffPassed(booking, await db.Stations.AsNoTracking().FirstAsync(s => s.Id == booking.StationId, cancellationToken)) is { } tooLate)
+        {
+            return tooLate;
+        }
+
         if (BookingRules.WhyNot(booking, to, now) is { } refused)
         {
             return Failure.Conflict("This change is not allowed.", refused);
@@ -294,7 +306,7 @@ public sealed partial class BookingService
     /// <summary>Restores the booking exactly as it was; refused when its chef has since been booked over its time.</summary>
     public async Task<Result<Booking>> RestoreAsync(Guid id, CancellationToken cancellationToken)
     {
-        var booking = await db.Bookings.IgnoreQueryFilters([HibachiDbContext.SoftDeleteFilter]).FirstOrDefaultAsync(b => b.Id == id, cancellationToken);
+        var booking = await scope.Bookings(db.Bookings.IgnoreQueryFilters([HibachiDbContext.SoftDeleteFilter])).FirstOrDefaultAsync(b => b.Id == id, cancellationToken);
         if (booking is null)
         {
             return Failure.NotFound("Booking");
@@ -324,6 +336,18 @@ public sealed partial class BookingService
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return booking;
+    }
+
+    /// <summary>Customers change or cancel online only until the station's cut-off before the event; staff any time.</summary>
+    private Failure? CustomerCutoffPassed(Booking booking, Station station)
+    {
+        if (scope.Kind != ScopeKind.Customer || clock.Now() < booking.StartsAt.AddHours(-station.CustomerChangeCutoffHours))
+        {
+            return null;
+        }
+
+        return Failure.Conflict("It is too close to the event to change it online.",
+            $"Changes close {station.CustomerChangeCutoffHours} hours before the event; please call us.");
     }
 
     private async Task<ChefSchedule?> ScheduleWithoutAsync(Booking booking, Guid chefId, TimeZoneInfo zone, DateTimeOffset start, int duration, CancellationToken cancellationToken)

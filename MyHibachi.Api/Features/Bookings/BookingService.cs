@@ -11,6 +11,7 @@ using MyHibachi.Api.Features.Geography;
 using MyHibachi.Api.Features.Leads;
 using MyHibachi.Api.Features.Pricing;
 using MyHibachi.Api.Infrastructure;
+using MyHibachi.Api.Infrastructure.Security;
 using MyHibachi.Api.Infrastructure.Messaging;
 using MyHibachi.ServiceDefaults.Messaging;
 using Npgsql;
@@ -49,6 +50,7 @@ public sealed partial class BookingService(
     AvailabilityService availability,
     CustomerService customers,
     LeadCapture leads,
+    AccessScope scope,
     CurrentActor actor,
     TimeProvider clock)
 {
@@ -79,8 +81,9 @@ public sealed partial class BookingService(
             b.CreatedAt, b.UpdatedAt, BookingRules.AllowedActions(b, now));
     }
 
+    /// <summary>The booking, if the signed-in user may see it.</summary>
     public Task<Booking?> FindAsync(Guid id, CancellationToken cancellationToken) =>
-        db.Bookings.FirstOrDefaultAsync(b => b.Id == id, cancellationToken);
+        scope.Bookings(db.Bookings).FirstOrDefaultAsync(b => b.Id == id, cancellationToken);
 
     public async Task<Result<PagedList<BookingSummaryDto>>> ListAsync(BookingListQuery query, CancellationToken cancellationToken)
     {
@@ -102,7 +105,7 @@ public sealed partial class BookingService(
             return Failure.Invalid(errors);
         }
 
-        var bookings = db.Bookings.AsNoTracking();
+        var bookings = scope.Bookings(db.Bookings).AsNoTracking();
         if (query.Status is { } status)
         {
             bookings = bookings.Where(b => b.Status == status);
@@ -173,6 +176,23 @@ public sealed partial class BookingService(
 
     public async Task<Result<PlacedBooking>> CreateAsync(CreateBookingRequest request, string? idempotencyKey, CancellationToken cancellationToken)
     {
+        // Choosing the chef, booking without one, booking for a customer record or as "admin" is for staff.
+        var staffOnly = request.ChefId is not null || request.AssignChef == false || request.CustomerId is not null || request.Source == LeadSource.Admin;
+        if (staffOnly && scope.Kind is not (ScopeKind.Global or ScopeKind.Station))
+        {
+            return Failure.Forbidden("Only staff choose the chef, the customer record or the admin source.");
+        }
+
+        if (request.StationId is { } requestedStation && scope.Kind == ScopeKind.Station && !scope.CanUseStation(requestedStation))
+        {
+            return Failure.Forbidden("You can only book for your own station.");
+        }
+
+        if (scope.Kind == ScopeKind.Customer && scope.CustomerId is { } self)
+        {
+            request = request with { CustomerId = self };
+        }
+
         var errors = new ValidationErrors();
         var fingerprint = ValidateIdempotencyKey(idempotencyKey, request, errors);
         if (request.CustomerId is null)
@@ -235,6 +255,11 @@ public sealed partial class BookingService(
             }
         }
 
+        if (match is not null && scope.Kind == ScopeKind.Station && !scope.CanUseStation(match.Station.Id))
+        {
+            return Failure.Forbidden("This address belongs to another station.");
+        }
+
         if (errors.Any)
         {
             var reason = match is { WithinRadius: false } && errors.Has("address.zip") ? LeadReason.OutOfServiceArea : LeadReason.ValidationFailed;
@@ -268,6 +293,16 @@ public sealed partial class BookingService(
         if (quote.ExpiresAt < now)
         {
             return Failure.Conflict("This quote has expired.", "Prices may have changed: calculate a new quote.");
+        }
+
+        if (request.CustomerId is not null && scope.Kind is not (ScopeKind.Global or ScopeKind.Station))
+        {
+            return Failure.Forbidden("Only staff book for a customer record.");
+        }
+
+        if (scope.Kind == ScopeKind.Customer && scope.CustomerId is { } self)
+        {
+            request = request with { CustomerId = self };
         }
 
         var errors = new ValidationErrors();

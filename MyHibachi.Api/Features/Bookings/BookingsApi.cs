@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using MyHibachi.Api.Data.Entities;
 using MyHibachi.Api.Infrastructure;
+using MyHibachi.Api.Infrastructure.Security;
 
 namespace MyHibachi.Api.Features.Bookings;
 
@@ -15,30 +16,31 @@ public static class BookingsApi
 
         api.MapGet("", ListBookings).WithName("ListBookings")
             .WithSummary("Bookings, paged; filter by status, station, chef, customer, from/to (event start) and text")
-            .ProducesValidationProblem();
-        api.MapGet("/{id:guid}", GetBooking).WithName("GetBooking").WithSummary("One booking (with ETag)");
+            .ProducesValidationProblem().RequirePermission(Permissions.BookingsRead);
+        api.MapGet("/{id:guid}", GetBooking).WithName("GetBooking").WithSummary("One booking (with ETag)").RequirePermission(Permissions.BookingsRead);
         api.MapPost("", CreateBooking).WithName("CreateBooking")
             .WithSummary("Book an event: priced from the current price list and held with a free chef. Send Idempotency-Key to make retries safe.")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         api.MapPut("/{id:guid}", UpdateBooking).WithName("UpdateBooking")
             .WithSummary("Change a live booking; requires If-Match with the booking's ETag")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status428PreconditionRequired);
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status428PreconditionRequired)
+            .RequirePermission(Permissions.BookingsUpdate);
         api.MapPost("/{id:guid}/assign-chef", AssignChef).WithName("AssignChef")
             .WithSummary("Assign a chef (refused with 409 when the chef is not free); chefId null unassigns a pending booking")
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblem(StatusCodes.Status409Conflict).RequirePermission(Permissions.BookingsManage);
         api.MapPost("/{id:guid}/confirm", ConfirmBooking).WithName("ConfirmBooking").WithSummary("Pending → confirmed (needs a chef)")
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblem(StatusCodes.Status409Conflict).RequirePermission(Permissions.BookingsManage);
         api.MapPost("/{id:guid}/cancel", CancelBooking).WithName("CancelBooking").WithSummary("Cancel with a reason")
-            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).RequirePermission(Permissions.BookingsCancel);
         api.MapPost("/{id:guid}/complete", CompleteBooking).WithName("CompleteBooking").WithSummary("Confirmed → completed, once the event has started")
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblem(StatusCodes.Status409Conflict).RequirePermission(Permissions.BookingsManage);
         api.MapPost("/{id:guid}/no-show", MarkNoShow).WithName("MarkNoShow").WithSummary("Confirmed → no-show, once the event has started")
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblem(StatusCodes.Status409Conflict).RequirePermission(Permissions.BookingsManage);
         api.MapDelete("/{id:guid}", DeleteBooking).WithName("DeleteBooking").WithSummary("Soft-delete a booking with a reason")
-            .ProducesValidationProblem().RequireFeature(FeatureFlags.SoftDelete);
+            .ProducesValidationProblem().RequireFeature(FeatureFlags.SoftDelete).RequirePermission(Permissions.BookingsDelete);
         api.MapPost("/{id:guid}/restore", RestoreBooking).WithName("RestoreBooking").WithSummary("Restore a booking deleted in the last 30 days, whole")
-            .ProducesProblem(StatusCodes.Status409Conflict).RequireFeature(FeatureFlags.SoftDelete);
+            .ProducesProblem(StatusCodes.Status409Conflict).RequireFeature(FeatureFlags.SoftDelete).RequirePermission(Permissions.BookingsDelete);
 
         return app;
     }

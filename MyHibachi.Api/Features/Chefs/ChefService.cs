@@ -4,10 +4,11 @@ using MyHibachi.Api.Data;
 using MyHibachi.Api.Data.Entities;
 using MyHibachi.Api.Features.Availability;
 using MyHibachi.Api.Infrastructure;
+using MyHibachi.Api.Infrastructure.Security;
 
 namespace MyHibachi.Api.Features.Chefs;
 
-public sealed class ChefService(HibachiDbContext db, CurrentActor actor, TimeProvider clock)
+public sealed class ChefService(HibachiDbContext db, AccessScope scope, CurrentActor actor, TimeProvider clock)
 {
     public static ChefDto ToDto(Chef c) => new(
         c.Id, c.StationId, c.FirstName, c.LastName, c.Email, c.Phone, c.Bio, c.IsActive, c.MaxEventsPerDay,
@@ -48,7 +49,7 @@ public sealed class ChefService(HibachiDbContext db, CurrentActor actor, TimePro
             return Failure.Invalid(errors);
         }
 
-        var chefs = db.Chefs.AsNoTracking().Include(c => c.WorkingHours).AsQueryable();
+        var chefs = scope.Chefs(db.Chefs).AsNoTracking().Include(c => c.WorkingHours).AsQueryable();
         if (query.StationId is { } stationId)
         {
             chefs = chefs.Where(c => c.StationId == stationId);
@@ -79,12 +80,22 @@ public sealed class ChefService(HibachiDbContext db, CurrentActor actor, TimePro
     }
 
     public Task<Chef?> FindAsync(Guid id, CancellationToken cancellationToken) =>
-        db.Chefs.Include(c => c.WorkingHours).Include(c => c.DateOverrides).Include(c => c.TimeOff)
+        scope.Chefs(db.Chefs).Include(c => c.WorkingHours).Include(c => c.DateOverrides).Include(c => c.TimeOff)
             .AsSplitQuery()
             .FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
 
     public async Task<Result<Chef>> CreateAsync(ChefRequest request, CancellationToken cancellationToken)
     {
+        if (scope.Kind == ScopeKind.Station && request.StationId is null)
+        {
+            request = request with { StationId = scope.StationId };
+        }
+
+        if (request.StationId is { } wanted && !scope.CanUseStation(wanted))
+        {
+            return Failure.Forbidden("You can only add chefs to your own station.");
+        }
+
         var chef = new Chef { FirstName = "", LastName = "", Email = "" };
         var errors = Apply(chef, request, creating: true);
         if (request.StationId is { } stationId && !await db.Stations.AnyAsync(s => s.Id == stationId, cancellationToken))
@@ -120,6 +131,13 @@ public sealed class ChefService(HibachiDbContext db, CurrentActor actor, TimePro
             return Failure.PreconditionFailed();
         }
 
+        if (scope.Kind == ScopeKind.Chef && (request.StationId is not null || request.FirstName is not null || request.LastName is not null
+            || request.Email is not null || request.IsActive is not null || request.MaxEventsPerDay is not null
+            || request.BufferBeforeMinutes is not null || request.BufferAfterMinutes is not null))
+        {
+            return Failure.Forbidden("Chefs change their phone, bio and weekly hours; ask your station manager for the rest.");
+        }
+
         var wasActive = chef.IsActive;
         var errors = Apply(chef, request, creating: false);
         if (request.StationId is { } stationId && stationId != chef.StationId)
@@ -153,7 +171,7 @@ public sealed class ChefService(HibachiDbContext db, CurrentActor actor, TimePro
             return invalid;
         }
 
-        var chef = await db.Chefs.FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
+        var chef = await scope.Chefs(db.Chefs).FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
         if (chef is null)
         {
             return Failure.NotFound("Chef");
@@ -171,7 +189,7 @@ public sealed class ChefService(HibachiDbContext db, CurrentActor actor, TimePro
 
     public async Task<Result<Chef>> RestoreAsync(Guid id, CancellationToken cancellationToken)
     {
-        var chef = await db.Chefs.IgnoreQueryFilters([HibachiDbContext.SoftDeleteFilter]).FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
+        var chef = await scope.Chefs(db.Chefs.IgnoreQueryFilters([HibachiDbContext.SoftDeleteFilter])).FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
         if (chef is null)
         {
             return Failure.NotFound("Chef");
@@ -254,7 +272,7 @@ public sealed class ChefService(HibachiDbContext db, CurrentActor actor, TimePro
 
     public async Task<Result<ChefTimeOff>> AddTimeOffAsync(Guid id, TimeOffRequest request, CancellationToken cancellationToken)
     {
-        var chef = await db.Chefs.FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
+        var chef = await scope.Chefs(db.Chefs).FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
         if (chef is null)
         {
             return Failure.NotFound("Chef");
@@ -306,7 +324,8 @@ public sealed class ChefService(HibachiDbContext db, CurrentActor actor, TimePro
 
     public async Task<Failure?> RemoveTimeOffAsync(Guid id, Guid timeOffId, CancellationToken cancellationToken)
     {
-        var timeOff = await db.ChefTimeOff.FirstOrDefaultAsync(t => t.Id == timeOffId && t.ChefId == id, cancellationToken);
+        var visible = await scope.Chefs(db.Chefs).AnyAsync(c => c.Id == id, cancellationToken);
+        var timeOff = visible ? await db.ChefTimeOff.FirstOrDefaultAsync(t => t.Id == timeOffId && t.ChefId == id, cancellationToken) : null;
         if (timeOff is null)
         {
             return Failure.NotFound("Time off");

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using MyHibachi.Api.Infrastructure;
+using MyHibachi.Api.Infrastructure.Security;
 
 namespace MyHibachi.Api.Features.Chefs;
 
@@ -8,27 +9,27 @@ public static class ChefsApi
 {
     public static IEndpointRouteBuilder MapChefsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/chefs").AddEndpointFilter<RetryOnConcurrencyConflict>().WithTags("Chefs").RequireFeature(FeatureFlags.CoreApi);
+        var api = app.MapGroup("/api/chefs").AddEndpointFilter<RetryOnConcurrencyConflict>().WithTags("Chefs").RequireFeature(FeatureFlags.CoreApi).RequireStaff();
 
-        api.MapGet("", ListChefs).WithName("ListChefs").WithSummary("Chefs, paged and filtered").ProducesValidationProblem();
-        api.MapGet("/{id:guid}", GetChef).WithName("GetChef").WithSummary("One chef with weekly hours, date overrides and time off");
-        api.MapPost("", CreateChef).WithName("CreateChef").WithSummary("Add a chef with weekly hours")
+        api.MapGet("", ListChefs).WithName("ListChefs").WithSummary("Chefs, paged and filtered").ProducesValidationProblem().RequirePermission(Permissions.ChefsRead);
+        api.MapGet("/{id:guid}", GetChef).WithName("GetChef").WithSummary("One chef with weekly hours, date overrides and time off").RequirePermission(Permissions.ChefsRead);
+        api.MapPost("", CreateChef).WithName("CreateChef").WithSummary("Add a chef with weekly hours").RequirePermission(Permissions.ChefsWrite)
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
         api.MapPut("/{id:guid}", UpdateChef).WithName("UpdateChef")
-            .WithSummary("Change a chef; workingHours, when sent, replaces the weekly schedule (honours If-Match)")
+            .WithSummary("Change a chef; workingHours, when sent, replaces the weekly schedule (honours If-Match)").RequirePermission(Permissions.ChefsWrite)
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status412PreconditionFailed);
-        api.MapDelete("/{id:guid}", DeleteChef).WithName("DeleteChef").WithSummary("Soft-delete a chef with a reason")
+        api.MapDelete("/{id:guid}", DeleteChef).WithName("DeleteChef").WithSummary("Soft-delete a chef with a reason").RequirePermission(Permissions.ChefsDelete)
             .ProducesValidationProblem().RequireFeature(FeatureFlags.SoftDelete);
-        api.MapPost("/{id:guid}/restore", RestoreChef).WithName("RestoreChef").WithSummary("Restore a chef deleted in the last 30 days")
+        api.MapPost("/{id:guid}/restore", RestoreChef).WithName("RestoreChef").WithSummary("Restore a chef deleted in the last 30 days").RequirePermission(Permissions.ChefsDelete)
             .RequireFeature(FeatureFlags.SoftDelete);
         api.MapPut("/{id:guid}/date-overrides/{date}", SetDateOverride).WithName("SetChefDateOverride")
-            .WithSummary("Set other hours, or a day off, for one local date").ProducesValidationProblem();
+            .WithSummary("Set other hours, or a day off, for one local date").ProducesValidationProblem().RequirePermission(Permissions.ChefsSchedule);
         api.MapDelete("/{id:guid}/date-overrides/{date}", RemoveDateOverride).WithName("RemoveChefDateOverride")
-            .WithSummary("Go back to the weekly hours on that date");
+            .WithSummary("Go back to the weekly hours on that date").RequirePermission(Permissions.ChefsSchedule);
         api.MapPost("/{id:guid}/time-off", AddTimeOff).WithName("AddChefTimeOff")
-            .WithSummary("Block time off (refused when it clashes with a booking)").ProducesValidationProblem();
+            .WithSummary("Block time off (refused when it clashes with a booking)").ProducesValidationProblem().RequirePermission(Permissions.ChefsSchedule);
         api.MapDelete("/{id:guid}/time-off/{timeOffId:guid}", RemoveTimeOff).WithName("RemoveChefTimeOff")
-            .WithSummary("Cancel a time off");
+            .WithSummary("Cancel a time off").RequirePermission(Permissions.ChefsSchedule);
 
         return app;
     }

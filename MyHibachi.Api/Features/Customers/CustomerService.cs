@@ -3,10 +3,11 @@ using MyHibachi.Api.Data;
 using MyHibachi.Api.Data.Entities;
 using MyHibachi.Api.Features.Availability;
 using MyHibachi.Api.Infrastructure;
+using MyHibachi.Api.Infrastructure.Security;
 
 namespace MyHibachi.Api.Features.Customers;
 
-public sealed class CustomerService(HibachiDbContext db, CurrentActor actor, TimeProvider clock)
+public sealed class CustomerService(HibachiDbContext db, AccessScope scope, CurrentActor actor, TimeProvider clock)
 {
     public static CustomerDto ToDto(Customer c) => new(
         c.Id, c.StationId, c.FirstName, c.LastName, c.Email, c.Phone, c.Notes, c.MarketingOptIn, c.CreatedAt, c.UpdatedAt);
@@ -26,7 +27,7 @@ public sealed class CustomerService(HibachiDbContext db, CurrentActor actor, Tim
             return Failure.Invalid(errors);
         }
 
-        var customers = db.Customers.AsNoTracking();
+        var customers = scope.Customers(db.Customers).AsNoTracking();
         if (query.StationId is { } stationId)
         {
             customers = customers.Where(c => c.StationId == stationId);
@@ -55,10 +56,20 @@ public sealed class CustomerService(HibachiDbContext db, CurrentActor actor, Tim
     }
 
     public Task<Customer?> FindAsync(Guid id, CancellationToken cancellationToken) =>
-        db.Customers.FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
+        scope.Customers(db.Customers).FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
 
     public async Task<Result<Customer>> CreateAsync(CustomerRequest request, CancellationToken cancellationToken)
     {
+        if (scope.Kind == ScopeKind.Station && request.StationId is null)
+        {
+            request = request with { StationId = scope.StationId };
+        }
+
+        if (request.StationId is { } wanted && !scope.CanUseStation(wanted))
+        {
+            return Failure.Forbidden("You can only add customers to your own station.");
+        }
+
         var customer = new Customer { FirstName = "", LastName = "", Email = "" };
         var errors = Apply(customer, request, creating: true);
         if (request.StationId is { } stationId && !await db.Stations.AnyAsync(s => s.Id == stationId, cancellationToken))
@@ -92,6 +103,11 @@ public sealed class CustomerService(HibachiDbContext db, CurrentActor actor, Tim
         if (expectedVersion is { } version && version != customer.Version)
         {
             return Failure.PreconditionFailed();
+        }
+
+        if (request.StationId is { } target && !scope.CanUseStation(target))
+        {
+            return Failure.Forbidden("You can only move customers to your own station.");
         }
 
         var errors = Apply(customer, request, creating: false);
@@ -142,7 +158,7 @@ public sealed class CustomerService(HibachiDbContext db, CurrentActor actor, Tim
 
     public async Task<Result<Customer>> RestoreAsync(Guid id, CancellationToken cancellationToken)
     {
-        var customer = await db.Customers.IgnoreQueryFilters([HibachiDbContext.SoftDeleteFilter]).FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
+        var customer = await scope.Customers(db.Customers.IgnoreQueryFilters([HibachiDbContext.SoftDeleteFilter])).FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
         if (customer is null)
         {
             return Failure.NotFound("Customer");

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using MyHibachi.Api.Infrastructure;
+using MyHibachi.Api.Infrastructure.Security;
 
 namespace MyHibachi.Api.Features.Customers;
 
@@ -8,21 +9,21 @@ public static class CustomersApi
 {
     public static IEndpointRouteBuilder MapCustomersApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/customers").AddEndpointFilter<RetryOnConcurrencyConflict>().WithTags("Customers").RequireFeature(FeatureFlags.CoreApi);
+        var api = app.MapGroup("/api/customers").AddEndpointFilter<RetryOnConcurrencyConflict>().WithTags("Customers").RequireFeature(FeatureFlags.CoreApi).RequireStaff();
 
         api.MapGet("", ListCustomers).WithName("ListCustomers")
             .WithSummary("Customers, paged, filtered by station and text (name, email, phone), sorted")
-            .ProducesValidationProblem();
-        api.MapGet("/{id:guid}", GetCustomer).WithName("GetCustomer").WithSummary("One customer (with ETag)");
-        api.MapPost("", CreateCustomer).WithName("CreateCustomer").WithSummary("Add a customer")
+            .ProducesValidationProblem().RequirePermission(Permissions.CustomersRead);
+        api.MapGet("/{id:guid}", GetCustomer).WithName("GetCustomer").WithSummary("One customer (with ETag)").RequirePermission(Permissions.CustomersRead);
+        api.MapPost("", CreateCustomer).WithName("CreateCustomer").WithSummary("Add a customer").RequirePermission(Permissions.CustomersWrite)
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
-        api.MapPut("/{id:guid}", UpdateCustomer).WithName("UpdateCustomer").WithSummary("Change a customer (honours If-Match)")
+        api.MapPut("/{id:guid}", UpdateCustomer).WithName("UpdateCustomer").WithSummary("Change a customer (honours If-Match)").RequirePermission(Permissions.CustomersWrite)
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status412PreconditionFailed);
         api.MapDelete("/{id:guid}", DeleteCustomer).WithName("DeleteCustomer")
             .WithSummary("Soft-delete a customer with a reason (10–500 characters); restorable for 30 days")
-            .ProducesValidationProblem().RequireFeature(FeatureFlags.SoftDelete);
+            .ProducesValidationProblem().RequireFeature(FeatureFlags.SoftDelete).RequirePermission(Permissions.CustomersDelete);
         api.MapPost("/{id:guid}/restore", RestoreCustomer).WithName("RestoreCustomer")
-            .WithSummary("Restore a customer deleted in the last 30 days").RequireFeature(FeatureFlags.SoftDelete);
+            .WithSummary("Restore a customer deleted in the last 30 days").RequireFeature(FeatureFlags.SoftDelete).RequirePermission(Permissions.CustomersDelete);
 
         return app;
     }

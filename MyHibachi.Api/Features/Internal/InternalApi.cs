@@ -4,6 +4,7 @@ using MyHibachi.Api.Data;
 using MyHibachi.Api.Data.Entities;
 using MyHibachi.Api.Features.Quotes;
 using MyHibachi.Api.Infrastructure;
+using MyHibachi.Api.Infrastructure.Security;
 
 namespace MyHibachi.Api.Features.Internal;
 
@@ -18,7 +19,7 @@ public static class InternalApi
 {
     public static IEndpointRouteBuilder MapInternalApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/internal").AddEndpointFilter<RetryOnConcurrencyConflict>().WithTags("Internal (workers)");
+        var api = app.MapGroup("/api/internal").AddEndpointFilter<RetryOnConcurrencyConflict>().WithTags("Internal (workers)").RequirePermission(Permissions.InternalAccess);
 
         api.MapPost("/purge", Purge).WithName("PurgeDeleted")
             .WithSummary("Remove for good what was soft-deleted more than 30 days ago (nightly job)");

@@ -2,11 +2,12 @@ using Microsoft.EntityFrameworkCore;
 using MyHibachi.Api.Data;
 using MyHibachi.Api.Data.Entities;
 using MyHibachi.Api.Infrastructure;
+using MyHibachi.Api.Infrastructure.Security;
 
 namespace MyHibachi.Api.Features.Leads;
 
 /// <summary>The staff lead queue: list, claim, move through statuses, take notes.</summary>
-public sealed class LeadService(HibachiDbContext db, LeadCapture capture, CurrentActor actor, TimeProvider clock)
+public sealed class LeadService(HibachiDbContext db, LeadCapture capture, AccessScope scope, CurrentActor actor, TimeProvider clock)
 {
     public static LeadDto ToDto(Lead l) => new(
         l.Id, l.StationId, l.Source, l.Reason, l.Status, l.Name, l.Email, l.Phone, l.Details, l.AttemptCount, l.LastAttemptAt,
@@ -69,7 +70,7 @@ public sealed class LeadService(HibachiDbContext db, LeadCapture capture, Curren
             return Failure.Invalid(errors);
         }
 
-        var leads = db.Leads.AsNoTracking().Include(l => l.Notes).AsQueryable();
+        var leads = scope.Leads(db.Leads).AsNoTracking().Include(l => l.Notes).AsQueryable();
         if (query.Status is { } status)
         {
             leads = leads.Where(l => l.Status == status);
@@ -113,7 +114,7 @@ public sealed class LeadService(HibachiDbContext db, LeadCapture capture, Curren
     }
 
     public Task<Lead?> FindAsync(Guid id, CancellationToken cancellationToken) =>
-        db.Leads.Include(l => l.Notes).FirstOrDefaultAsync(l => l.Id == id, cancellationToken);
+        scope.Leads(db.Leads).Include(l => l.Notes).FirstOrDefaultAsync(l => l.Id == id, cancellationToken);
 
     public async Task<Result<Lead>> ClaimAsync(Guid id, bool force, CancellationToken cancellationToken)
     {
@@ -191,7 +192,7 @@ public sealed class LeadService(HibachiDbContext db, LeadCapture capture, Curren
             return invalid;
         }
 
-        var lead = await db.Leads.FirstOrDefaultAsync(l => l.Id == id, cancellationToken);
+        var lead = await scope.Leads(db.Leads).FirstOrDefaultAsync(l => l.Id == id, cancellationToken);
         if (lead is null)
         {
             return Failure.NotFound("Lead");
@@ -204,7 +205,7 @@ public sealed class LeadService(HibachiDbContext db, LeadCapture capture, Curren
 
     public async Task<Result<Lead>> RestoreAsync(Guid id, CancellationToken cancellationToken)
     {
-        var lead = await db.Leads.IgnoreQueryFilters([HibachiDbContext.SoftDeleteFilter]).Include(l => l.Notes)
+        var lead = await scope.Leads(db.Leads.IgnoreQueryFilters([HibachiDbContext.SoftDeleteFilter])).Include(l => l.Notes)
             .FirstOrDefaultAsync(l => l.Id == id, cancellationToken);
         if (lead is null)
         {

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using MyHibachi.Api.Infrastructure;
+using MyHibachi.Api.Infrastructure.Security;
 
 namespace MyHibachi.Api.Features.Leads;
 
@@ -15,19 +16,22 @@ public static class LeadsApi
             .ProducesValidationProblem()
             .RequireFeature(FeatureFlags.CoreApi);
 
-        var admin = app.MapGroup("/api/admin/leads").AddEndpointFilter<RetryOnConcurrencyConflict>().WithTags("Lead queue").RequireFeature(FeatureFlags.CoreApi);
+        var admin = app.MapGroup("/api/admin/leads").AddEndpointFilter<RetryOnConcurrencyConflict>().WithTags("Lead queue").RequireFeature(FeatureFlags.CoreApi).RequireStaff();
         admin.MapGet("", ListLeads).WithName("ListLeads")
-            .WithSummary("The lead queue: filter by status, source, station, text or mine; newest attempt first").ProducesValidationProblem();
-        admin.MapGet("/{id:guid}", GetLead).WithName("GetLead").WithSummary("One lead with its notes");
+            .WithSummary("The lead queue: filter by status, source, station, text or mine; newest attempt first").ProducesValidationProblem()
+            .RequirePermission(Permissions.LeadsRead);
+        admin.MapGet("/{id:guid}", GetLead).WithName("GetLead").WithSummary("One lead with its notes").RequirePermission(Permissions.LeadsRead);
         admin.MapPost("/{id:guid}/claim", ClaimLead).WithName("ClaimLead")
-            .WithSummary("Take the lead (force=true takes it from a colleague)").ProducesProblem(StatusCodes.Status409Conflict);
+            .WithSummary("Take the lead (force=true takes it from a colleague)").ProducesProblem(StatusCodes.Status409Conflict)
+            .RequirePermission(Permissions.LeadsWrite);
         admin.MapPost("/{id:guid}/status", SetLeadStatus).WithName("SetLeadStatus").WithSummary("Move the lead to another status, with an optional note")
-            .ProducesValidationProblem();
-        admin.MapPost("/{id:guid}/notes", AddLeadNote).WithName("AddLeadNote").WithSummary("Add a note").ProducesValidationProblem();
+            .ProducesValidationProblem().RequirePermission(Permissions.LeadsWrite);
+        admin.MapPost("/{id:guid}/notes", AddLeadNote).WithName("AddLeadNote").WithSummary("Add a note").ProducesValidationProblem()
+            .RequirePermission(Permissions.LeadsWrite);
         admin.MapDelete("/{id:guid}", DeleteLead).WithName("DeleteLead").WithSummary("Soft-delete a lead with a reason")
-            .ProducesValidationProblem().RequireFeature(FeatureFlags.SoftDelete);
+            .ProducesValidationProblem().RequireFeature(FeatureFlags.SoftDelete).RequirePermission(Permissions.LeadsDelete);
         admin.MapPost("/{id:guid}/restore", RestoreLead).WithName("RestoreLead").WithSummary("Restore a lead deleted in the last 30 days")
-            .RequireFeature(FeatureFlags.SoftDelete);
+            .RequireFeature(FeatureFlags.SoftDelete).RequirePermission(Permissions.LeadsDelete);
         return app;
     }
 

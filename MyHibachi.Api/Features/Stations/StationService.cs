@@ -5,10 +5,11 @@ using MyHibachi.Api.Data.Entities;
 using MyHibachi.Api.Features.Geography;
 using MyHibachi.Api.Features.Pricing;
 using MyHibachi.Api.Infrastructure;
+using MyHibachi.Api.Infrastructure.Security;
 
 namespace MyHibachi.Api.Features.Stations;
 
-public sealed partial class StationService(HibachiDbContext db, ZipCentroids zips, ServiceArea serviceArea, PriceSheetProvider prices)
+public sealed partial class StationService(HibachiDbContext db, ZipCentroids zips, ServiceArea serviceArea, PriceSheetProvider prices, AccessScope scope)
 {
     public static StationDto ToDto(Station s) => new(
         s.Id, s.Code, s.Name, s.TimeZone, s.BaseZip, s.ServiceRadiusMiles, s.MinimumNoticeHours, s.CustomerChangeCutoffHours, s.IsActive);
@@ -45,7 +46,7 @@ public sealed partial class StationService(HibachiDbContext db, ZipCentroids zip
     public async Task<Result<Station>> UpdateAsync(Guid id, StationRequest request, uint? expectedVersion, CancellationToken cancellationToken)
     {
         var station = await FindAsync(id, cancellationToken);
-        if (station is null)
+        if (station is null || !scope.CanUseStation(id))
         {
             return Failure.NotFound("Station");
         }

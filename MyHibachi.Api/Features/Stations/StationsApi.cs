@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using MyHibachi.Api.Infrastructure;
+using MyHibachi.Api.Infrastructure.Security;
 
 namespace MyHibachi.Api.Features.Stations;
 
@@ -11,9 +12,10 @@ public static class StationsApi
 
         api.MapGet("", ListStations).WithName("ListStations").WithSummary("Active stations (service regions)");
         api.MapGet("/{id:guid}", GetStation).WithName("GetStation").WithSummary("One station");
-        api.MapPost("", CreateStation).WithName("CreateStation").WithSummary("Open a new station")
+        api.MapPost("", CreateStation).WithName("CreateStation").WithSummary("Open a new station").RequirePermission(Permissions.StationsCreate)
             .ProducesValidationProblem();
         api.MapPut("/{id:guid}", UpdateStation).WithName("UpdateStation").WithSummary("Change a station (honours If-Match)")
+            .RequirePermission(Permissions.StationsWrite)
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status412PreconditionFailed);
 
         app.MapGet("/api/service-area", CheckServiceArea)
@@ -24,8 +26,8 @@ public static class StationsApi
         return app;
     }
 
-    public static async Task<Ok<IReadOnlyList<StationDto>>> ListStations(StationService stations, bool? includeInactive, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await stations.ListAsync(includeInactive == true, cancellationToken));
+    public static async Task<Ok<IReadOnlyList<StationDto>>> ListStations(StationService stations, AccessScope scope, bool? includeInactive, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await stations.ListAsync(includeInactive == true && scope.IsStaff, cancellationToken));
 
     public static async Task<Results<Ok<StationDto>, ProblemHttpResult>> GetStation(Guid id, StationService stations, HttpContext context, CancellationToken cancellationToken)
     {

@@ -80,7 +80,7 @@ public sealed class EventsAndAuditTests(ApiAppHost host) : ApiTest(host)
         Assert.Equal(booking.ChefId, assignment.Before!.Value.GetProperty("chefId").GetGuid());
         Assert.Equal(other, assignment.After!.Value.GetProperty("chefId").GetGuid());
         Assert.Equal("Cancelled", audit.Items[2].After!.Value.GetProperty("status").GetString());
-        Assert.All(audit.Items, a => Assert.Equal("anonymous", a.ActorName));
+        Assert.All(audit.Items, a => Assert.Equal(ApiAppHost.AdminEmail, a.ActorName));
         (await Api.GetAsync<string>("/api/admin/audit?action=explode")).InvalidField("action");
     }
 

@@ -19,8 +19,20 @@ public sealed class ApiAppHost : HibachiAppHost
 
     public string MessagingConnectionString { get; private set; } = "";
 
-    protected override void ConfigureBuilder(IDistributedApplicationTestingBuilder builder) =>
-        builder.CreateResourceBuilder<ProjectResource>(ResourceNames.Api).WithEnvironment("Seed__DemoBusiness", "false");
+    public const string AdminEmail = "admin@tests.myhibachi.local";
+
+    /// <summary>Made up per test run; the bootstrap super admin of the test database.</summary>
+    public string AdminPassword { get; } = "Tests-" + Guid.NewGuid().ToString("N");
+
+    protected override IEnumerable<string> AppHostArguments =>
+    [
+        "--Api:Seed:DemoBusiness=false",
+        $"--Api:Auth:BootstrapAdmin:Email={AdminEmail}",
+        $"--Api:Auth:BootstrapAdmin:Password={AdminPassword}",
+        // The tests stand in for many clients: each HibachiApiClient sends its own CF-Connecting-IP.
+        "--Api:Security:TrustedProxies:0=127.0.0.1/32",
+        "--Api:Security:TrustedProxies:1=::1/128",
+    ];
 
     public override async Task InitializeAsync()
     {
@@ -37,12 +49,20 @@ public sealed class ApiAppHost : HibachiAppHost
         {
             DbAdapter = DbAdapter.Postgres,
             SchemasToInclude = ["public"],
-            TablesToIgnore = ["__EFMigrationsHistory", "price_items", "menu_items"],
+            // Reference data and accounts stay: the price list, the menu, RBAC and the bootstrap admin.
+            TablesToIgnore = ["__EFMigrationsHistory", "price_items", "menu_items", "roles", "permissions", "role_permissions", "users", "user_roles"],
         });
         for (var attempt = 1; ; attempt++)
         {
             try
             {
+                // Accounts made by a test go too (they point at the test's stations and chefs).
+                await using (var accounts = new NpgsqlCommand("DELETE FROM users WHERE email <> @admin", connection))
+                {
+                    accounts.Parameters.AddWithValue("admin", AdminEmail);
+                    await accounts.ExecuteNonQueryAsync();
+                }
+
                 await _respawner.ResetAsync(connection);
                 return;
             }
@@ -54,7 +74,15 @@ public sealed class ApiAppHost : HibachiAppHost
         }
     }
 
-    public HibachiApiClient CreateApiClient() => new(CreateHttpClient(ResourceNames.Api));
+    /// <summary>A client signed in as the bootstrap super admin.</summary>
+    public async Task<HibachiApiClient> CreateAdminClientAsync()
+    {
+        var client = CreateAnonymousClient();
+        await client.SignInAsync(AdminEmail, AdminPassword);
+        return client;
+    }
+
+    public HibachiApiClient CreateAnonymousClient() => new(CreateHttpClient(ResourceNames.Api));
 
     public async Task<T?> ScalarAsync<T>(string sql, params (string Name, object Value)[] parameters)
     {
@@ -101,7 +129,7 @@ public abstract class ApiTest(ApiAppHost host) : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await Host.ResetDatabaseAsync();
-        Api = Host.CreateApiClient();
+        Api = await Host.CreateAdminClientAsync();
     }
 
     public Task DisposeAsync()

@@ -39,9 +39,24 @@ public sealed record ApiResponse<T>(HttpStatusCode Status, T? Body, ProblemBody?
     }
 }
 
-/// <summary>A thin HTTP client for the Api plus helpers that build a small business to test against.</summary>
-public sealed class HibachiApiClient(HttpClient http) : IDisposable
+/// <summary>
+/// A thin HTTP client for the Api plus helpers that build a small business to test against. Each
+/// client is its own "visitor": it sends a made-up CF-Connecting-IP, which the test Api trusts from
+/// loopback, so rate limits count per client as they would per visitor.
+/// </summary>
+public sealed class HibachiApiClient : IDisposable
 {
+    private readonly HttpClient http;
+
+    public HibachiApiClient(HttpClient http)
+    {
+        this.http = http;
+        ClientIp = $"198.18.{Random.Shared.Next(0, 256)}.{Random.Shared.Next(1, 255)}";
+        http.DefaultRequestHeaders.Add("CF-Connecting-IP", ClientIp);
+    }
+
+    public string ClientIp { get; }
+
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
     private static readonly TimeZoneInfo NewYork = TimeZoneInfo.FindSystemTimeZoneById("America/New_York");
@@ -84,6 +99,18 @@ public sealed class HibachiApiClient(HttpClient http) : IDisposable
     }
 
     public Task<ApiResponse<T>> GetAsync<T>(string path) => SendAsync<T>(HttpMethod.Get, path);
+
+    /// <summary>Signs in and sends the access token with every later request.</summary>
+    public async Task<MyHibachi.Api.Features.Auth.TokenResponse> SignInAsync(string email, string password)
+    {
+        var response = await PostAsync<MyHibachi.Api.Features.Auth.TokenResponse>("/api/auth/login", new { email, password });
+        var tokens = response.Ok();
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", tokens.AccessToken);
+        return tokens;
+    }
+
+    public void UseAccessToken(string? token) =>
+        http.DefaultRequestHeaders.Authorization = token is null ? null : new AuthenticationHeaderValue("Bearer", token);
 
     public Task<ApiResponse<T>> PostAsync<T>(string path, object? body = null, string? ifMatch = null, IReadOnlyDictionary<string, string>? headers = null) =>
         SendAsync<T>(HttpMethod.Post, path, body ?? "{}", ifMatch, headers);
