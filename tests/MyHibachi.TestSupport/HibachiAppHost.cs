@@ -28,7 +28,7 @@ public class HibachiAppHost : IAsyncLifetime
             ["--Infra:Mode=local", $"--Infra:DataRoot={DataRoot}", .. AppHostArguments],
             (options, _) => options.DisableDashboard = true);
         builder.Services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
-        builder.Services.ConfigureHttpClientDefaults(http => http.AddStandardResilienceHandler());
+        // No retry handler: the tests want every answer as the service gave it (a 429 included).
         ConfigureBuilder(builder);
 
         App = await builder.BuildAsync();

@@ -59,7 +59,7 @@ public static class AuthApi
             return Failure.NotFound("Account").ToResult();
         }
 
-        var result = await auth.MeAsync(id, cancellationToken);
+        var result = await auth.MeAsync(id, user, cancellationToken);
         return result.Succeeded ? TypedResults.Ok(result.Value) : result.Failure!.ToResult();
     }
 

@@ -241,8 +241,16 @@ public sealed class AuthService(
         return null;
     }
 
-    public async Task<Result<MeDto>> MeAsync(Guid userId, CancellationToken cancellationToken)
+    public async Task<Result<MeDto>> MeAsync(Guid userId, ClaimsPrincipal principal, CancellationToken cancellationToken)
     {
+        if (principal.IsInRole(Roles.Service))
+        {
+            // Services have no account row: they are who their token says.
+            var permissions = await grants.PermissionsOfAsync([Roles.Service]);
+            return new MeDto(userId, principal.FindFirstValue(TokenService.EmailClaim) ?? "", principal.Identity?.Name ?? "service",
+                [Roles.Service], [.. permissions.Order()], null, null, null, true);
+        }
+
         var user = await db.Users.Include(u => u.Roles).ThenInclude(r => r.Role).AsNoTracking().FirstOrDefaultAsync(u => u.Id == userId, cancellationToken);
         return user is null ? Failure.NotFound("Account") : await ToMeAsync(user);
     }

@@ -91,7 +91,7 @@ public sealed class ChefService(HibachiDbContext db, AccessScope scope, CurrentA
             request = request with { StationId = scope.StationId };
         }
 
-        if (request.StationId is { } wanted && !scope.CanUseStation(wanted))
+        if (scope.Kind == ScopeKind.Chef || request.StationId is { } wanted && !scope.CanUseStation(wanted))
         {
             return Failure.Forbidden("You can only add chefs to your own station.");
         }

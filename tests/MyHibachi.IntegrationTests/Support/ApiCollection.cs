@@ -1,6 +1,7 @@
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using MyHibachi.TestSupport;
 using Npgsql;
 using Respawn;
@@ -83,6 +84,13 @@ public sealed class ApiAppHost : HibachiAppHost
     }
 
     public HibachiApiClient CreateAnonymousClient() => new(CreateHttpClient(ResourceNames.Api));
+
+    /// <summary>The value of an AppHost parameter, e.g. the Workers' client secret.</summary>
+    public async Task<string> ParameterAsync(string name)
+    {
+        var parameter = App.Services.GetRequiredService<DistributedApplicationModel>().Resources.OfType<ParameterResource>().Single(p => p.Name == name);
+        return (await parameter.GetValueAsync(CancellationToken.None))!;
+    }
 
     public async Task<T?> ScalarAsync<T>(string sql, params (string Name, object Value)[] parameters)
     {

@@ -5,7 +5,7 @@ using MyHibachi.Api.Features.Leads;
 using MyHibachi.Api.Infrastructure;
 using MyHibachi.IntegrationTests.Support;
 
-namespace MyHibachi.IntegrationTests.System;
+namespace MyHibachi.IntegrationTests.WholeSystem;
 
 /// <summary>Api → outbox → RabbitMQ → Workers → back through the Api: the whole event path, for real.</summary>
 public sealed class WorkerFlowTests(ApiAppHost host) : ApiTest(host)

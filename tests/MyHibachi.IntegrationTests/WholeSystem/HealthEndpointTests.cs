@@ -5,7 +5,7 @@ using MyHibachi.TestSupport;
 
 using MyHibachi.IntegrationTests.Support;
 
-namespace MyHibachi.IntegrationTests.System;
+namespace MyHibachi.IntegrationTests.WholeSystem;
 
 [Collection(ApiCollection.Name)]
 public sealed class HealthEndpointTests(ApiAppHost host)

@@ -1,7 +1,7 @@
 using System.Net;
 using MyHibachi.TestSupport;
 
-namespace MyHibachi.IntegrationTests.System;
+namespace MyHibachi.IntegrationTests.WholeSystem;
 
 /// <summary>Runs its own AppHosts: stopping one must leave nothing running, and a second run on the same data must start.</summary>
 public sealed class AppHostLifecycleTests
