@@ -15,6 +15,9 @@ var api = builder.AddProject<Projects.MyHibachi_Api>(ResourceNames.Api)
     .WithReference(infra.RabbitMq, ResourceNames.RabbitMq).WaitFor(infra.RabbitMq)
     .WithEnvironment("Auth__SigningKey", signingKey)
     .WithEnvironment("Auth__ServiceClients__workers", workersSecret)
+    // The site and the workers call from this host: believe the visitor address the site forwards.
+    .WithEnvironment("Security__TrustedProxies__0", "127.0.0.1/32")
+    .WithEnvironment("Security__TrustedProxies__1", "::1/128")
     .WithForwardedConfiguration(builder.Configuration.GetSection("Api"))
     .WithHttpHealthCheck("/health/ready");
 if (infra.QdrantGrpc is { } qdrant)
@@ -22,19 +25,20 @@ if (infra.QdrantGrpc is { } qdrant)
     api.WithEnvironment("Qdrant__Endpoint", qdrant);
 }
 
+var web = builder.AddProject<Projects.MyHibachi_Web>(ResourceNames.Web)
+    .WithExternalHttpEndpoints()
+    .WithReference(infra.Redis, ResourceNames.Redis).WaitFor(infra.Redis)
+    .WithReference(api).WaitFor(api)
+    .WithForwardedConfiguration(builder.Configuration.GetSection("Web"))
+    .WithHttpHealthCheck("/health/ready");
+
 builder.AddProject<Projects.MyHibachi_Workers>(ResourceNames.Workers)
     .WithReference(infra.RabbitMq, ResourceNames.RabbitMq).WaitFor(infra.RabbitMq)
     .WithReference(api).WaitFor(api)
     .WithEnvironment("Email__PickupDirectory", Path.Combine(infra.Settings.DataRoot, "mail-pickup"))
     .WithEnvironment("Auth__ClientId", "workers")
     .WithEnvironment("Auth__ClientSecret", workersSecret)
+    .WithEnvironment("Web__BaseUrl", web.GetEndpoint("http"))
     .WithForwardedConfiguration(builder.Configuration.GetSection("Workers"));
-
-builder.AddProject<Projects.MyHibachi_Web>(ResourceNames.Web)
-    .WithExternalHttpEndpoints()
-    .WithReference(infra.Redis, ResourceNames.Redis).WaitFor(infra.Redis)
-    .WithReference(api).WaitFor(api)
-    .WithForwardedConfiguration(builder.Configuration.GetSection("Web"))
-    .WithHttpHealthCheck("/health/ready");
 
 builder.Build().Run();

@@ -1,4 +1,9 @@
+using System.Globalization;
+using MyHibachi.ServiceDefaults.Security;
 using MyHibachi.Web.Extensions;
+
+// A US business: dates, money and numbers (SVG coordinates too) in en-US whatever the host says.
+CultureInfo.DefaultThreadCurrentCulture = CultureInfo.DefaultThreadCurrentUICulture = CultureInfo.GetCultureInfo("en-US");
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -7,14 +12,15 @@ builder.AddApplicationServices();
 
 var app = builder.Build();
 
-if (!app.Environment.IsDevelopment())
-{
-    app.UseExceptionHandler("/Error");
-    app.UseHsts();
-}
-
+// Friendly pages, never a stack trace, in every environment.
+app.UseExceptionHandler("/Error");
+app.UseStatusCodePagesWithReExecute("/Status/{0}");
+app.UseEdgeSecurity();
 app.UseStaticFiles();
 app.UseRouting();
+app.UseAuthentication();
+app.UseAuthorization();
+
 app.MapDefaultEndpoints();
 app.MapRazorPages();
 

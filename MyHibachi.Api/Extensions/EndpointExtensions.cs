@@ -5,6 +5,7 @@ using MyHibachi.Api.Features.Bookings;
 using MyHibachi.Api.Features.Catalog;
 using MyHibachi.Api.Features.Chefs;
 using MyHibachi.Api.Features.Customers;
+using MyHibachi.Api.Features.Dashboard;
 using MyHibachi.Api.Features.Internal;
 using MyHibachi.Api.Features.Leads;
 using MyHibachi.Api.Features.Quotes;
@@ -31,6 +32,8 @@ public static class EndpointExtensions
         app.MapChefsApi();
         app.MapQuotesApi();
         app.MapBookingsApi();
+        app.MapAvailableChefsApi();
+        app.MapDashboardApi();
         app.MapLeadsApi();
         app.MapAuditApi();
         app.MapDeletedItemsApi();

@@ -1,5 +1,13 @@
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.StackExchangeRedis;
 using MyHibachi.ServiceDefaults.Health;
+using MyHibachi.ServiceDefaults.Security;
+using MyHibachi.Web.Api;
+using MyHibachi.Web.Auth;
 using MyHibachi.Web.Infrastructure;
+using StackExchange.Redis;
 
 namespace MyHibachi.Web.Extensions;
 
@@ -7,15 +15,62 @@ public static class ApplicationServiceExtensions
 {
     public const string ApiBaseAddress = "https+http://" + ResourceNames.Api;
 
+    public const string StaffPolicy = "staff";
+
+    /// <summary>The site's pages may use only their own scripts, styles and images.</summary>
+    public const string ContentSecurityPolicy =
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; " +
+        "form-action 'self'; frame-ancestors 'none'; base-uri 'self'; object-src 'none'";
+
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
+        var services = builder.Services;
         builder.AddRedisClient(ResourceNames.Redis, settings => settings.DisableHealthChecks = true);
-        builder.Services.AddRazorPages();
+        // Keys in Redis: every replica can read every other's auth cookies and anti-forgery tokens.
+        services.AddDataProtection().SetApplicationName("MyHibachi.Web");
+        services.AddOptions<KeyManagementOptions>().Configure<IServiceProvider>((options, provider) =>
+            options.XmlRepository = new RedisXmlRepository(
+                () => provider.GetRequiredService<IConnectionMultiplexer>().GetDatabase(), "myhibachi:web:data-protection-keys"));
 
-        builder.Services.AddHttpClient<ApiReadyCheck>(client => client.BaseAddress = new Uri(ApiBaseAddress));
-        builder.Services.AddHealthChecks()
+        services.AddRazorPages(options =>
+        {
+            options.Conventions.AuthorizeFolder("/Admin", StaffPolicy);
+            options.Conventions.AuthorizeFolder("/Account/Bookings");
+        });
+        services.AddAntiforgery(options => options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
+        services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
+            .AddCookie(options =>
+            {
+                options.LoginPath = "/Account/Login";
+                options.LogoutPath = "/Account/Logout";
+                options.AccessDeniedPath = "/Account/Denied";
+                options.Cookie.Name = "myhibachi.session";
+                options.Cookie.HttpOnly = true;
+                options.Cookie.SameSite = SameSiteMode.Lax;
+                options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                options.SlidingExpiration = true;
+                options.ExpireTimeSpan = TimeSpan.FromDays(14);
+            });
+        services.AddAuthorizationBuilder()
+            .AddPolicy(StaffPolicy, policy => policy.RequireAuthenticatedUser().RequireRole(PrincipalExtensions.StaffRoles));
+
+        services.AddMemoryCache();
+        services.AddHttpContextAccessor();
+        services.AddSingleton(TimeProvider.System);
+        services.AddScoped<SessionService>();
+        services.AddTransient<AccessTokenHandler>();
+        services.AddTransient<VisitorAddressHandler>();
+        services.AddHttpClient(SessionService.AnonymousClient, client => client.BaseAddress = new Uri(ApiBaseAddress))
+            .AddHttpMessageHandler<VisitorAddressHandler>();
+        services.AddHttpClient<HibachiApi>(client => client.BaseAddress = new Uri(ApiBaseAddress))
+            .AddHttpMessageHandler<VisitorAddressHandler>()
+            .AddHttpMessageHandler<AccessTokenHandler>();
+
+        services.AddHttpClient<ApiReadyCheck>(client => client.BaseAddress = new Uri(ApiBaseAddress));
+        services.AddHealthChecks()
             .AddCheck<ApiReadyCheck>("api", tags: [ServiceDefaultsExtensions.ReadyTag])
             .AddCheck<RedisReadyCheck>("redis", tags: [ServiceDefaultsExtensions.ReadyTag]);
+        builder.AddEdgeSecurity(options => options.ContentSecurityPolicy = ContentSecurityPolicy);
         return builder;
     }
 }

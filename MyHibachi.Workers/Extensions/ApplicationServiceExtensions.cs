@@ -22,10 +22,12 @@ public static class ApplicationServiceExtensions
 
         services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<JobOptions>().BindConfiguration(JobOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SiteOptions>().BindConfiguration(SiteOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<EmailSender>();
 
         services.AddConsumer<BookingNotifications>();
         services.AddConsumer<LeadFollowUp>();
+        services.AddConsumer<AccountEmails>();
         services.AddHostedService<NightlyPurge>();
         services.AddHostedService<AbandonedQuoteFollowUp>();
         return builder;

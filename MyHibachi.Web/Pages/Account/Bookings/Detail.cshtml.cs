@@ -1,0 +1,61 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using MyHibachi.Web.Api;
+using MyHibachi.Web.Infrastructure;
+
+namespace MyHibachi.Web.Pages.Account.Bookings;
+
+public sealed class DetailModel(HibachiApi api) : PageModel
+{
+    public Booking? Booking { get; private set; }
+
+    public string? ETag { get; private set; }
+
+    public int CutoffHours { get; private set; } = 72;
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) => await LoadAsync(id, cancellationToken);
+
+    public async Task<IActionResult> OnPostChangeAsync(Guid id, DateOnly? date, string? time, int? adults, int? children, string? etag, CancellationToken cancellationToken)
+    {
+        var result = await api.UpdateBookingAsync(id, new UpdateBookingRequest(date, time, adults, children, null, null, null, null, null), etag ?? "", cancellationToken);
+        if (result.Succeeded)
+        {
+            TempData["Flash"] = "Your booking is updated.";
+            return RedirectToPage(new { id });
+        }
+
+        ModelState.AddApiProblem(result.Problem, "Change");
+        return await LoadAsync(id, cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostCancelAsync(Guid id, string? reason, CancellationToken cancellationToken)
+    {
+        var result = await api.BookingActionAsync(id, "cancel", new { reason }, cancellationToken);
+        if (result.Succeeded)
+        {
+            TempData["Flash"] = "Your booking is cancelled.";
+            return RedirectToPage(new { id });
+        }
+
+        ModelState.AddApiProblem(result.Problem, "Cancel");
+        return await LoadAsync(id, cancellationToken);
+    }
+
+    private async Task<IActionResult> LoadAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var result = await api.BookingAsync(id, cancellationToken);
+        if (result.Status == System.Net.HttpStatusCode.NotFound)
+        {
+            return NotFound();
+        }
+
+        Booking = result.Value;
+        ETag = result.ETag;
+        if (Booking is not null && (await api.StationAsync(Booking.StationId, cancellationToken)).Value is { } station)
+        {
+            CutoffHours = station.CustomerChangeCutoffHours;
+        }
+
+        return Page();
+    }
+}

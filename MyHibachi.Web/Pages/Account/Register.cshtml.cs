@@ -1,0 +1,51 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using MyHibachi.Web.Auth;
+using MyHibachi.Web.Infrastructure;
+
+namespace MyHibachi.Web.Pages.Account;
+
+public sealed class RegisterModel(SessionService session) : PageModel
+{
+    public sealed class RegisterInput
+    {
+        public string? FirstName { get; set; }
+
+        public string? LastName { get; set; }
+
+        public string? Email { get; set; }
+
+        public string? Phone { get; set; }
+
+        public string? Password { get; set; }
+    }
+
+    [BindProperty]
+    public RegisterInput Input { get; set; } = new();
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        ModelState.Clear();
+        var result = await session.Anonymous.RegisterAsync(new
+        {
+            email = Input.Email,
+            password = Input.Password,
+            firstName = Input.FirstName,
+            lastName = Input.LastName,
+            phone = string.IsNullOrWhiteSpace(Input.Phone) ? null : Input.Phone,
+        }, cancellationToken);
+        if (!result.Succeeded)
+        {
+            ModelState.AddApiProblem(result.Problem);
+            return Page();
+        }
+
+        await session.StartAsync(result.Value!, persistent: true);
+        TempData["Flash"] = $"Welcome! We sent a confirmation link to {result.Value!.User.Email}; open it to see your bookings here.";
+        return Redirect("/Account/Bookings");
+    }
+}

@@ -1,0 +1,54 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using MyHibachi.Web.Api;
+using MyHibachi.Web.Infrastructure;
+
+namespace MyHibachi.Web.Pages.Admin.Bookings;
+
+public sealed class IndexModel(HibachiApi api) : PageModel
+{
+    public sealed class BookingFilter
+    {
+        public Guid? StationId { get; set; }
+
+        public string? Status { get; set; }
+
+        public DateOnly? From { get; set; }
+
+        public DateOnly? To { get; set; }
+
+        public string? Q { get; set; }
+
+        public int Page { get; set; } = 1;
+    }
+
+    [BindProperty(SupportsGet = true)]
+    public BookingFilter Query { get; set; } = new();
+
+    public IReadOnlyList<BookingSummary> Bookings { get; private set; } = [];
+
+    public IReadOnlyList<Station> Stations { get; private set; } = [];
+
+    public int Total { get; private set; }
+
+    public int TotalPages { get; private set; }
+
+    public string? Problem { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        Stations = (await api.StationsAsync(cancellationToken)).Value ?? [];
+        Query.From ??= DateOnly.FromDateTime(DateTime.UtcNow);
+        var result = await api.BookingsAsync(PageQuery(Query.Page, forApi: true) + "&pageSize=25", cancellationToken);
+        Bookings = result.Value?.Items ?? [];
+        Total = result.Value?.TotalCount ?? 0;
+        TotalPages = result.Value?.TotalPages ?? 0;
+        Problem = result.Succeeded ? null : result.Problem?.Message;
+    }
+
+    public string PageQuery(int page, bool forApi = false) => PageHelpers.Query(
+        ("stationId", Query.StationId), ("status", Query.Status),
+        ("from", Query.From?.ToString(forApi ? "yyyy-MM-ddT00:00:00Z" : "yyyy-MM-dd")),
+        ("to", Query.To?.ToString(forApi ? "yyyy-MM-ddT23:59:59Z" : "yyyy-MM-dd")),
+        ("q", Query.Q), ("page", page));
+}

@@ -1,0 +1,269 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using MyHibachi.Web.Api;
+using MyHibachi.Web.Infrastructure;
+using MyHibachi.Web.Models;
+
+namespace MyHibachi.Web.Pages.Book;
+
+/// <summary>
+/// The booking wizard: the party (priced as a quote), a time a chef is really free, address and
+/// contact (a second quote, now with contact details and date, so an abandoned checkout becomes a
+/// lead), then the review and the booking itself (the quote converted at its own prices).
+/// </summary>
+public sealed class IndexModel(HibachiApi api) : PageModel
+{
+    [BindProperty]
+    public BookingWizard Wizard { get; set; } = new();
+
+    public Menu? Menu { get; private set; }
+
+    public Quote? Quote { get; private set; }
+
+    public StationSlots? Slots { get; private set; }
+
+    public Station? Station { get; private set; }
+
+    public async Task OnGetAsync(Guid? quote, CancellationToken cancellationToken)
+    {
+        Menu = (await api.MenuAsync(cancellationToken)).Value;
+        PrefillContact();
+        if (quote is { } id && await api.GetAsync<Quote>($"/api/quote/{id}", cancellationToken) is { Succeeded: true, Value: { } existing })
+        {
+            Wizard.Party = new PartyInput
+            {
+                Zip = existing.Zip,
+                Adults = existing.Adults,
+                Children = existing.Children,
+                Quantities = existing.Selections.ToDictionary(s => s.Code, s => (int?)s.Quantity),
+            };
+            Quote = existing;
+            Wizard.QuoteId = existing.Id;
+            Wizard.StationId = existing.StationId;
+            Wizard.Step = BookingWizard.TimeStep;
+            await LoadSlotsAsync(cancellationToken);
+        }
+    }
+
+    public async Task<IActionResult> OnPostAsync(string action, CancellationToken cancellationToken)
+    {
+        Menu = (await api.MenuAsync(cancellationToken)).Value;
+        ModelState.Clear();
+        switch (action)
+        {
+            case "party":
+                await PriceAsync(null, cancellationToken);
+                if (ModelState.IsValid)
+                {
+                    Wizard.Step = BookingWizard.TimeStep;
+                    await LoadSlotsAsync(cancellationToken);
+                }
+
+                break;
+            case "week":
+                await ReloadQuoteAsync(cancellationToken);
+                await LoadSlotsAsync(cancellationToken);
+                break;
+            case "time":
+                await ReloadQuoteAsync(cancellationToken);
+                if (Wizard.SlotDate is null || Wizard.SlotTime is null)
+                {
+                    ModelState.AddModelError("Wizard.Slot", "Choose one of the times offered.");
+                    await LoadSlotsAsync(cancellationToken);
+                }
+                else
+                {
+                    Wizard.Step = BookingWizard.DetailsStep;
+                }
+
+                break;
+            case "details":
+                CheckDetails();
+                if (ModelState.IsValid)
+                {
+                    var name = $"{Wizard.Details.FirstName} {Wizard.Details.LastName}".Trim();
+                    await PriceAsync(new QuoteContact(name, Wizard.Details.Email, Wizard.Details.Phone), cancellationToken);
+                    Wizard.Step = ModelState.IsValid ? BookingWizard.ReviewStep : BookingWizard.DetailsStep;
+                }
+
+                if (Wizard.Step != BookingWizard.ReviewStep)
+                {
+                    await ReloadQuoteAsync(cancellationToken);
+                }
+
+                break;
+            case "confirm":
+                return await ConfirmAsync(cancellationToken);
+            default:
+                if (action?.StartsWith("back-", StringComparison.Ordinal) == true && int.TryParse(action[5..], out var step) && step is >= 1 and <= 3)
+                {
+                    Wizard.Step = step;
+                    await ReloadQuoteAsync(cancellationToken);
+                    if (step == BookingWizard.TimeStep)
+                    {
+                        await LoadSlotsAsync(cancellationToken);
+                    }
+                }
+
+                break;
+        }
+
+        return Page();
+    }
+
+    private async Task<IActionResult> ConfirmAsync(CancellationToken cancellationToken)
+    {
+        await ReloadQuoteAsync(cancellationToken);
+        if (Wizard.QuoteId is not { } quoteId || Wizard.SlotDate is not { } date || Wizard.SlotTime is not { } time)
+        {
+            Wizard.Step = BookingWizard.PartyStep;
+            ModelState.AddModelError(string.Empty, "Let's start from your party again.");
+            return Page();
+        }
+
+        var request = new
+        {
+            eventDate = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            startTime = time,
+            customer = Wizard.Details.Contact(),
+            address = Wizard.Details.Address(Wizard.Party.Zip),
+            dietaryNotes = Wizard.Details.DietaryNotes,
+            specialRequests = Wizard.Details.SpecialRequests,
+        };
+        var result = await api.SendAsync<Booking>(HttpMethod.Post, $"/api/quote/{quoteId}/convert", request, cancellationToken);
+        if (result.Succeeded)
+        {
+            return Done(result.Value!);
+        }
+
+        if (result.Status == System.Net.HttpStatusCode.Conflict && result.Problem?.Title?.Contains("already been booked", StringComparison.Ordinal) == true)
+        {
+            TempData["Flash"] = "This party is already booked; check your e-mail for the confirmation.";
+            return RedirectToPage("/Book/Done");
+        }
+
+        if (result.Status == System.Net.HttpStatusCode.Conflict)
+        {
+            // The time was taken meanwhile, or the quote expired: choose again.
+            ModelState.AddModelError(string.Empty, result.Problem!.Message);
+            Wizard.Step = result.Problem.Title?.Contains("expired", StringComparison.Ordinal) == true ? BookingWizard.PartyStep : BookingWizard.TimeStep;
+            if (Wizard.Step == BookingWizard.TimeStep)
+            {
+                await LoadSlotsAsync(cancellationToken);
+            }
+
+            return Page();
+        }
+
+        ModelState.AddApiProblem(Remap(result.Problem), "Wizard");
+        Wizard.Step = BookingWizard.DetailsStep;
+        return Page();
+    }
+
+    private IActionResult Done(Booking booking)
+    {
+        TempData["Booking"] = JsonSerializer.Serialize(booking, HibachiApi.Json);
+        return RedirectToPage("/Book/Done");
+    }
+
+    private async Task PriceAsync(QuoteContact? contact, CancellationToken cancellationToken)
+    {
+        var result = await api.QuoteAsync(Wizard.Party.ToQuote(contact, Wizard.SlotDate), cancellationToken);
+        if (result.Succeeded)
+        {
+            Quote = result.Value;
+            Wizard.QuoteId = Quote!.Id;
+            Wizard.StationId = Quote.StationId;
+        }
+        else
+        {
+            ModelState.AddApiProblem(Remap(result.Problem), "Wizard");
+        }
+    }
+
+    private async Task ReloadQuoteAsync(CancellationToken cancellationToken)
+    {
+        if (Wizard.QuoteId is { } id)
+        {
+            Quote = (await api.GetAsync<Quote>($"/api/quote/{id}", cancellationToken)).Value;
+        }
+    }
+
+    private async Task LoadSlotsAsync(CancellationToken cancellationToken)
+    {
+        if (Wizard.StationId is not { } stationId)
+        {
+            return;
+        }
+
+        Station = (await api.StationAsync(stationId, cancellationToken)).Value;
+        var earliest = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(Station?.MinimumNoticeHours ?? 48));
+        var start = Wizard.WeekStart is { } chosen && chosen >= earliest ? chosen : earliest;
+        Wizard.WeekStart = start;
+        var guests = (Wizard.Party.Adults ?? 1) + (Wizard.Party.Children ?? 0);
+        Slots = (await api.SlotsAsync(stationId, start, start.AddDays(6), Math.Clamp(guests, 1, 200), cancellationToken)).Value;
+    }
+
+    private void CheckDetails()
+    {
+        void Required(string? value, string field, string message)
+        {
+            if (string.IsNullOrWhiteSpace(value))
+            {
+                ModelState.AddModelError($"Wizard.Details.{field}", message);
+            }
+        }
+
+        Required(Wizard.Details.FirstName, nameof(DetailsInput.FirstName), "Your first name, please.");
+        Required(Wizard.Details.LastName, nameof(DetailsInput.LastName), "Your last name, please.");
+        Required(Wizard.Details.Email, nameof(DetailsInput.Email), "An e-mail for your confirmation.");
+        Required(Wizard.Details.Line1, nameof(DetailsInput.Line1), "The street address of the party.");
+        Required(Wizard.Details.City, nameof(DetailsInput.City), "The city.");
+        Required(Wizard.Details.State, nameof(DetailsInput.State), "The state, e.g. GA.");
+    }
+
+    /// <summary>Maps the Api's field names onto the wizard's.</summary>
+    private static ApiProblem? Remap(ApiProblem? problem)
+    {
+        if (problem?.Errors is null)
+        {
+            return problem;
+        }
+
+        static string Field(string key) => key switch
+        {
+            _ when key.StartsWith("selections", StringComparison.Ordinal) => "party.selections",
+            "zip" or "adults" or "children" => "party." + key,
+            "address.zip" => "party.zip",
+            "address.line1" => "details.line1",
+            "address.line2" => "details.line2",
+            "address.city" => "details.city",
+            "address.state" => "details.state",
+            "eventDate" or "startTime" => "slot",
+            _ when key.StartsWith("customer.", StringComparison.Ordinal) => "details." + key["customer.".Length..],
+            _ when key.StartsWith("contact.", StringComparison.Ordinal) => "details." + key["contact.".Length..],
+            "dietaryNotes" or "specialRequests" => "details." + key,
+            _ => key,
+        };
+
+        return problem with
+        {
+            Errors = problem.Errors.GroupBy(e => Field(e.Key)).ToDictionary(g => g.Key, g => g.SelectMany(e => e.Value).ToArray()),
+        };
+    }
+
+    private void PrefillContact()
+    {
+        if (User.Identity?.IsAuthenticated != true)
+        {
+            return;
+        }
+
+        var name = User.Identity.Name?.Split(' ', 2) ?? [];
+        Wizard.Details.FirstName ??= name.ElementAtOrDefault(0);
+        Wizard.Details.LastName ??= name.ElementAtOrDefault(1);
+        Wizard.Details.Email ??= User.FindFirst(System.Security.Claims.ClaimTypes.Email)?.Value;
+    }
+}
