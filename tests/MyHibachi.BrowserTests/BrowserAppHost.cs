@@ -14,6 +14,12 @@ public sealed class BrowserAppHost : HibachiAppHost
 
     public IBrowser Browser { get; private set; } = null!;
 
+    /// <summary>Every demo account's password (Development seed).</summary>
+    public const string DemoPassword = "HibachiDemo!2026";
+
+    // All browser traffic comes from one address; give it room for several full booking flows.
+    protected override IEnumerable<string> AppHostArguments => ["--Api:RateLimiting:PermitPerMinute=2000"];
+
     public Uri WebAddress { get; private set; } = null!;
 
     public static string ScreenshotFolder { get; } = Path.Combine(RepositoryRoot(), "tests", "MyHibachi.BrowserTests", "screenshots");
@@ -38,10 +44,24 @@ public sealed class BrowserAppHost : HibachiAppHost
         Directory.CreateDirectory(ScreenshotFolder);
     }
 
-    public async Task<IPage> NewPageAsync()
+    public async Task<IPage> NewPageAsync(bool javaScript = true)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = WebAddress.ToString(), ViewportSize = new() { Width = 1280, Height = 900 } });
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = WebAddress.ToString(),
+            ViewportSize = new() { Width = 1280, Height = 900 },
+            JavaScriptEnabled = javaScript,
+        });
         return await context.NewPageAsync();
+    }
+
+    public async Task SignInAsync(IPage page, string email)
+    {
+        await page.GotoAsync("/Account/Login");
+        await page.GetByLabel("E-mail", new() { Exact = true }).FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(DemoPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
     }
 
     public static Task ScreenshotAsync(IPage page, string name) =>

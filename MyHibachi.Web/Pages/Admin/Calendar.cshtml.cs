@@ -24,8 +24,8 @@ public sealed class CalendarModel(HibachiApi api) : PageModel
         Stations = (await api.StationsAsync(cancellationToken)).Value ?? [];
         StationId = stationId ?? User.StationId() ?? Stations.FirstOrDefault()?.Id;
         Chefs = (await api.ChefsAsync(PageHelpers.Query(("stationId", StationId), ("pageSize", 100), ("isActive", true)), cancellationToken)).Value?.Items ?? [];
-        var from = WeekStart.AddDays(-1).ToString("yyyy-MM-ddT00:00:00Z");
-        var to = WeekStart.AddDays(8).ToString("yyyy-MM-ddT00:00:00Z");
+        var from = WeekStart.AddDays(-1).ToString("yyyy-MM-dd") + "T00:00:00Z";
+        var to = WeekStart.AddDays(8).ToString("yyyy-MM-dd") + "T00:00:00Z";
         var bookings = await api.BookingsAsync(PageHelpers.Query(("stationId", StationId), ("from", from), ("to", to), ("pageSize", 100)), cancellationToken);
         Bookings = (bookings.Value?.Items ?? []).Where(b => b.Status is "Pending" or "Confirmed" or "Completed").ToList();
     }

@@ -48,7 +48,7 @@ public sealed class IndexModel(HibachiApi api) : PageModel
 
     public string PageQuery(int page, bool forApi = false) => PageHelpers.Query(
         ("stationId", Query.StationId), ("status", Query.Status),
-        ("from", Query.From?.ToString(forApi ? "yyyy-MM-ddT00:00:00Z" : "yyyy-MM-dd")),
-        ("to", Query.To?.ToString(forApi ? "yyyy-MM-ddT23:59:59Z" : "yyyy-MM-dd")),
+        ("from", Query.From is { } from ? from.ToString("yyyy-MM-dd") + (forApi ? "T00:00:00Z" : "") : null),
+        ("to", Query.To is { } to ? to.ToString("yyyy-MM-dd") + (forApi ? "T23:59:59Z" : "") : null),
         ("q", Query.Q), ("page", page));
 }
