@@ -18,7 +18,7 @@ public sealed class BrowserAppHost : HibachiAppHost
     public const string DemoPassword = "HibachiDemo!2026";
 
     // All browser traffic comes from one address; give it room for several full booking flows.
-    protected override IEnumerable<string> AppHostArguments => ["--Api:RateLimiting:PermitPerMinute=2000"];
+    protected override IEnumerable<string> AppHostArguments => ["--Api:RateLimiting:PermitPerMinute=2000", "--Api:RateLimiting:AuthPermitPerMinute=500"];
 
     public Uri WebAddress { get; private set; } = null!;
 

@@ -16,7 +16,7 @@ namespace MyHibachi.Api.Features.Auth;
 /// <summary>Sign-up, sign-in with lockout, rotating refresh tokens with reuse detection, sign-out, service tokens.</summary>
 public sealed class AuthService(
     HibachiDbContext db, TokenService tokens, RolePermissionCache grants, IOptions<AuthOptions> options, TimeProvider clock,
-    IHttpContextAccessor accessor, ILogger<AuthService> logger)
+    IHttpContextAccessor accessor, CurrentActor actor, ILogger<AuthService> logger)
 {
     public static readonly PasswordHasher<User> Hasher = new();
 
@@ -86,7 +86,11 @@ public sealed class AuthService(
         db.Users.Add(user);
         customer.UserId = user.Id;
         db.Publish(new UserRegistered(user.Id, user.Email, user.DisplayName, confirmation), clock.Now());
-        await db.SaveChangesAsync(cancellationToken);
+        using (actor.ActingAs(user.Id, user.Email))
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
         return await IssueAsync(user, familyId: null, cancellationToken);
     }
 
@@ -116,6 +120,7 @@ public sealed class AuthService(
                 $"Try again after {user.LockoutEndsAt:HH:mm} UTC, or reset your password.");
         }
 
+        using var acting = actor.ActingAs(user.Id, user.Email);
         var verdict = Hasher.VerifyHashedPassword(user, user.PasswordHash, request.Password!);
         if (verdict == PasswordVerificationResult.Failed || !user.IsActive)
         {
@@ -237,7 +242,11 @@ public sealed class AuthService(
         user.EmailConfirmedAt = clock.Now();
         user.EmailConfirmationTokenHash = null;
         user.EmailConfirmationExpiresAt = null;
-        await db.SaveChangesAsync(cancellationToken);
+        using (actor.ActingAs(user.Id, user.Email))
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
         return null;
     }
 

@@ -19,9 +19,9 @@ public sealed class AuditModel(HibachiApi api) : PageModel
 
     public Paged<AuditEntry>? Result { get; private set; }
 
-    public async Task OnGetAsync(string? entityType, string? entityId, string? action, int? page, CancellationToken cancellationToken)
+    public async Task OnGetAsync(string? entityType, string? entityId, string? action, int? p, CancellationToken cancellationToken)
     {
-        (EntityType, EntityId, Action, PageNumber) = (entityType, entityId, action, Math.Max(1, page ?? 1));
+        (EntityType, EntityId, Action, PageNumber) = (entityType, entityId, action, Math.Max(1, p ?? 1));
         var result = await api.AuditAsync(PageHelpers.Query(("entityType", entityType), ("entityId", entityId), ("action", action), ("page", PageNumber), ("pageSize", 30)), cancellationToken);
         Result = result.Value;
         ModelState.AddApiProblem(result.Problem);

@@ -83,6 +83,9 @@ public sealed class AuthorizationMatrixTests(ApiAppHost host) : ApiTest(host)
         new("POST", w => $"/api/bookings/{w.BookingA}/cancel", "{}", "SA ok|A ok|CS ok|SM ok|CH 403|CU ok|SV 403|AN 401"),
         new("POST", w => $"/api/bookings/{w.BookingB}/cancel", "{\"reason\":\"Changed our plans\"}", "SA ok|A ok|CS ok|SM 404|CH 403|CU 404|SV 403|AN 401"),
         new("DELETE", w => $"/api/bookings/{w.BookingA}", null, "SA ok|A ok|CS 403|SM ok|CH 403|CU 403|SV 403|AN 401"),
+        new("GET", w => $"/api/bookings/{w.BookingA}/available-chefs", null, "SA ok|A ok|CS 403|SM ok|CH 403|CU 403|SV 403|AN 401"),
+        new("GET", w => $"/api/bookings/{w.BookingB}/available-chefs", null, "SA ok|A ok|CS 403|SM 404|CH 403|CU 403|SV 403|AN 401"),
+        new("GET", _ => "/api/admin/dashboard", null, "SA ok|A ok|CS ok|SM ok|CH ok|CU 403|SV ok|AN 401"),
         new("POST", w => $"/api/bookings/{w.DeletedBooking}/restore", null, "SA ok|A ok|CS 403|SM ok|CH 403|CU 403|SV 403|AN 401"),
 
         // Leads

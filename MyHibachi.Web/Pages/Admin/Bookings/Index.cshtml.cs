@@ -19,6 +19,8 @@ public sealed class IndexModel(HibachiApi api) : PageModel
 
         public string? Q { get; set; }
 
+        // "page" is Razor Pages' own route value; the page number travels as "p".
+        [ModelBinder(Name = "p")]
         public int Page { get; set; } = 1;
     }
 
@@ -50,5 +52,5 @@ public sealed class IndexModel(HibachiApi api) : PageModel
         ("stationId", Query.StationId), ("status", Query.Status),
         ("from", Query.From is { } from ? from.ToString("yyyy-MM-dd") + (forApi ? "T00:00:00Z" : "") : null),
         ("to", Query.To is { } to ? to.ToString("yyyy-MM-dd") + (forApi ? "T23:59:59Z" : "") : null),
-        ("q", Query.Q), ("page", page));
+        ("q", Query.Q), (forApi ? "page" : "p", page));
 }

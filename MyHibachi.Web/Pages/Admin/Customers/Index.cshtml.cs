@@ -12,10 +12,10 @@ public sealed class IndexModel(HibachiApi api) : PageModel
 
     public Paged<Customer>? Result { get; private set; }
 
-    public async Task OnGetAsync(string? q, int? page, CancellationToken cancellationToken)
+    public async Task OnGetAsync(string? q, int? p, CancellationToken cancellationToken)
     {
         Q = q;
-        PageNumber = Math.Max(1, page ?? 1);
+        PageNumber = Math.Max(1, p ?? 1);
         var result = await api.CustomersAsync(PageHelpers.Query(("q", q), ("page", PageNumber), ("pageSize", 25)), cancellationToken);
         Result = result.Value;
         ModelState.AddApiProblem(result.Problem);
