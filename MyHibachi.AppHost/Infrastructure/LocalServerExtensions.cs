@@ -128,11 +128,16 @@ public static class LocalServerExtensions
         {
             try
             {
+                // EPMD's NAMES request (length 1, tag 'n'): a well-formed question, answered with epmd's port.
                 using var client = new TcpClient();
                 await client.ConnectAsync("127.0.0.1", portMapper.Endpoint.TargetPort!.Value, cancellationToken);
+                var stream = client.GetStream();
+                await stream.WriteAsync(new byte[] { 0, 1, (byte)'n' }, cancellationToken);
+                var answer = new byte[4];
+                await stream.ReadExactlyAsync(answer, cancellationToken);
                 return HealthCheckResult.Healthy();
             }
-            catch (SocketException exception)
+            catch (Exception exception) when (exception is SocketException or IOException or EndOfStreamException)
             {
                 return HealthCheckResult.Unhealthy(exception.Message, exception);
             }

@@ -27,7 +27,10 @@ public class HibachiAppHost : IAsyncLifetime
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.MyHibachi_AppHost>(
             ["--Infra:Mode=local", $"--Infra:DataRoot={DataRoot}", .. AppHostArguments],
             (options, _) => options.DisableDashboard = true);
-        builder.Services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+        builder.Services.AddLogging(logging => logging
+            .SetMinimumLevel(LogLevel.Warning)
+            .AddFilter("MyHibachi.AppHost.Resources", LogLevel.Warning)
+            .AddFilter("Aspire.Hosting", LogLevel.Warning));
         // No retry handler: the tests want every answer as the service gave it (a 429 included).
         ConfigureBuilder(builder);
 
@@ -36,7 +39,15 @@ public class HibachiAppHost : IAsyncLifetime
         await App.StartAsync(timeout.Token);
         foreach (var resource in WaitedResources())
         {
-            await App.ResourceNotifications.WaitForResourceHealthyAsync(resource.Name, timeout.Token);
+            // Healthy, or stopped for good: a service that exits at start (bad configuration) fails the
+            // host at once with its name instead of after the whole timeout.
+            var state = await App.ResourceNotifications.WaitForResourceAsync(resource.Name,
+                e => e.Snapshot.HealthStatus == Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy
+                     || e.Snapshot.State?.Text is "Exited" or "FailedToStart" or "Finished", timeout.Token);
+            if (state.Snapshot.HealthStatus != Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy)
+            {
+                throw new InvalidOperationException($"Resource '{resource.Name}' stopped during start ({state.Snapshot.State?.Text}, exit code {state.Snapshot.ExitCode}); see its log in the test output.");
+            }
         }
     }
 

@@ -1,0 +1,95 @@
+using System.Diagnostics;
+
+namespace MyHibachi.Benchmarks;
+
+/// <summary>One operation of the mix: a name, a weight and what one virtual user does.</summary>
+public sealed record Operation(string Name, int Weight, Func<HttpClient, Random, Task<int>> Send);
+
+public sealed record OperationStats(string Name, int Count, int Errors, double P50, double P95, double P99, double Mean);
+
+public sealed record LoadResult(int VirtualUsers, TimeSpan Duration, long Requests, long Errors, double P50, double P95, double P99, IReadOnlyList<OperationStats> Operations)
+{
+    public double RequestsPerSecond => Requests / Duration.TotalSeconds;
+
+    public double ErrorRate => Requests == 0 ? 0 : Errors / (double)Requests;
+}
+
+/// <summary>
+/// Closed-loop load: each virtual user sends its next request as soon as the last one answered,
+/// for a fixed time or number of requests. Every latency is kept, so percentiles are exact.
+/// </summary>
+public static class LoadRunner
+{
+    public static async Task<LoadResult> RunAsync(
+        IReadOnlyList<Operation> mix, Func<HttpClient> clientFactory, int virtualUsers, TimeSpan? duration = null, long? totalRequests = null,
+        Func<int, string, bool>? isError = null)
+    {
+        isError ??= (status, _) => status is 0 or >= 500;
+        var totalWeight = mix.Sum(o => o.Weight);
+        var samples = mix.ToDictionary(o => o.Name, _ => new List<(double Ms, bool Error)>());
+        var sent = 0L;
+        var stopwatch = Stopwatch.StartNew();
+        using var stop = duration is { } d ? new CancellationTokenSource(d) : new CancellationTokenSource();
+
+        async Task User(int index)
+        {
+            var random = new Random(index * 7919 + 17);
+            using var client = clientFactory();
+            var local = mix.ToDictionary(o => o.Name, _ => new List<(double, bool)>());
+            while (!stop.IsCancellationRequested)
+            {
+                if (totalRequests is { } limit && Interlocked.Increment(ref sent) > limit)
+                {
+                    break;
+                }
+
+                var pick = random.Next(totalWeight);
+                var operation = mix.First(o => (pick -= o.Weight) < 0);
+                var started = Stopwatch.GetTimestamp();
+                int status;
+                try
+                {
+                    status = await operation.Send(client, random);
+                }
+                catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException or IOException)
+                {
+                    status = 0;
+                }
+
+                local[operation.Name].Add((Stopwatch.GetElapsedTime(started).TotalMilliseconds, isError(status, operation.Name)));
+            }
+
+            lock (samples)
+            {
+                foreach (var (name, list) in local)
+                {
+                    samples[name].AddRange(list);
+                }
+            }
+        }
+
+        await Task.WhenAll(Enumerable.Range(0, virtualUsers).Select(User));
+        stopwatch.Stop();
+
+        var all = samples.Values.SelectMany(s => s).Select(s => s.Ms).Order().ToArray();
+        var operations = mix.Select(o =>
+        {
+            var list = samples[o.Name];
+            var sorted = list.Select(s => s.Ms).Order().ToArray();
+            return new OperationStats(o.Name, list.Count, list.Count(s => s.Error), Percentile(sorted, 50), Percentile(sorted, 95), Percentile(sorted, 99), sorted.Length == 0 ? 0 : sorted.Average());
+        }).ToList();
+        return new LoadResult(virtualUsers, stopwatch.Elapsed, all.Length, samples.Values.Sum(s => s.Count(x => x.Error)),
+            Percentile(all, 50), Percentile(all, 95), Percentile(all, 99), operations);
+    }
+
+    public static double Percentile(double[] sorted, double percentile)
+    {
+        if (sorted.Length == 0)
+        {
+            return 0;
+        }
+
+        var rank = (int)Math.Ceiling(percentile / 100.0 * sorted.Length) - 1;
+        return sorted[Math.Clamp(rank, 0, sorted.Length - 1)];
+    }
+}
