@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.FeatureManagement;
 using MyHibachi.Api.Data;
 using MyHibachi.Api.Data.Seeding;
@@ -53,12 +54,13 @@ public static class ApplicationServiceExtensions
             settings.DisableHealthChecks = true;
             settings.DisableRetry = true;
         });
-        builder.AddRedisClient(ResourceNames.Redis, settings => settings.DisableHealthChecks = true);
+        builder.AddRedisClient(ResourceNames.Redis, settings => settings.DisableHealthChecks = true, RedisConnection.FailFast);
         builder.AddRabbitMQClient(ResourceNames.RabbitMq, settings => settings.DisableHealthChecks = true);
 
         services.AddHealthChecks()
             .AddDbContextCheck<HibachiDbContext>("postgres", tags: [ServiceDefaultsExtensions.ReadyTag])
-            .AddCheck<RedisReadyCheck>("redis", tags: [ServiceDefaultsExtensions.ReadyTag])
+            // Without Redis the Api still serves (rate limits count per replica): degraded, not down.
+            .AddCheck<RedisReadyCheck>("redis", HealthStatus.Degraded, tags: [ServiceDefaultsExtensions.ReadyTag])
             .AddCheck<RabbitMqReadyCheck>("rabbitmq", tags: [ServiceDefaultsExtensions.ReadyTag]);
 
         services.AddSingleton(_ => ZipCentroids.LoadShipped());

@@ -21,5 +21,6 @@ if [ ! -s "$PGDATA/PG_VERSION" ]; then
 fi
 
 # -k "": no Unix socket (its lock file would sit in a folder the server user cannot write).
+# pg_stat_statements is loaded so that the slowest statements can be listed (the benchmarks do).
 exec "${as_server_user[@]}" "$PG_BIN/postgres" -D "$PGDATA" -h 127.0.0.1 -k "" -p "$PGPORT" \
-  -c max_connections=300 -c shared_buffers=256MB
+  -c max_connections=300 -c shared_buffers=256MB -c shared_preload_libraries=pg_stat_statements

@@ -15,9 +15,11 @@ public sealed class ApiReadyCheck(HttpClient http) : IHealthCheck
         {
             using var response = await http.GetAsync("/health/ready", cancellationToken);
             var data = new Dictionary<string, object>();
+            var degraded = false;
             if (response.Content.Headers.ContentType?.MediaType == "application/json")
             {
                 using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
+                degraded = body.RootElement.TryGetProperty("status", out var status) && status.GetString() == nameof(HealthStatus.Degraded);
                 if (body.RootElement.TryGetProperty("checks", out var checks))
                 {
                     foreach (var check in checks.EnumerateArray())
@@ -28,7 +30,7 @@ public sealed class ApiReadyCheck(HttpClient http) : IHealthCheck
             }
 
             return response.IsSuccessStatusCode
-                ? HealthCheckResult.Healthy("The Api is ready.", data)
+                ? degraded ? HealthCheckResult.Degraded("The Api is ready on its fallbacks.", data: data) : HealthCheckResult.Healthy("The Api is ready.", data)
                 : HealthCheckResult.Unhealthy($"The Api answered {(int)response.StatusCode}.", data: data);
         }
         catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException or JsonException)

@@ -1,5 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
 using MyHibachi.TestSupport;
 using Npgsql;
@@ -27,6 +29,27 @@ public sealed class BenchSystem : HibachiAppHost
 
     public Uri ApiAddress { get; private set; } = null!;
 
+    /// <summary>
+    /// The load goes straight to the Api's Kestrel, as Cloudflare's tunnel does in production, not
+    /// through the development proxy Aspire puts in front of each service (a second hop that would
+    /// take a share of the two cores and be measured as the Api's latency).
+    /// </summary>
+    protected override void ConfigureBuilder(IDistributedApplicationTestingBuilder builder)
+    {
+        var api = builder.Resources.OfType<ProjectResource>().Single(r => r.Name == ResourceNames.Api);
+        foreach (var endpoint in api.Annotations.OfType<EndpointAnnotation>())
+        {
+            endpoint.IsProxied = false;
+            endpoint.Port = null;
+        }
+
+        if (Environment.GetEnvironmentVariable("BENCH_PERF_MAP") == "1")
+        {
+            // Symbols of JIT-compiled code for Linux perf (perf record -g; perf report).
+            builder.CreateResourceBuilder(api).WithEnvironment("DOTNET_PerfMapEnabled", "1").WithEnvironment("DOTNET_EnableWriteXorExecute", "0");
+        }
+    }
+
     public string PostgresConnectionString { get; private set; } = "";
 
     public string AdminToken { get; private set; } = "";
@@ -34,6 +57,9 @@ public sealed class BenchSystem : HibachiAppHost
     public Guid StationId { get; private set; }
 
     public IReadOnlyList<Guid> BookingIds { get; private set; } = [];
+
+    /// <summary>Staff accounts for the sign-ins of the mix (people sign in to their own accounts).</summary>
+    public IReadOnlyList<string> StaffEmails { get; private set; } = [];
 
     public override async Task InitializeAsync()
     {
@@ -85,6 +111,13 @@ public sealed class BenchSystem : HibachiAppHost
             maxEventsPerDay = 6, bufferBeforeMinutes = 30, bufferAfterMinutes = 30, workingHours = hours,
         })));
 
+        var staff = Enumerable.Range(0, 40).Select(i => $"bench.staff{i}.{Guid.NewGuid():N}@example.com").ToList();
+        foreach (var email in staff)
+        {
+            await PostAsync(admin, "/api/admin/users", new { email, displayName = "Bench Staff", password = DemoPassword, roles = new[] { "CUSTOMER_SUPPORT" } });
+        }
+
+        StaffEmails = staff;
         var ids = new List<Guid>();
         var random = new Random(42);
         for (var i = 0; i < bookings; i++)

@@ -126,30 +126,53 @@ public sealed class AuthService(
         {
             if (verdict == PasswordVerificationResult.Failed)
             {
-                user.FailedLoginCount++;
-                if (user.FailedLoginCount >= _options.MaxFailedLogins)
+                await SaveSignInAsync(user, u =>
                 {
-                    user.LockoutEndsAt = now.AddMinutes(_options.LockoutMinutes);
-                    user.FailedLoginCount = 0;
-                    logger.LogWarning("Account {UserId} locked after {Attempts} failed sign-ins.", user.Id, _options.MaxFailedLogins);
-                }
-
-                await db.SaveChangesAsync(cancellationToken);
+                    u.FailedLoginCount++;
+                    if (u.FailedLoginCount >= _options.MaxFailedLogins)
+                    {
+                        u.LockoutEndsAt = now.AddMinutes(_options.LockoutMinutes);
+                        u.FailedLoginCount = 0;
+                        logger.LogWarning("Account {UserId} locked after {Attempts} failed sign-ins.", u.Id, _options.MaxFailedLogins);
+                    }
+                }, cancellationToken);
             }
 
             return WrongCredentials();
         }
 
-        if (verdict == PasswordVerificationResult.SuccessRehashNeeded)
+        var rehashed = verdict == PasswordVerificationResult.SuccessRehashNeeded ? Hasher.HashPassword(user, request.Password!) : null;
+        await SaveSignInAsync(user, u =>
         {
-            user.PasswordHash = Hasher.HashPassword(user, request.Password!);
-        }
-
-        user.FailedLoginCount = 0;
-        user.LockoutEndsAt = null;
-        user.LastLoginAt = now;
-        await db.SaveChangesAsync(cancellationToken);
+            u.PasswordHash = rehashed ?? u.PasswordHash;
+            u.FailedLoginCount = 0;
+            u.LockoutEndsAt = null;
+            u.LastLoginAt = now;
+        }, cancellationToken);
         return await IssueAsync(user, familyId: null, cancellationToken);
+    }
+
+    /// <summary>
+    /// Records a sign-in on the account. Sign-ins to one account from several devices at once race on
+    /// the row: the loser re-reads it and applies its change again, without checking the password a
+    /// second time (the slow part), instead of failing the sign-in.
+    /// </summary>
+    private async Task SaveSignInAsync(User user, Action<User> change, CancellationToken cancellationToken)
+    {
+        const int attempts = 20;
+        for (var attempt = 1; ; attempt++)
+        {
+            change(user);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                return;
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < attempts)
+            {
+                await db.Entry(user).ReloadAsync(cancellationToken);
+            }
+        }
     }
 
     /// <summary>

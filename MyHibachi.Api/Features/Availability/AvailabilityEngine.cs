@@ -52,7 +52,7 @@ public static class AvailabilityEngine
         var startTime = TimeOnly.FromDateTime(localStart.DateTime);
         var endsSameDay = DateOnly.FromDateTime(localEnd.DateTime) == localDate;
         var endTime = TimeOnly.FromDateTime(localEnd.DateTime);
-        if (!endsSameDay || !windows.Any(w => w.Start <= startTime && endTime <= w.End && startTime < endTime))
+        if (!endsSameDay || !FitsWindows(windows, startTime, endTime))
         {
             return "The chef does not work at that time.";
         }
@@ -69,7 +69,7 @@ public static class AvailabilityEngine
             return clash.Reference is null ? "The chef has another event then." : $"The chef has another event then ({clash.Reference}).";
         }
 
-        if (chef.Bookings.Count(b => b.LocalDate == localDate) >= chef.MaxEventsPerDay)
+        if (EventsOn(chef, localDate) >= chef.MaxEventsPerDay)
         {
             return $"The chef already has {chef.MaxEventsPerDay} event(s) that day.";
         }
@@ -77,20 +77,64 @@ public static class AvailabilityEngine
         return null;
     }
 
-    /// <summary>Every start time, on the half hour, at which the chef can take an event between two local dates.</summary>
+    /// <summary>
+    /// Every start time, on the half hour, at which the chef can take an event between two local
+    /// dates: the starts for which <see cref="WhyUnavailable"/> has no objection. The rules are the
+    /// same; the work per day is shared (windows, the daily cap, the zone's offset on days without a
+    /// clock change), because the booking wizard asks this for every chef of a station at once.
+    /// </summary>
     public static IReadOnlyList<DateTimeOffset> OpenStarts(
         ChefSchedule chef, TimeZoneInfo zone, DateOnly from, DateOnly to, int durationMinutes, DateTimeOffset earliestStart)
     {
         var starts = new List<DateTimeOffset>();
         for (var date = from; date <= to; date = date.AddDays(1))
         {
-            foreach (var (windowStart, windowEnd) in WorkingWindows(chef, date))
+            var windows = WorkingWindows(chef, date);
+            if (windows.Count == 0 || EventsOn(chef, date) >= chef.MaxEventsPerDay)
+            {
+                continue;
+            }
+
+            // One offset for the whole day unless the clocks change that day (then ask per start).
+            var midnight = date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
+            var offset = zone.GetUtcOffset(midnight);
+            var steadyDay = offset == zone.GetUtcOffset(midnight.AddDays(1)) && !zone.IsAmbiguousTime(midnight) && !zone.IsInvalidTime(midnight);
+            foreach (var (windowStart, windowEnd) in windows)
             {
                 var first = (MinuteOfDay(windowStart) + SlotStepMinutes - 1) / SlotStepMinutes * SlotStepMinutes;
                 for (var minute = first; minute + durationMinutes <= MinuteOfDay(windowEnd); minute += SlotStepMinutes)
                 {
                     var time = new TimeOnly(minute / 60, minute % 60);
-                    if (ToInstant(date, time, zone) is { } start && WhyUnavailable(chef, zone, start, durationMinutes, earliestStart) is null)
+                    DateTimeOffset start;
+                    TimeOnly endTime;
+                    if (steadyDay)
+                    {
+                        start = new DateTimeOffset(midnight.AddMinutes(minute), offset).ToUniversalTime();
+                        if (minute + durationMinutes >= 24 * 60)
+                        {
+                            continue; // ends after midnight
+                        }
+
+                        endTime = time.AddMinutes(durationMinutes);
+                    }
+                    else
+                    {
+                        if (ToInstant(date, time, zone) is not { } instant)
+                        {
+                            continue;
+                        }
+
+                        start = instant;
+                        var localEnd = TimeZoneInfo.ConvertTime(start.AddMinutes(durationMinutes), zone);
+                        if (DateOnly.FromDateTime(localEnd.DateTime) != date)
+                        {
+                            continue;
+                        }
+
+                        endTime = TimeOnly.FromDateTime(localEnd.DateTime);
+                    }
+
+                    if (start >= earliestStart && FitsWindows(windows, time, endTime) && IsClear(chef, start, durationMinutes))
                     {
                         starts.Add(start);
                     }
@@ -135,4 +179,54 @@ public static class AvailabilityEngine
         DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, zone).DateTime);
 
     private static int MinuteOfDay(TimeOnly time) => time.Hour * 60 + time.Minute;
+
+    private static bool FitsWindows(IReadOnlyList<(TimeOnly Start, TimeOnly End)> windows, TimeOnly start, TimeOnly end)
+    {
+        foreach (var window in windows)
+        {
+            if (window.Start <= start && end <= window.End && start < end)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>No time off and no other booking inside the chef's block (the event with its buffers).</summary>
+    private static bool IsClear(ChefSchedule chef, DateTimeOffset start, int durationMinutes)
+    {
+        var (blockFrom, blockTo) = ChefBlock(chef, start, durationMinutes);
+        foreach (var timeOff in chef.TimeOff)
+        {
+            if (timeOff.StartsAt < blockTo && blockFrom < timeOff.EndsAt)
+            {
+                return false;
+            }
+        }
+
+        foreach (var booking in chef.Bookings)
+        {
+            if (booking.From < blockTo && blockFrom < booking.To)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static int EventsOn(ChefSchedule chef, DateOnly localDate)
+    {
+        var count = 0;
+        foreach (var booking in chef.Bookings)
+        {
+            if (booking.LocalDate == localDate)
+            {
+                count++;
+            }
+        }
+
+        return count;
+    }
 }

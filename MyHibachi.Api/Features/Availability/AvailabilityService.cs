@@ -56,9 +56,13 @@ public sealed class AvailabilityService(HibachiDbContext db, TimeProvider clock)
     }
 
     /// <summary>
-    /// Serialises changes to one chef's bookings inside the current transaction (released on commit),
-    /// so concurrent assignments check the daily cap and overlaps against each other's results.
+    /// Serialises changes to one chef's bookings on one local day inside the current transaction
+    /// (released on commit), so concurrent assignments check the daily cap and overlaps against each
+    /// other's results while bookings for the chef's other days go ahead in parallel. An overlap
+    /// across midnight (two days, two locks) is still refused by the database's no-overlap constraint.
     /// </summary>
-    public Task LockChefAsync(Guid chefId, CancellationToken cancellationToken) =>
-        db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({chefId.ToString()}, 0))", cancellationToken);
+    public Task LockChefDayAsync(Guid chefId, DateTimeOffset startsAt, TimeZoneInfo zone, CancellationToken cancellationToken) =>
+        db.Database.ExecuteSqlAsync(
+            $"SELECT pg_advisory_xact_lock(hashtextextended({$"chef-day:{chefId}:{AvailabilityEngine.LocalDate(startsAt, zone):yyyy-MM-dd}"}, 0))",
+            cancellationToken);
 }

@@ -103,7 +103,7 @@ public sealed partial class BookingService
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         if (moved && booking.ChefId is { } chefId)
         {
-            await availability.LockChefAsync(chefId, cancellationToken);
+            await availability.LockChefDayAsync(chefId, startsAt!.Value, zone, cancellationToken);
             var schedule = await ScheduleWithoutAsync(booking, chefId, zone, startsAt!.Value, duration, cancellationToken);
             var why = schedule is null
                 ? "The chef is no longer active."
@@ -208,7 +208,7 @@ public sealed partial class BookingService
         var station = await db.Stations.AsNoTracking().FirstAsync(s => s.Id == booking.StationId, cancellationToken);
         var zone = AvailabilityService.Zone(station);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await availability.LockChefAsync(chefId, cancellationToken);
+        await availability.LockChefDayAsync(chefId, booking.StartsAt, zone, cancellationToken);
         var schedule = await ScheduleWithoutAsync(booking, chefId, zone, booking.StartsAt, booking.DurationMinutes, cancellationToken);
         if (schedule is null)
         {
@@ -320,7 +320,9 @@ public sealed partial class BookingService
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         if (BookingRules.IsLive(booking.Status) && booking.ChefId is { } chefId)
         {
-            await availability.LockChefAsync(chefId, cancellationToken);
+            var zone = await db.Stations.IgnoreQueryFilters([HibachiDbContext.SoftDeleteFilter])
+                .Where(s => s.Id == booking.StationId).Select(s => s.TimeZone).FirstAsync(cancellationToken);
+            await availability.LockChefDayAsync(chefId, booking.StartsAt, TimeZoneInfo.FindSystemTimeZoneById(zone), cancellationToken);
             var clash = await db.Bookings
                 .Where(b => b.ChefId == chefId && b.Id != booking.Id && AvailabilityService.HoldingStatuses.Contains(b.Status)
                             && b.ChefBusyFrom < booking.ChefBusyTo && b.ChefBusyTo > booking.ChefBusyFrom)

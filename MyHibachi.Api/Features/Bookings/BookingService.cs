@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using MyHibachi.Api.Data;
+using MyHibachi.Api.Data.Configurations;
 using MyHibachi.Api.Data.Entities;
 using MyHibachi.Api.Features.Availability;
 using MyHibachi.Api.Features.Customers;
@@ -60,21 +61,35 @@ public sealed partial class BookingService(
 
     public async Task<BookingDto> ToDtoAsync(Booking booking, CancellationToken cancellationToken)
     {
-        var station = await db.Stations.AsNoTracking().FirstAsync(s => s.Id == booking.StationId, cancellationToken);
+        var timeZone = await db.Stations.IgnoreQueryFilters([HibachiDbContext.SoftDeleteFilter])
+            .Where(s => s.Id == booking.StationId).Select(s => s.TimeZone).FirstAsync(cancellationToken);
         var chefName = booking.ChefId is { } chefId
             ? await db.Chefs.IgnoreQueryFilters([HibachiDbContext.SoftDeleteFilter]).Where(c => c.Id == chefId)
                 .Select(c => c.FirstName + " " + c.LastName).FirstOrDefaultAsync(cancellationToken)
             : null;
-        return ToDto(booking, station, chefName, clock.Now());
+        return ToDto(booking, timeZone, chefName, clock.Now());
     }
 
-    public static BookingDto ToDto(Booking b, Station station, string? chefName, DateTimeOffset now)
+    /// <summary>The booking as the Api shows it, with its row version, in one round trip; null when out of reach.</summary>
+    public async Task<(BookingDto Booking, uint Version)?> ReadAsync(Guid id, CancellationToken cancellationToken)
     {
-        var zone = AvailabilityService.Zone(station);
+        var row = await (
+            from b in scope.Bookings(db.Bookings).AsNoTracking()
+            where b.Id == id && b.DeletedAt == null // the filters are off for the whole query, so say it here
+            join s in db.Stations.IgnoreQueryFilters([HibachiDbContext.SoftDeleteFilter]) on b.StationId equals s.Id
+            join c in db.Chefs.IgnoreQueryFilters([HibachiDbContext.SoftDeleteFilter]) on b.ChefId equals c.Id into chefs
+            from c in chefs.DefaultIfEmpty()
+            select new { Booking = b, s.TimeZone, ChefName = c == null ? null : c.FirstName + " " + c.LastName }).FirstOrDefaultAsync(cancellationToken);
+        return row is null ? null : (ToDto(row.Booking, row.TimeZone, row.ChefName, clock.Now()), row.Booking.Version);
+    }
+
+    public static BookingDto ToDto(Booking b, string timeZone, string? chefName, DateTimeOffset now)
+    {
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(timeZone);
         var local = TimeZoneInfo.ConvertTime(b.StartsAt, zone);
         return new BookingDto(
             b.Id, b.Reference, b.StationId, b.CustomerId, b.ChefId, chefName, b.QuoteId, b.Status, b.StartsAt, b.EndsAt,
-            DateOnly.FromDateTime(local.DateTime), local.ToString("HH:mm", CultureInfo.InvariantCulture), station.TimeZone,
+            DateOnly.FromDateTime(local.DateTime), local.ToString("HH:mm", CultureInfo.InvariantCulture), timeZone,
             b.DurationMinutes, b.Adults, b.Children, new ContactDto(b.ContactName, b.ContactEmail, b.ContactPhone),
             new AddressDto(b.AddressLine1, b.AddressLine2, b.City, b.State, b.Zip), b.Selections, b.Breakdown,
             b.DietaryNotes, b.SpecialRequests, b.Source, b.CancelReason, b.ConfirmedAt, b.CancelledAt, b.CompletedAt,
@@ -472,7 +487,7 @@ public sealed partial class BookingService(
         var earliest = availability.EarliestStart(plan.Station);
         if (plan.ChefId is { } chefId)
         {
-            await availability.LockChefAsync(chefId, cancellationToken);
+            await availability.LockChefDayAsync(chefId, plan.StartsAt, plan.Zone, cancellationToken);
             var loaded = await availability.LoadAsync(plan.Station.Id, plan.Zone, plan.StartsAt, plan.StartsAt.AddMinutes(plan.DurationMinutes), [chefId], null, cancellationToken);
             if (loaded.Count == 0)
             {
@@ -500,7 +515,7 @@ public sealed partial class BookingService(
         foreach (var candidate in candidates)
         {
             // Re-read under the chef's lock: another request may have taken the slot meanwhile.
-            await availability.LockChefAsync(candidate, cancellationToken);
+            await availability.LockChefDayAsync(candidate, plan.StartsAt, plan.Zone, cancellationToken);
             var fresh = await availability.LoadAsync(plan.Station.Id, plan.Zone, plan.StartsAt, end, [candidate], null, cancellationToken);
             if (fresh.Count == 1 && AvailabilityEngine.WhyUnavailable(fresh[0].Schedule, plan.Zone, plan.StartsAt, plan.DurationMinutes, earliest) is null)
             {
@@ -652,8 +667,12 @@ public sealed partial class BookingService(
             .ToDictionaryAsync(c => c.Id, c => c.FirstName + " " + c.LastName, cancellationToken);
     }
 
-    /// <summary>A concurrent insert of the same customer or key, or a deadlock between chef locks: worth one more try.</summary>
+    /// <summary>
+    /// A lost race worth trying again: a duplicate reference or customer, a deadlock, or another
+    /// booking that took the chef across midnight (the retry sees it and picks another chef).
+    /// </summary>
     private static bool IsRetryable(Exception exception) =>
         (exception as PostgresException ?? exception.InnerException as PostgresException) is
-            { SqlState: PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.DeadlockDetected };
+            { SqlState: PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.DeadlockDetected }
+            or { SqlState: PostgresErrorCodes.ExclusionViolation, ConstraintName: BookingConfiguration.ChefOverlapConstraint };
 }

@@ -54,14 +54,13 @@ public static class BookingsApi
 
     public static async Task<Results<Ok<BookingDto>, ProblemHttpResult>> GetBooking(Guid id, BookingService bookings, HttpContext context, CancellationToken cancellationToken)
     {
-        var booking = await bookings.FindAsync(id, cancellationToken);
-        if (booking is null)
+        if (await bookings.ReadAsync(id, cancellationToken) is not { } found)
         {
             return Failure.NotFound("Booking").ToResult();
         }
 
-        ETags.Set(context, booking.Version);
-        return TypedResults.Ok(await bookings.ToDtoAsync(booking, cancellationToken));
+        ETags.Set(context, found.Version);
+        return TypedResults.Ok(found.Booking);
     }
 
     public static async Task<Results<Created<BookingDto>, Ok<BookingDto>, ProblemHttpResult>> CreateBooking(

@@ -113,6 +113,88 @@ public sealed class AvailabilityEngineTests
         Assert.Equal(new DateTimeOffset(2026, 11, 1, 5, 30, 0, TimeSpan.Zero), AvailabilityEngine.ToInstant(new DateOnly(2026, 11, 1), new TimeOnly(1, 30), NewYork));
     }
 
+    /// <summary>
+    /// OpenStarts shares work across a day for speed; what it returns must be exactly the half-hour
+    /// starts inside the working windows that WhyUnavailable accepts, clock changes included.
+    /// </summary>
+    [Theory]
+    [InlineData("America/New_York", 1)]
+    [InlineData("America/Chicago", 2)]
+    [InlineData("America/Phoenix", 3)]
+    [InlineData("America/Los_Angeles", 4)]
+    public void Open_starts_are_exactly_the_starts_the_single_check_accepts(string zoneId, int seed)
+    {
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(zoneId);
+        var random = new Random(seed);
+        // Around both 2026 clock changes (8 March, 1 November) and an ordinary month.
+        foreach (var from in new[] { new DateOnly(2026, 3, 5), new DateOnly(2026, 10, 29), new DateOnly(2026, 6, 10) })
+        {
+            for (var round = 0; round < 20; round++)
+            {
+                var to = from.AddDays(6);
+                var chef = RandomChef(random, zone, from, to);
+                var duration = new[] { 60, 120, 150, 180 }[random.Next(4)];
+                var earliest = round % 3 == 0 ? At(from.AddDays(2), 9).ToOffset(TimeSpan.Zero) : LongAgo;
+
+                var expected = new List<DateTimeOffset>();
+                for (var date = from; date <= to; date = date.AddDays(1))
+                {
+                    foreach (var (start, end) in AvailabilityEngine.WorkingWindows(chef, date))
+                    {
+                        var first = (start.Hour * 60 + start.Minute + 29) / 30 * 30;
+                        for (var minute = first; minute + duration <= end.Hour * 60 + end.Minute; minute += 30)
+                        {
+                            if (AvailabilityEngine.ToInstant(date, new TimeOnly(minute / 60, minute % 60), zone) is { } instant
+                                && AvailabilityEngine.WhyUnavailable(chef, zone, instant, duration, earliest) is null)
+                            {
+                                expected.Add(instant);
+                            }
+                        }
+                    }
+                }
+
+                Assert.Equal(expected.Distinct().Order(), AvailabilityEngine.OpenStarts(chef, zone, from, to, duration, earliest));
+            }
+        }
+    }
+
+    private static ChefSchedule RandomChef(Random random, TimeZoneInfo zone, DateOnly from, DateOnly to)
+    {
+        var hours = Enum.GetValues<DayOfWeek>().Where(_ => random.Next(5) > 0).Select(day =>
+        {
+            var start = random.Next(0, 30);
+            var end = Math.Min(47, start + random.Next(4, 40));
+            return new ChefWorkingHours { DayOfWeek = day, StartTime = new TimeOnly(start / 2, start % 2 * 30), EndTime = end == 47 ? new TimeOnly(23, 59) : new TimeOnly(end / 2, end % 2 * 30) };
+        }).ToList();
+        var overrides = new List<ChefDateOverride>();
+        var timeOff = new List<ChefTimeOff>();
+        var bookings = new List<BusyBlock>();
+        for (var date = from; date <= to; date = date.AddDays(1))
+        {
+            if (random.Next(6) == 0)
+            {
+                overrides.Add(random.Next(2) == 0
+                    ? new ChefDateOverride { Date = date, IsWorking = false }
+                    : new ChefDateOverride { Date = date, IsWorking = true, StartTime = new TimeOnly(0, 0), EndTime = new TimeOnly(23, 59) });
+            }
+
+            var local = date.ToDateTime(new TimeOnly(random.Next(0, 20), 0));
+            var instant = new DateTimeOffset(local, zone.GetUtcOffset(local));
+            if (random.Next(4) == 0)
+            {
+                timeOff.Add(new ChefTimeOff { StartsAt = instant, EndsAt = instant.AddHours(random.Next(1, 5)) });
+            }
+
+            for (var i = random.Next(3); i > 0; i--)
+            {
+                var busyFrom = instant.AddMinutes(random.Next(0, 16) * 45);
+                bookings.Add(new BusyBlock(busyFrom, busyFrom.AddMinutes(random.Next(2, 6) * 60), AvailabilityEngine.LocalDate(busyFrom.AddMinutes(60), zone)));
+            }
+        }
+
+        return new ChefSchedule(Guid.NewGuid(), random.Next(0, 4) * 15, random.Next(0, 4) * 15, random.Next(1, 4), hours, overrides, timeOff, bookings);
+    }
+
     [Theory]
     [InlineData(1, 120)]
     [InlineData(15, 120)]
