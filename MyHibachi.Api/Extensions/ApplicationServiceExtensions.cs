@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -7,8 +9,6 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.FeatureManagement;
 using MyHibachi.Api.Data;
 using MyHibachi.Api.Data.Seeding;
-using Microsoft.AspNetCore.Authentication.JwtBearer;
-using Microsoft.AspNetCore.Authorization;
 using MyHibachi.Api.Features.Auth;
 using MyHibachi.Api.Features.Availability;
 using MyHibachi.Api.Features.Bookings;
@@ -23,8 +23,9 @@ using MyHibachi.Api.Features.Users;
 using MyHibachi.Api.Infrastructure;
 using MyHibachi.Api.Infrastructure.Messaging;
 using MyHibachi.Api.Infrastructure.Security;
-using MyHibachi.ServiceDefaults.Security;
 using MyHibachi.ServiceDefaults.Health;
+using MyHibachi.ServiceDefaults.Security;
+using Npgsql;
 
 namespace MyHibachi.Api.Extensions;
 
@@ -32,6 +33,35 @@ public static class ApplicationServiceExtensions
 {
     /// <summary>Largest request body the Api reads; bigger bodies get 413.</summary>
     public const long MaxRequestBodyBytes = 1024 * 1024;
+
+    /// <summary>
+    /// The database connection string with the pool settings the Api's short queries want: statements
+    /// used more than twice are prepared once per connection (PostgreSQL skips parsing and planning them
+    /// again), and a connection returned to the pool is not reset with DISCARD ALL (the Api keeps no
+    /// session state: its locks and settings are all transaction-scoped). Values already in the
+    /// configured string win.
+    /// </summary>
+    public static string? TunedConnectionString(string? configured)
+    {
+        if (string.IsNullOrWhiteSpace(configured))
+        {
+            return configured;
+        }
+
+        var tuned = new NpgsqlConnectionStringBuilder(configured);
+        if (!configured.Contains("Max Auto Prepare", StringComparison.OrdinalIgnoreCase))
+        {
+            tuned.MaxAutoPrepare = 100;
+            tuned.AutoPrepareMinUsages = 2;
+        }
+
+        if (!configured.Contains("No Reset On Close", StringComparison.OrdinalIgnoreCase))
+        {
+            tuned.NoResetOnClose = true;
+        }
+
+        return tuned.ConnectionString;
+    }
 
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
@@ -44,7 +74,7 @@ public static class ApplicationServiceExtensions
         services.AddFeatureManagement();
 
         services.AddDbContextPool<HibachiDbContext>((provider, options) => options
-            .UseNpgsql(builder.Configuration.GetConnectionString(ResourceNames.Database))
+            .UseNpgsql(TunedConnectionString(builder.Configuration.GetConnectionString(ResourceNames.Database)))
             .UseSnakeCaseNamingConvention()
             .AddInterceptors(provider.GetRequiredService<AuditingInterceptor>())
             .ConfigureWarnings(warnings => warnings.Ignore(CoreEventId.PossibleIncorrectRequiredNavigationWithQueryFilterInteractionWarning)));

@@ -3,6 +3,8 @@ using System.Text.Json;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using MyHibachi.TestSupport;
 using Npgsql;
 
@@ -42,6 +44,13 @@ public sealed class BenchSystem : HibachiAppHost
             endpoint.IsProxied = false;
             endpoint.Port = null;
         }
+
+        // The report is the output: health probes failing while servers start (and while the fault runs
+        // stop them on purpose), and the servers' own console lines, stay on the dashboard.
+        builder.Services.AddLogging(logging => logging
+            .AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks", LogLevel.None)
+            .AddFilter("MyHibachi.AppHost.Resources", LogLevel.None)
+            .AddFilter("Aspire.Hosting.Dcp", LogLevel.Error));
 
         if (Environment.GetEnvironmentVariable("BENCH_PERF_MAP") == "1")
         {

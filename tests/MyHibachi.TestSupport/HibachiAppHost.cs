@@ -31,6 +31,13 @@ public class HibachiAppHost : IAsyncLifetime
             .SetMinimumLevel(LogLevel.Warning)
             .AddFilter("MyHibachi.AppHost.Resources", LogLevel.Warning)
             .AddFilter("Aspire.Hosting", LogLevel.Warning));
+        // No dashboard runs here, so the services keep their telemetry in-process instead of retrying
+        // an export to an address nobody listens on (each second, from every service).
+        foreach (var project in builder.Resources.OfType<ProjectResource>().ToList())
+        {
+            builder.CreateResourceBuilder(project).WithEnvironment("OTEL_EXPORTER_OTLP_ENDPOINT", "");
+        }
+
         // No retry handler: the tests want every answer as the service gave it (a 429 included).
         ConfigureBuilder(builder);
 
