@@ -66,10 +66,21 @@ try
             var before = BenchSystem.ResidentMegabytes(pid);
             await LoadRunner.RunAsync(mix, () => system.Client(), 50, totalRequests: 1_000);
             var after1k = BenchSystem.ResidentMegabytes(pid);
-            var longRun = await LoadRunner.RunAsync(mix, () => system.Client(), 50, totalRequests: memoryRequests);
-            var afterMany = BenchSystem.ResidentMegabytes(pid);
-            Console.WriteLine($"Resident memory: {memoryAfterWarmUp} MB after warm-up, {before} MB before this run, {after1k} MB after 1,000 requests, " +
-                              $"{afterMany} MB after {memoryRequests:N0} more ({afterMany - after1k:+0;-0;0} MB; {longRun.RequestsPerSecond:N0} req/s, {longRun.ErrorRate:P2} errors).");
+            Console.WriteLine($"Resident memory: {memoryAfterWarmUp} MB after warm-up, {before} MB before this run, {after1k} MB after 1,000 requests.");
+            // In steps, so growth that levels off (the GC sizing its heaps) shows apart from a leak (a line that keeps rising).
+            const int steps = 5;
+            var sent = 0;
+            var last = after1k;
+            for (var step = 1; step <= steps; step++)
+            {
+                var chunk = await LoadRunner.RunAsync(mix, () => system.Client(), 50, totalRequests: memoryRequests / steps);
+                sent += memoryRequests / steps;
+                var now = BenchSystem.ResidentMegabytes(pid);
+                Console.WriteLine($"  after {sent,7:N0} more: {now} MB ({now - last:+0;-0;0} MB in this step; {chunk.RequestsPerSecond:N0} req/s, {chunk.ErrorRate:P2} errors)");
+                last = now;
+            }
+
+            Console.WriteLine($"Change from 1,000 requests to {memoryRequests:N0} more: {last - after1k:+0;-0;0} MB.");
         }
         else
         {
