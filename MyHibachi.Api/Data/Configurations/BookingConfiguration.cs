@@ -34,7 +34,9 @@ public sealed class BookingConfiguration : IEntityTypeConfiguration<Booking>
 
         builder.HasIndex(b => b.Reference).IsUnique();
         builder.HasIndex(b => b.IdempotencyKey).IsUnique().HasFilter("idempotency_key IS NOT NULL");
-        builder.HasIndex(b => new { b.StationId, b.StartsAt });
+        // Live bookings only: the booking list pages by start within a station and counts the station's
+        // live bookings from this index alone.
+        builder.HasIndex(b => new { b.StationId, b.StartsAt }).HasFilter("deleted_at IS NULL").HasDatabaseName("ix_bookings_live_station_starts_at");
         builder.HasIndex(b => new { b.ChefId, b.StartsAt });
         builder.HasIndex(b => b.CustomerId);
         builder.HasIndex(b => b.Status);

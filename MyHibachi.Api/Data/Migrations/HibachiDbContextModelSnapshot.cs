@@ -312,7 +312,8 @@ namespace MyHibachi.Api.Data.Migrations
                         .HasDatabaseName("ix_bookings_chef_id_starts_at");
 
                     b.HasIndex("StationId", "StartsAt")
-                        .HasDatabaseName("ix_bookings_station_id_starts_at");
+                        .HasDatabaseName("ix_bookings_live_station_starts_at")
+                        .HasFilter("deleted_at IS NULL");
 
                     b.ToTable("bookings", null, t =>
                         {

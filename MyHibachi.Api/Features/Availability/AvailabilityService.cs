@@ -38,9 +38,15 @@ public sealed class AvailabilityService(HibachiDbContext db, TimeProvider clock)
         var timeOff = await db.ChefTimeOff.AsNoTracking()
             .Where(t => ids.Contains(t.ChefId) && t.StartsAt < windowTo && t.EndsAt > windowFrom)
             .ToListAsync(cancellationToken);
-        var bookings = await db.Bookings.AsNoTracking()
-            .Where(b => b.ChefId != null && ids.Contains(b.ChefId.Value) && HoldingStatuses.Contains(b.Status)
-                        && b.Id != excludeBookingId && b.ChefBusyFrom < windowTo && b.ChefBusyTo > windowFrom)
+        // The overlap is written as the range the exclusion constraint indexes (same expression, same
+        // partial-index conditions), so PostgreSQL finds the window's blocks in that GiST index
+        // instead of reading every booking of the station's chefs.
+        var rangeFrom = windowFrom.ToUniversalTime();
+        var rangeTo = windowTo.ToUniversalTime();
+        var bookings = await db.Bookings
+            .FromSql($"SELECT * FROM bookings WHERE tstzrange(chef_busy_from, chef_busy_to, '[)') && tstzrange({rangeFrom}, {rangeTo}, '[)')")
+            .AsNoTracking()
+            .Where(b => b.ChefId != null && ids.Contains(b.ChefId.Value) && HoldingStatuses.Contains(b.Status) && b.Id != excludeBookingId)
             .Select(b => new { ChefId = b.ChefId!.Value, b.ChefBusyFrom, b.ChefBusyTo, b.StartsAt, b.Reference })
             .ToListAsync(cancellationToken);
 

@@ -12,7 +12,7 @@ namespace MyHibachi.IntegrationTests.Support;
 /// The real AppHost for the Api tests: no demo data, and a Respawn reset of the business tables
 /// before each test (the price list and menu, seeded at start, stay).
 /// </summary>
-public sealed class ApiAppHost : HibachiAppHost
+public class ApiAppHost : HibachiAppHost
 {
     private Respawner? _respawner;
 
@@ -33,7 +33,11 @@ public sealed class ApiAppHost : HibachiAppHost
         // The tests stand in for many clients: each HibachiApiClient sends its own CF-Connecting-IP.
         "--Api:Security:TrustedProxies:0=127.0.0.1/32",
         "--Api:Security:TrustedProxies:1=::1/128",
+        .. ExtraArguments,
     ];
+
+    /// <summary>More AppHost arguments for a host of its own, e.g. feature flags switched off.</summary>
+    protected virtual IEnumerable<string> ExtraArguments => [];
 
     public override async Task InitializeAsync()
     {
