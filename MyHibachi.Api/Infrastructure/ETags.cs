@@ -13,6 +13,9 @@ public static class ETags
     public static void Set(HttpContext context, uint version) =>
         context.Response.Headers.ETag = For(version);
 
+    /// <summary>The answer to an If-Match header that <see cref="TryReadIfMatch"/> could not read.</summary>
+    public static Failure UnreadableIfMatch() => Failure.Invalid("If-Match", "Send the ETag you received, e.g. \"1234\".");
+
     /// <summary>The version the client last read, from If-Match; null when absent; false when unreadable.</summary>
     public static bool TryReadIfMatch(HttpRequest request, out uint? version)
     {

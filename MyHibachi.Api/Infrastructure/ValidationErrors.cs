@@ -1,6 +1,8 @@
 using System.Net.Mail;
 using System.Text.RegularExpressions;
 
+using MyHibachi.Api.Data.Entities;
+
 namespace MyHibachi.Api.Infrastructure;
 
 /// <summary>
@@ -106,6 +108,33 @@ public sealed partial class ValidationErrors
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// Checks a person's name, e-mail and phone and copies the valid ones onto <paramref name="person"/>:
+    /// all are needed when creating (the phone is always optional); when changing, only those sent.
+    /// </summary>
+    public void ApplyPerson(IPerson person, bool creating, string? firstName, string? lastName, string? email, string? phone)
+    {
+        if ((creating || firstName is not null) && Required("firstName", firstName, 100, "First name"))
+        {
+            person.FirstName = firstName!.Trim();
+        }
+
+        if ((creating || lastName is not null) && Required("lastName", lastName, 100, "Last name"))
+        {
+            person.LastName = lastName!.Trim();
+        }
+
+        if ((creating || email is not null) && Email("email", email))
+        {
+            person.Email = email!.Trim().ToLowerInvariant();
+        }
+
+        if (phone is not null && Phone("phone", phone))
+        {
+            person.Phone = Text.Clean(phone);
+        }
     }
 
     [GeneratedRegex(@"^\+?[0-9 ().\-]+$")]

@@ -1,6 +1,6 @@
 namespace MyHibachi.Api.Data.Entities;
 
-public sealed class Chef : IAudited, ISoftDeletable, ITimestamped
+public sealed class Chef : IAudited, ISoftDeletable, ITimestamped, IPerson
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
 

@@ -1,6 +1,6 @@
 namespace MyHibachi.Api.Data.Entities;
 
-public sealed class Customer : IAudited, ISoftDeletable, ITimestamped
+public sealed class Customer : IAudited, ISoftDeletable, ITimestamped, IPerson
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
 

@@ -25,3 +25,15 @@ public interface ITimestamped
 
     DateTimeOffset UpdatedAt { get; set; }
 }
+
+/// <summary>A person the business deals with by name, e-mail and phone (a customer, a chef).</summary>
+public interface IPerson
+{
+    string FirstName { get; set; }
+
+    string LastName { get; set; }
+
+    string Email { get; set; }
+
+    string? Phone { get; set; }
+}

@@ -63,7 +63,7 @@ public sealed class AuthService(
             customer = new Customer
             {
                 StationId = station.Value, FirstName = request.FirstName!.Trim(), LastName = request.LastName!.Trim(), Email = email,
-                Phone = string.IsNullOrWhiteSpace(request.Phone) ? null : request.Phone.Trim(),
+                Phone = Text.Clean(request.Phone),
             };
             db.Customers.Add(customer);
         }

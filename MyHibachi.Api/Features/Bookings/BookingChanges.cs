@@ -132,7 +132,7 @@ public sealed partial class BookingService
         if (address is not null)
         {
             booking.AddressLine1 = address.Line1!.Trim();
-            booking.AddressLine2 = BookingInput.Clean(address.Line2);
+            booking.AddressLine2 = Text.Clean(address.Line2);
             booking.City = address.City!.Trim();
             booking.State = address.State!.Trim().ToUpperInvariant();
             booking.Zip = ZipCentroids.Normalize(address.Zip)!;
@@ -142,17 +142,17 @@ public sealed partial class BookingService
         {
             booking.ContactName = $"{contact.FirstName!.Trim()} {contact.LastName!.Trim()}";
             booking.ContactEmail = contact.Email!.Trim().ToLowerInvariant();
-            booking.ContactPhone = BookingInput.Clean(contact.Phone);
+            booking.ContactPhone = Text.Clean(contact.Phone);
         }
 
         if (request.DietaryNotes is not null)
         {
-            booking.DietaryNotes = BookingInput.Clean(request.DietaryNotes);
+            booking.DietaryNotes = Text.Clean(request.DietaryNotes);
         }
 
         if (request.SpecialRequests is not null)
         {
-            booking.SpecialRequests = BookingInput.Clean(request.SpecialRequests);
+            booking.SpecialRequests = Text.Clean(request.SpecialRequests);
         }
 
         if (booking.StartsAt != previousStart)

@@ -111,6 +111,4 @@ public static class BookingInput
 
         return valid;
     }
-
-    public static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }

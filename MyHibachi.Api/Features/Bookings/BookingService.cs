@@ -286,7 +286,7 @@ public sealed partial class BookingService(
             match!.Station, AvailabilityService.Zone(match.Station), startsAt!.Value,
             AvailabilityEngine.EventDurationMinutes(request.Adults!.Value + (request.Children ?? 0)),
             request.Adults.Value, request.Children ?? 0, selections, sheet!, pricing!.Breakdown!, request.CustomerId, request.Customer,
-            request.Address!, BookingInput.Clean(request.DietaryNotes), BookingInput.Clean(request.SpecialRequests),
+            request.Address!, Text.Clean(request.DietaryNotes), Text.Clean(request.SpecialRequests),
             request.Source ?? LeadSource.Web, request.ChefId, request.AssignChef ?? true, null, idempotencyKey?.Trim(), fingerprint);
         return await PlaceAsync(plan, cancellationToken);
     }
@@ -358,7 +358,7 @@ public sealed partial class BookingService(
         var plan = new BookingPlan(
             station, AvailabilityService.Zone(station), startsAt!.Value, AvailabilityEngine.EventDurationMinutes(quote.Adults + quote.Children),
             quote.Adults, quote.Children, quote.Selections, quote.PriceSheet, quote.Breakdown, request.CustomerId, request.Customer,
-            address!, BookingInput.Clean(request.DietaryNotes), BookingInput.Clean(request.SpecialRequests), quote.Source,
+            address!, Text.Clean(request.DietaryNotes), Text.Clean(request.SpecialRequests), quote.Source,
             null, true, quote, null, null);
         return await PlaceAsync(plan, cancellationToken);
     }
@@ -434,7 +434,7 @@ public sealed partial class BookingService(
 
         var contactName = plan.Contact is { FirstName: { } first, LastName: { } last } ? $"{first.Trim()} {last.Trim()}" : customer.FullName;
         var contactEmail = plan.Contact?.Email?.Trim().ToLowerInvariant() ?? customer.Email;
-        var contactPhone = BookingInput.Clean(plan.Contact?.Phone) ?? customer.Phone;
+        var contactPhone = Text.Clean(plan.Contact?.Phone) ?? customer.Phone;
         var booking = new Booking
         {
             Reference = await UniqueReferenceAsync(cancellationToken),
@@ -450,7 +450,7 @@ public sealed partial class BookingService(
             ContactEmail = contactEmail,
             ContactPhone = contactPhone,
             AddressLine1 = plan.Address.Line1!.Trim(),
-            AddressLine2 = BookingInput.Clean(plan.Address.Line2),
+            AddressLine2 = Text.Clean(plan.Address.Line2),
             City = plan.Address.City!.Trim(),
             State = plan.Address.State!.Trim().ToUpperInvariant(),
             Zip = ZipCentroids.Normalize(plan.Address.Zip)!,

@@ -96,7 +96,7 @@ public static class BookingsApi
     {
         if (!ETags.TryReadIfMatch(context.Request, out var version))
         {
-            return Failure.Invalid("If-Match", "Send the ETag you received, e.g. \"1234\".").ToResult();
+            return ETags.UnreadableIfMatch().ToResult();
         }
 
         if (version is null)
@@ -144,7 +144,7 @@ public static class BookingsApi
     {
         if (!ETags.TryReadIfMatch(context.Request, out var version))
         {
-            return Failure.Invalid("If-Match", "Send the ETag you received, e.g. \"1234\".").ToResult();
+            return ETags.UnreadableIfMatch().ToResult();
         }
 
         return await Respond(await change(version), bookings, context, cancellationToken);

@@ -251,7 +251,7 @@ public sealed class ChefService(HibachiDbContext db, AccessScope scope, CurrentA
         existing.IsWorking = request.IsWorking!.Value;
         existing.StartTime = start;
         existing.EndTime = end;
-        existing.Note = string.IsNullOrWhiteSpace(request.Note) ? null : request.Note.Trim();
+        existing.Note = Text.Clean(request.Note);
         await db.SaveChangesAsync(cancellationToken);
         return chef;
     }
@@ -316,7 +316,7 @@ public sealed class ChefService(HibachiDbContext db, AccessScope scope, CurrentA
             return Failure.Conflict("The chef has bookings in that time.", $"Reassign {string.Join(", ", clashes)} first.");
         }
 
-        var timeOff = new ChefTimeOff { ChefId = id, StartsAt = from, EndsAt = to, Reason = string.IsNullOrWhiteSpace(request.Reason) ? null : request.Reason.Trim() };
+        var timeOff = new ChefTimeOff { ChefId = id, StartsAt = from, EndsAt = to, Reason = Text.Clean(request.Reason) };
         db.ChefTimeOff.Add(timeOff);
         await db.SaveChangesAsync(cancellationToken);
         return timeOff;
@@ -371,29 +371,11 @@ public sealed class ChefService(HibachiDbContext db, AccessScope scope, CurrentA
             }
         }
 
-        if ((creating || request.FirstName is not null) && errors.Required("firstName", request.FirstName, 100, "First name"))
-        {
-            chef.FirstName = request.FirstName!.Trim();
-        }
-
-        if ((creating || request.LastName is not null) && errors.Required("lastName", request.LastName, 100, "Last name"))
-        {
-            chef.LastName = request.LastName!.Trim();
-        }
-
-        if ((creating || request.Email is not null) && errors.Email("email", request.Email))
-        {
-            chef.Email = request.Email!.Trim().ToLowerInvariant();
-        }
-
-        if (request.Phone is not null && errors.Phone("phone", request.Phone))
-        {
-            chef.Phone = string.IsNullOrWhiteSpace(request.Phone) ? null : request.Phone.Trim();
-        }
+        errors.ApplyPerson(chef, creating, request.FirstName, request.LastName, request.Email, request.Phone);
 
         if (request.Bio is not null && errors.MaxLength("bio", request.Bio, 2000))
         {
-            chef.Bio = string.IsNullOrWhiteSpace(request.Bio) ? null : request.Bio.Trim();
+            chef.Bio = Text.Clean(request.Bio);
         }
 
         if (request.IsActive is { } active)

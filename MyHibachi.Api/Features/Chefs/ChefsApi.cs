@@ -71,7 +71,7 @@ public static class ChefsApi
     {
         if (!ETags.TryReadIfMatch(context.Request, out var version))
         {
-            return Failure.Invalid("If-Match", "Send the ETag you received, e.g. \"1234\".").ToResult();
+            return ETags.UnreadableIfMatch().ToResult();
         }
 
         var result = await chefs.UpdateAsync(id, request, version, cancellationToken);

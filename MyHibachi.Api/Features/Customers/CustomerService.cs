@@ -200,7 +200,7 @@ public sealed class CustomerService(HibachiDbContext db, AccessScope scope, Curr
             FirstName = firstName.Trim(),
             LastName = lastName.Trim(),
             Email = normalized,
-            Phone = string.IsNullOrWhiteSpace(phone) ? null : phone.Trim(),
+            Phone = Text.Clean(phone),
         };
         db.Customers.Add(customer);
         return customer;
@@ -224,29 +224,11 @@ public sealed class CustomerService(HibachiDbContext db, AccessScope scope, Curr
             customer.StationId = stationId;
         }
 
-        if ((creating || request.FirstName is not null) && errors.Required("firstName", request.FirstName, 100, "First name"))
-        {
-            customer.FirstName = request.FirstName!.Trim();
-        }
-
-        if ((creating || request.LastName is not null) && errors.Required("lastName", request.LastName, 100, "Last name"))
-        {
-            customer.LastName = request.LastName!.Trim();
-        }
-
-        if ((creating || request.Email is not null) && errors.Email("email", request.Email))
-        {
-            customer.Email = request.Email!.Trim().ToLowerInvariant();
-        }
-
-        if (request.Phone is not null && errors.Phone("phone", request.Phone))
-        {
-            customer.Phone = string.IsNullOrWhiteSpace(request.Phone) ? null : request.Phone.Trim();
-        }
+        errors.ApplyPerson(customer, creating, request.FirstName, request.LastName, request.Email, request.Phone);
 
         if (request.Notes is not null && errors.MaxLength("notes", request.Notes, 2000))
         {
-            customer.Notes = string.IsNullOrWhiteSpace(request.Notes) ? null : request.Notes.Trim();
+            customer.Notes = Text.Clean(request.Notes);
         }
 
         if (request.MarketingOptIn is { } optIn)

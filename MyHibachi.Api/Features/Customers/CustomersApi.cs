@@ -65,7 +65,7 @@ public static class CustomersApi
     {
         if (!ETags.TryReadIfMatch(context.Request, out var version))
         {
-            return Failure.Invalid("If-Match", "Send the ETag you received, e.g. \"1234\".").ToResult();
+            return ETags.UnreadableIfMatch().ToResult();
         }
 
         var result = await customers.UpdateAsync(id, request, version, cancellationToken);

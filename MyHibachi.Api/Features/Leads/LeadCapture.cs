@@ -84,6 +84,5 @@ public sealed class LeadCapture(HibachiDbContext db, IFeatureManager features, T
         }
     }
 
-    private static string? Clip(string? value, int max) =>
-        string.IsNullOrWhiteSpace(value) ? null : value.Trim().Length <= max ? value.Trim() : value.Trim()[..max];
+    private static string? Clip(string? value, int max) => Text.Clean(value) is { } text ? text[..Math.Min(text.Length, max)] : null;
 }

@@ -122,9 +122,9 @@ public sealed class QuoteService(
             Selections = [.. selections],
             PriceSheet = sheet!,
             Breakdown = pricing!.Breakdown!,
-            ContactName = BookingInput.Clean(request.Contact?.Name),
-            ContactEmail = BookingInput.Clean(request.Contact?.Email)?.ToLowerInvariant(),
-            ContactPhone = BookingInput.Clean(request.Contact?.Phone),
+            ContactName = Text.Clean(request.Contact?.Name),
+            ContactEmail = Text.Clean(request.Contact?.Email)?.ToLowerInvariant(),
+            ContactPhone = Text.Clean(request.Contact?.Phone),
             Source = request.Source ?? LeadSource.Web,
             ExpiresAt = now + Lifetime,
         };

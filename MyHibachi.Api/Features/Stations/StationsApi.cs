@@ -54,7 +54,7 @@ public static class StationsApi
     {
         if (!ETags.TryReadIfMatch(context.Request, out var version))
         {
-            return Failure.Invalid("If-Match", "Send the ETag you received, e.g. \"1234\".").ToResult();
+            return ETags.UnreadableIfMatch().ToResult();
         }
 
         var result = await stations.UpdateAsync(id, request, version, cancellationToken);
