@@ -50,7 +50,7 @@ public static class AvailabilityApi
         var (first, last, duration) = range.Value;
         var (rangeFrom, rangeTo) = Instants(first, last, zone);
         var loaded = await availability.LoadAsync(station.Id, zone, rangeFrom, rangeTo, [chef.Id], null, cancellationToken);
-        var days = new List<DaySlotsDto>();
+        List<DaySlotsDto> days;
         var busy = new List<BusyDto>();
         if (loaded.Count == 1)
         {
