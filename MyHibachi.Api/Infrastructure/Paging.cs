@@ -1,10 +1,22 @@
+using Microsoft.EntityFrameworkCore;
+
 namespace MyHibachi.Api.Infrastructure;
 
-/// <summary>One page of a list, with the total count of matching rows.</summary>
-public sealed record PagedList<T>(IReadOnlyList<T> Items, int Page, int PageSize, int TotalCount)
+/// <summary>
+/// One page of a list with the count of matching rows. The count is exact up to
+/// <see cref="Paging.CountLimit"/>; past it <see cref="TotalCount"/> is that limit and
+/// <see cref="TotalCountExact"/> is false ("1,000+"), so a page costs the same however large the table grows.
+/// </summary>
+public sealed record PagedList<T>(IReadOnlyList<T> Items, int Page, int PageSize, int TotalCount, bool TotalCountExact = true)
 {
     public int TotalPages => PageSize == 0 ? 0 : (int)Math.Ceiling(TotalCount / (double)PageSize);
+
+    /// <summary>Whether a page after this one may hold rows (always, while the count is only a lower bound).</summary>
+    public bool HasNextPage => Page < TotalPages || (!TotalCountExact && Items.Count == PageSize);
 }
+
+/// <summary>How many rows match a list's filters, counted no further than <see cref="Paging.CountLimit"/>.</summary>
+public readonly record struct ListCount(int Value, bool Exact);
 
 public static class Paging
 {
@@ -28,6 +40,23 @@ public static class Paging
 
         return (p, size);
     }
+
+    /// <summary>Lists count matching rows exactly up to this many; beyond it the total reads "1,000+".</summary>
+    public const int CountLimit = 1_000;
+
+    /// <summary>
+    /// Counts the rows of an unordered filtered query, stopping after <see cref="CountLimit"/> + 1
+    /// (<c>SELECT count(*) FROM (… LIMIT 1001)</c>): the cost of an exact count grows with the table,
+    /// and past a thousand rows nobody pages through a list by number.
+    /// </summary>
+    public static async Task<ListCount> CountAsync<T>(IQueryable<T> filtered, CancellationToken cancellationToken)
+    {
+        var count = await filtered.Take(CountLimit + 1).CountAsync(cancellationToken);
+        return count > CountLimit ? new ListCount(CountLimit, Exact: false) : new ListCount(count, Exact: true);
+    }
+
+    public static PagedList<T> Page<T>(IReadOnlyList<T> items, int page, int pageSize, ListCount count) =>
+        new(items, page, pageSize, count.Value, count.Exact);
 
     public static bool ValidText(string? value, string field, int maxLength, ValidationErrors errors) =>
         errors.MaxLength(field, value, maxLength);

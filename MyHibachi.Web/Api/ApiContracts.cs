@@ -3,7 +3,13 @@ namespace MyHibachi.Web.Api;
 // What the site reads from and sends to the Api. The Api owns these shapes; the site keeps its own
 // copy of the fields it uses.
 
-public sealed record Paged<T>(IReadOnlyList<T> Items, int Page, int PageSize, int TotalCount, int TotalPages);
+/// <summary>A page of a list. Past 1,000 matching rows the Api stops counting: the total reads "1,000+".</summary>
+public sealed record Paged<T>(IReadOnlyList<T> Items, int Page, int PageSize, int TotalCount, int TotalPages, bool TotalCountExact = true, bool HasNextPage = false)
+{
+    public string TotalText => TotalCountExact ? TotalCount.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) : $"{TotalCount.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)}+";
+
+    public string TotalPagesText => TotalCountExact ? Math.Max(1, TotalPages).ToString(System.Globalization.CultureInfo.InvariantCulture) : $"{TotalPages}+";
+}
 
 public sealed record PriceList(long AdultCents, long ChildCents, long PartyMinimumCents, int TravelFreeMiles, long TravelCentsPerMile, long DepositCents, int GratuityPercent, int MaxGuests);
 

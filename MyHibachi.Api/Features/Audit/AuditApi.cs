@@ -80,9 +80,9 @@ public static class AuditApi
             entries = entries.Where(a => a.OccurredAt <= toUtc);
         }
 
-        var total = await entries.CountAsync(cancellationToken);
+        var total = await Paging.CountAsync(entries, cancellationToken);
         var items = await entries.OrderByDescending(a => a.Id).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
-        return TypedResults.Ok(new PagedList<AuditEntryDto>(items.Select(ToDto).ToList(), page, pageSize, total));
+        return TypedResults.Ok(Paging.Page(items.Select(ToDto).ToList(), page, pageSize, total));
     }
 
     private static AuditEntryDto ToDto(AuditEntry a) => new(

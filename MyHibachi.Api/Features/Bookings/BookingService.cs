@@ -160,6 +160,7 @@ public sealed partial class BookingService(
                                            || EF.Functions.ILike(b.ContactEmail, pattern, "\\") || EF.Functions.ILike(b.City, pattern, "\\"));
         }
 
+        var total = await Paging.CountAsync(bookings, cancellationToken);
         bookings = query.Sort switch
         {
             "-startsAt" => bookings.OrderByDescending(b => b.StartsAt),
@@ -168,7 +169,6 @@ public sealed partial class BookingService(
             _ => bookings.OrderBy(b => b.StartsAt).ThenBy(b => b.Id),
         };
 
-        var total = await bookings.CountAsync(cancellationToken);
         var items = await bookings.Skip((page - 1) * pageSize).Take(pageSize)
             .Select(b => new
             {
@@ -186,7 +186,7 @@ public sealed partial class BookingService(
                 i.Status, i.StartsAt, DateOnly.FromDateTime(local.DateTime), local.ToString("HH:mm", CultureInfo.InvariantCulture),
                 i.Adults + i.Children, i.ContactName, i.City, i.Breakdown.TotalCents, i.Breakdown.DepositCents);
         }).ToList();
-        return new PagedList<BookingSummaryDto>(summaries, page, pageSize, total);
+        return Paging.Page(summaries, page, pageSize, total);
     }
 
     public async Task<Result<PlacedBooking>> CreateAsync(CreateBookingRequest request, string? idempotencyKey, CancellationToken cancellationToken)

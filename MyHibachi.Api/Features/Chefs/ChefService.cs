@@ -66,6 +66,7 @@ public sealed class ChefService(HibachiDbContext db, AccessScope scope, CurrentA
             chefs = chefs.Where(c => EF.Functions.ILike(c.FirstName + " " + c.LastName, pattern, "\\") || EF.Functions.ILike(c.Email, pattern, "\\"));
         }
 
+        var total = await Paging.CountAsync(chefs, cancellationToken);
         chefs = query.Sort switch
         {
             "-name" => chefs.OrderByDescending(c => c.FirstName).ThenByDescending(c => c.LastName),
@@ -74,9 +75,8 @@ public sealed class ChefService(HibachiDbContext db, AccessScope scope, CurrentA
             _ => chefs.OrderBy(c => c.FirstName).ThenBy(c => c.LastName).ThenBy(c => c.Id),
         };
 
-        var total = await chefs.CountAsync(cancellationToken);
         var items = await chefs.Skip((page - 1) * pageSize).Take(pageSize).AsSplitQuery().ToListAsync(cancellationToken);
-        return new PagedList<ChefDto>(items.Select(ToDto).ToList(), page, pageSize, total);
+        return Paging.Page(items.Select(ToDto).ToList(), page, pageSize, total);
     }
 
     public Task<Chef?> FindAsync(Guid id, CancellationToken cancellationToken) =>

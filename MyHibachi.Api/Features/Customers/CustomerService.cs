@@ -41,6 +41,7 @@ public sealed class CustomerService(HibachiDbContext db, AccessScope scope, Curr
                                              || (c.Phone != null && EF.Functions.ILike(c.Phone, pattern, "\\")));
         }
 
+        var total = await Paging.CountAsync(customers, cancellationToken);
         customers = query.Sort switch
         {
             "-name" => customers.OrderByDescending(c => c.LastName).ThenByDescending(c => c.FirstName),
@@ -50,9 +51,8 @@ public sealed class CustomerService(HibachiDbContext db, AccessScope scope, Curr
             _ => customers.OrderBy(c => c.LastName).ThenBy(c => c.FirstName).ThenBy(c => c.Id),
         };
 
-        var total = await customers.CountAsync(cancellationToken);
         var items = await customers.Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
-        return new PagedList<CustomerDto>(items.Select(ToDto).ToList(), page, pageSize, total);
+        return Paging.Page(items.Select(ToDto).ToList(), page, pageSize, total);
     }
 
     public Task<Customer?> FindAsync(Guid id, CancellationToken cancellationToken) =>

@@ -100,6 +100,7 @@ public sealed class LeadService(HibachiDbContext db, LeadCapture capture, Access
                                      || (l.Phone != null && EF.Functions.ILike(l.Phone, pattern, "\\")));
         }
 
+        var total = await Paging.CountAsync(leads, cancellationToken);
         leads = query.Sort switch
         {
             "createdAt" => leads.OrderBy(l => l.CreatedAt),
@@ -108,9 +109,8 @@ public sealed class LeadService(HibachiDbContext db, LeadCapture capture, Access
             _ => leads.OrderByDescending(l => l.LastAttemptAt).ThenBy(l => l.Id),
         };
 
-        var total = await leads.CountAsync(cancellationToken);
         var items = await leads.Skip((page - 1) * pageSize).Take(pageSize).AsSplitQuery().ToListAsync(cancellationToken);
-        return new PagedList<LeadDto>(items.Select(ToDto).ToList(), page, pageSize, total);
+        return Paging.Page(items.Select(ToDto).ToList(), page, pageSize, total);
     }
 
     public Task<Lead?> FindAsync(Guid id, CancellationToken cancellationToken) =>

@@ -37,9 +37,9 @@ public sealed class UserService(HibachiDbContext db, RolePermissionCache grants,
             users = users.Where(u => u.Roles.Any(r => r.Role!.Name == role));
         }
 
-        var total = await users.CountAsync(cancellationToken);
+        var total = await Paging.CountAsync(users, cancellationToken);
         var items = await users.OrderBy(u => u.Email).Skip((page - 1) * pageSize).Take(pageSize).AsSplitQuery().ToListAsync(cancellationToken);
-        return new PagedList<UserDto>(items.Select(ToDto).ToList(), page, pageSize, total);
+        return Paging.Page(items.Select(ToDto).ToList(), page, pageSize, total);
     }
 
     public async Task<UserDto?> GetAsync(Guid id, CancellationToken cancellationToken)

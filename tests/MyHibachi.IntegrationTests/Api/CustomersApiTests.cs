@@ -33,6 +33,38 @@ public sealed class CustomersApiTests(ApiAppHost host) : ApiTest(host)
         Assert.Equal(["Carter", "Bennett-Hale"], sorted.Items.Select(c => c.LastName));
     }
 
+    [Fact]
+    public async Task Lists_count_exactly_up_to_a_thousand_and_say_so_past_it()
+    {
+        var station = await Api.CreateStationAsync();
+        // 1,005 customers straight into the table (the Api would take a while to make them one by one).
+        await Host.ExecuteAsync(
+            """
+            INSERT INTO customers (id, station_id, first_name, last_name, email, marketing_opt_in, created_at, updated_at)
+            SELECT gen_random_uuid(), @station, 'Guest', 'Number ' || lpad(n::text, 4, '0'), 'guest' || n || '-' || @station || '@example.com', false, now(), now()
+            FROM generate_series(1, 1005) AS n
+            """,
+            ("station", station.Id));
+
+        var first = (await Api.GetAsync<PagedList<CustomerDto>>($"/api/customers?stationId={station.Id}&pageSize=100")).Ok();
+        Assert.Equal(Paging.CountLimit, first.TotalCount);
+        Assert.False(first.TotalCountExact);
+        Assert.Equal(10, first.TotalPages);
+        // The count stops at 1,000 but the rows do not: page 11 holds the last five, and it says it is the end.
+        var tenth = (await Api.GetAsync<PagedList<CustomerDto>>($"/api/customers?stationId={station.Id}&pageSize=100&page=10")).Ok();
+        Assert.True(tenth.HasNextPage);
+        var last = (await Api.GetAsync<PagedList<CustomerDto>>($"/api/customers?stationId={station.Id}&pageSize=100&page=11")).Ok();
+        Assert.Equal(["Number 1001", "Number 1002", "Number 1003", "Number 1004", "Number 1005"], last.Items.Select(c => c.LastName));
+        Assert.False(last.HasNextPage);
+
+        // Under the limit the count is exact.
+        var some = (await Api.GetAsync<PagedList<CustomerDto>>($"/api/customers?stationId={station.Id}&q=Number%2010&pageSize=5")).Ok();
+        Assert.Equal(6, some.TotalCount); // Number 1000 to Number 1005
+        Assert.True(some.TotalCountExact);
+        Assert.Equal(2, some.TotalPages);
+        Assert.True(some.HasNextPage);
+    }
+
     public static TheoryData<string, CustomerRequest> BadCustomers => new()
     {
         { "stationId", new CustomerRequest(null, "A", "B", "a@example.com", null, null, null) },

@@ -31,9 +31,7 @@ public sealed class IndexModel(HibachiApi api) : PageModel
 
     public IReadOnlyList<Station> Stations { get; private set; } = [];
 
-    public int Total { get; private set; }
-
-    public int TotalPages { get; private set; }
+    public Paged<BookingSummary>? Result { get; private set; }
 
     public string? Problem { get; private set; }
 
@@ -43,8 +41,7 @@ public sealed class IndexModel(HibachiApi api) : PageModel
         Query.From ??= DateOnly.FromDateTime(DateTime.UtcNow);
         var result = await api.BookingsAsync(PageQuery(Query.Page, forApi: true) + "&pageSize=25", cancellationToken);
         Bookings = result.Value?.Items ?? [];
-        Total = result.Value?.TotalCount ?? 0;
-        TotalPages = result.Value?.TotalPages ?? 0;
+        Result = result.Value;
         Problem = result.Succeeded ? null : result.Problem?.Message;
     }
 
