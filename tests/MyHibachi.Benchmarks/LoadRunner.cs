@@ -7,7 +7,7 @@ public sealed record Operation(string Name, int Weight, Func<HttpClient, Random,
 
 public sealed record OperationStats(string Name, int Count, int Errors, double P50, double P95, double P99, double Mean);
 
-public sealed record LoadResult(int VirtualUsers, TimeSpan Duration, long Requests, long Errors, double P50, double P95, double P99, IReadOnlyList<OperationStats> Operations)
+public sealed record LoadResult(int VirtualUsers, TimeSpan? ThinkTime, TimeSpan Duration, long Requests, long Errors, double P50, double P95, double P99, IReadOnlyList<OperationStats> Operations)
 {
     public double RequestsPerSecond => Requests / Duration.TotalSeconds;
 
@@ -15,14 +15,15 @@ public sealed record LoadResult(int VirtualUsers, TimeSpan Duration, long Reques
 }
 
 /// <summary>
-/// Closed-loop load: each virtual user sends its next request as soon as the last one answered,
-/// for a fixed time or number of requests. Every latency is kept, so percentiles are exact.
+/// Closed-loop load: each virtual user sends its next request as soon as the last one answered (or,
+/// with a think time, after a random pause averaging it, as people using the site do), for a fixed
+/// time or number of requests. Every latency is kept, so percentiles are exact.
 /// </summary>
 public static class LoadRunner
 {
     public static async Task<LoadResult> RunAsync(
         IReadOnlyList<Operation> mix, Func<HttpClient> clientFactory, int virtualUsers, TimeSpan? duration = null, long? totalRequests = null,
-        Func<int, string, bool>? isError = null)
+        Func<int, string, bool>? isError = null, TimeSpan? thinkTime = null)
     {
         isError ??= (status, _) => status is 0 or >= 500;
         var totalWeight = mix.Sum(o => o.Weight);
@@ -57,6 +58,19 @@ public static class LoadRunner
                 }
 
                 local[operation.Name].Add((Stopwatch.GetElapsedTime(started).TotalMilliseconds, isError(status, operation.Name)));
+                if (thinkTime is { } think)
+                {
+                    // Exponentially distributed pauses: arrivals as random as independent people make them.
+                    var pause = TimeSpan.FromMilliseconds(-Math.Log(1 - random.NextDouble()) * think.TotalMilliseconds);
+                    try
+                    {
+                        await Task.Delay(pause, stop.Token);
+                    }
+                    catch (OperationCanceledException)
+                    {
+                        break;
+                    }
+                }
             }
 
             lock (samples)
@@ -78,7 +92,7 @@ public static class LoadRunner
             var sorted = list.Select(s => s.Ms).Order().ToArray();
             return new OperationStats(o.Name, list.Count, list.Count(s => s.Error), Percentile(sorted, 50), Percentile(sorted, 95), Percentile(sorted, 99), sorted.Length == 0 ? 0 : sorted.Average());
         }).ToList();
-        return new LoadResult(virtualUsers, stopwatch.Elapsed, all.Length, samples.Values.Sum(s => s.Count(x => x.Error)),
+        return new LoadResult(virtualUsers, thinkTime, stopwatch.Elapsed, all.Length, samples.Values.Sum(s => s.Count(x => x.Error)),
             Percentile(all, 50), Percentile(all, 95), Percentile(all, 99), operations);
     }
 

@@ -37,6 +37,11 @@ try
             results.Add(await LoadRunner.RunAsync(mix, () => system.Client(), users, seconds));
         }
 
+        foreach (var users in new[] { 50, 100 })
+        {
+            results.Add(await LoadRunner.RunAsync(mix, () => system.Client(), users, seconds, thinkTime: TimeSpan.FromSeconds(1)));
+        }
+
         Report.Load(results);
         if (counting)
         {
@@ -51,7 +56,7 @@ try
         foreach (var workers in new[] { 50, 100 })
         {
             var baseline = await PostgresBaseline.RunAsync(system.PostgresConnectionString, system.BookingIds, workers, seconds);
-            var api = results.Single(r => r.VirtualUsers == workers).Operations.Single(o => o.Name == "booking detail");
+            var api = results.Single(r => r.VirtualUsers == workers && r.ThinkTime is null).Operations.Single(o => o.Name == "booking detail");
             Console.WriteLine($"{workers} workers: {baseline.RequestsPerSecond:N0} reads/s, p50 {baseline.P50:0.00} ms, p95 {baseline.P95:0.00} ms, p99 {baseline.P99:0.00} ms " +
                               $"(Api booking detail in the mix p50 {api.P50:0.0} ms = {api.P50 / Math.Max(0.001, baseline.P50):0.0}x, p95 {api.P95:0.0} ms = {api.P95 / Math.Max(0.001, baseline.P95):0.0}x)");
         }

@@ -38,26 +38,45 @@ public sealed class AvailabilityService(HibachiDbContext db, TimeProvider clock)
         var timeOff = await db.ChefTimeOff.AsNoTracking()
             .Where(t => ids.Contains(t.ChefId) && t.StartsAt < windowTo && t.EndsAt > windowFrom)
             .ToListAsync(cancellationToken);
+        var bookings = await BusyBlocksAsync(ids, zone, windowFrom, windowTo, excludeBookingId, cancellationToken);
+
+        var hoursByChef = hours.ToLookup(h => h.ChefId);
+        var overridesByChef = overrides.ToLookup(o => o.ChefId);
+        var timeOffByChef = timeOff.ToLookup(t => t.ChefId);
+        var bookingsByChef = bookings.ToLookup(b => b.ChefId, b => b.Block);
+        return chefs.Select(chef => (chef, new ChefSchedule(
+                chef.Id, chef.BufferBeforeMinutes, chef.BufferAfterMinutes, chef.MaxEventsPerDay,
+                hoursByChef[chef.Id].ToList(), overridesByChef[chef.Id].ToList(), timeOffByChef[chef.Id].ToList(), bookingsByChef[chef.Id].ToList())))
+            .ToList();
+    }
+
+    /// <summary>
+    /// The schedule with its bookings read again, for a check under the chef-day lock: bookings are
+    /// what concurrent requests change, while hours, overrides and time off are staff edits whose
+    /// reading a moment earlier in the same request is as current as the lock can make it.
+    /// </summary>
+    public async Task<ChefSchedule> RefreshBookingsAsync(
+        ChefSchedule schedule, TimeZoneInfo zone, DateTimeOffset from, DateTimeOffset to, Guid? excludeBookingId, CancellationToken cancellationToken)
+    {
+        var blocks = await BusyBlocksAsync([schedule.ChefId], zone, from.AddDays(-1), to.AddDays(1), excludeBookingId, cancellationToken);
+        return schedule with { Bookings = blocks.Select(b => b.Block).ToList() };
+    }
+
+    private async Task<List<(Guid ChefId, BusyBlock Block)>> BusyBlocksAsync(
+        List<Guid> chefIds, TimeZoneInfo zone, DateTimeOffset windowFrom, DateTimeOffset windowTo, Guid? excludeBookingId, CancellationToken cancellationToken)
+    {
         // The overlap is written as the range the exclusion constraint indexes (same expression, same
         // partial-index conditions), so PostgreSQL finds the window's blocks in that GiST index
         // instead of reading every booking of the station's chefs.
         var rangeFrom = windowFrom.ToUniversalTime();
         var rangeTo = windowTo.ToUniversalTime();
-        var bookings = await db.Bookings
+        var rows = await db.Bookings
             .FromSql($"SELECT * FROM bookings WHERE tstzrange(chef_busy_from, chef_busy_to, '[)') && tstzrange({rangeFrom}, {rangeTo}, '[)')")
             .AsNoTracking()
-            .Where(b => b.ChefId != null && ids.Contains(b.ChefId.Value) && HoldingStatuses.Contains(b.Status) && b.Id != excludeBookingId)
+            .Where(b => b.ChefId != null && chefIds.Contains(b.ChefId.Value) && HoldingStatuses.Contains(b.Status) && b.Id != excludeBookingId)
             .Select(b => new { ChefId = b.ChefId!.Value, b.ChefBusyFrom, b.ChefBusyTo, b.StartsAt, b.Reference })
             .ToListAsync(cancellationToken);
-
-        return chefs.Select(chef => (chef, new ChefSchedule(
-                chef.Id, chef.BufferBeforeMinutes, chef.BufferAfterMinutes, chef.MaxEventsPerDay,
-                hours.Where(h => h.ChefId == chef.Id).ToList(),
-                overrides.Where(o => o.ChefId == chef.Id).ToList(),
-                timeOff.Where(t => t.ChefId == chef.Id).ToList(),
-                bookings.Where(b => b.ChefId == chef.Id)
-                    .Select(b => new BusyBlock(b.ChefBusyFrom!.Value, b.ChefBusyTo!.Value, AvailabilityEngine.LocalDate(b.StartsAt, zone), b.Reference))
-                    .ToList())))
+        return rows.Select(b => (b.ChefId, new BusyBlock(b.ChefBusyFrom!.Value, b.ChefBusyTo!.Value, AvailabilityEngine.LocalDate(b.StartsAt, zone), b.Reference)))
             .ToList();
     }
 

@@ -510,16 +510,16 @@ public sealed partial class BookingService(
             .Where(s => AvailabilityEngine.WhyUnavailable(s.Schedule, plan.Zone, plan.StartsAt, plan.DurationMinutes, earliest) is null)
             .OrderBy(s => s.Schedule.Bookings.Count(b => b.LocalDate == localDate))
             .ThenBy(s => s.Chef.Id)
-            .Select(s => s.Chef.Id)
+            .Select(s => s.Schedule)
             .ToList();
         foreach (var candidate in candidates)
         {
-            // Re-read under the chef's lock: another request may have taken the slot meanwhile.
-            await availability.LockChefDayAsync(candidate, plan.StartsAt, plan.Zone, cancellationToken);
-            var fresh = await availability.LoadAsync(plan.Station.Id, plan.Zone, plan.StartsAt, end, [candidate], null, cancellationToken);
-            if (fresh.Count == 1 && AvailabilityEngine.WhyUnavailable(fresh[0].Schedule, plan.Zone, plan.StartsAt, plan.DurationMinutes, earliest) is null)
+            // Re-read the chef's bookings under the chef's lock: another request may have taken the slot meanwhile.
+            await availability.LockChefDayAsync(candidate.ChefId, plan.StartsAt, plan.Zone, cancellationToken);
+            var fresh = await availability.RefreshBookingsAsync(candidate, plan.Zone, plan.StartsAt, end, null, cancellationToken);
+            if (AvailabilityEngine.WhyUnavailable(fresh, plan.Zone, plan.StartsAt, plan.DurationMinutes, earliest) is null)
             {
-                return fresh[0].Schedule;
+                return fresh;
             }
         }
 

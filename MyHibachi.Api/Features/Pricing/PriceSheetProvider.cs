@@ -8,18 +8,25 @@ public sealed class PriceSheetProvider(HibachiDbContext db)
 {
     public async Task<PriceSheet> CurrentAsync(CancellationToken cancellationToken)
     {
-        var prices = await db.PriceItems.AsNoTracking().ToDictionaryAsync(p => p.Code, p => p.Value, cancellationToken);
+        // Both tables in one round trip: every quote and booking reads the whole sheet, and it is never
+        // cached, so a price changed in the database applies to the very next quote.
+        var rows = await db.Database.SqlQuery<PriceSheetRow>(
+            $"""
+             SELECT FALSE AS is_menu, code, value, NULL AS name, NULL AS category, NULL AS unit, 0 AS sort_order FROM price_items
+             UNION ALL
+             SELECT TRUE, code, price_cents, name, category, unit, sort_order FROM menu_items WHERE is_active
+             ORDER BY sort_order, name
+             """).ToListAsync(cancellationToken);
+        var prices = rows.Where(r => !r.IsMenu).ToDictionary(r => r.Code, r => r.Value);
         var missing = PriceCodes.All.Where(code => !prices.ContainsKey(code)).ToList();
         if (missing.Count > 0)
         {
             throw new InvalidOperationException($"The price list is missing {string.Join(", ", missing)}; run the database seed.");
         }
 
-        var menu = await db.MenuItems.AsNoTracking()
-            .Where(m => m.IsActive)
-            .OrderBy(m => m.SortOrder).ThenBy(m => m.Name)
-            .Select(m => new MenuPrice(m.Code, m.Name, m.Category, m.Unit, m.PriceCents))
-            .ToListAsync(cancellationToken);
+        var menu = rows.Where(r => r.IsMenu)
+            .Select(r => new MenuPrice(r.Code, r.Name!, Enum.Parse<MenuCategory>(r.Category!), Enum.Parse<PricingUnit>(r.Unit!), r.Value))
+            .ToList();
 
         return new PriceSheet(
             AdultCents: prices[PriceCodes.AdultPrice],
@@ -33,3 +40,6 @@ public sealed class PriceSheetProvider(HibachiDbContext db)
             MenuItems: menu);
     }
 }
+
+/// <summary>One row of either price table, as the single query of <see cref="PriceSheetProvider"/> returns it.</summary>
+public sealed record PriceSheetRow(bool IsMenu, string Code, long Value, string? Name, string? Category, string? Unit, int SortOrder);
