@@ -68,12 +68,21 @@ try
         Console.WriteLine($"## Memory of the Api process over {memoryRequests:N0} requests");
         if (apiPid is { } pid)
         {
-            // Each reading is taken at rest, 11 seconds after the load stops: the Redis tracing
+            // Each reading is taken at rest: once the outbox has published the step's events (the
+            // Workers then call the Api back for each), plus 11 seconds, because the Redis tracing
             // instrumentation holds each request's profiling session until its next flush (every
             // 10 seconds), a buffer bounded by the request rate. Then resident memory as the OS sees
             // it, and the live managed heap after a forced full collection.
+            await using var database = Npgsql.NpgsqlDataSource.Create(system.PostgresConnectionString);
             async Task<(long Resident, double? Live)> ReadAsync()
             {
+                var draining = Stopwatch.StartNew();
+                await using var pending = database.CreateCommand("SELECT count(*) FROM outbox_messages WHERE published_at IS NULL");
+                while ((long)(await pending.ExecuteScalarAsync())! > 0 && draining.Elapsed < TimeSpan.FromMinutes(3))
+                {
+                    await Task.Delay(TimeSpan.FromSeconds(1));
+                }
+
                 await Task.Delay(TimeSpan.FromSeconds(11));
                 var resident = BenchSystem.ResidentMegabytes(pid) ?? 0;
                 var live = await ManagedHeap.LiveBytesAfterFullCollectionAsync(pid, TimeSpan.FromSeconds(30));

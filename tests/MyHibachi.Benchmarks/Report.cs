@@ -22,7 +22,7 @@ public static class Report
         foreach (var r in results)
         {
             Console.WriteLine();
-            Console.WriteLine($"Per operation at {r.VirtualUsers} users, {Think(r)} think time:");
+            Console.WriteLine($"Per operation at {r.VirtualUsers} users, {(r.ThinkTime is null ? "no" : Think(r))} think time:");
             Console.WriteLine();
             Console.WriteLine("| Operation | Requests | p50 ms | p95 ms | p99 ms | Errors |");
             Console.WriteLine("|---|---|---|---|---|---|");
