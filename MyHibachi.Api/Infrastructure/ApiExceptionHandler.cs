@@ -18,7 +18,11 @@ public sealed partial class ApiExceptionHandler(IProblemDetailsService problems,
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
-        var problem = Describe(exception);
+        var problem = exception is DbUpdateConcurrencyException && !context.Request.Headers.ContainsKey("If-Match")
+            // No precondition was sent, so 412 would be wrong: the row changed under a concurrent writer.
+            ? Plain(StatusCodes.Status409Conflict, "Another request changed the same records at the same moment.",
+                "Nothing was saved; send the request again (with the same Idempotency-Key for a booking).")
+            : Describe(exception);
         if (problem.Status >= 500)
         {
             logger.LogError(exception, "Unhandled error on {Method} {Path}", context.Request.Method, context.Request.Path);

@@ -9,6 +9,11 @@ public sealed record OperationStats(string Name, int Count, int Errors, double P
 
 public sealed record LoadResult(int VirtualUsers, TimeSpan? ThinkTime, TimeSpan Duration, long Requests, long Errors, double P50, double P95, double P99, IReadOnlyList<OperationStats> Operations)
 {
+    /// <summary>What the errors were: "operation: status" (0 = no answer; "unexpected N" = an answer the operation must not give) and how many.</summary>
+    public IReadOnlyDictionary<string, int> ErrorKinds { get; init; } = new Dictionary<string, int>();
+
+    public string DescribeErrors() => string.Join(", ", ErrorKinds.OrderByDescending(e => e.Value).Select(e => $"{e.Key} ×{e.Value}"));
+
     public double RequestsPerSecond => Requests / Duration.TotalSeconds;
 
     public double ErrorRate => Requests == 0 ? 0 : Errors / (double)Requests;
@@ -25,7 +30,8 @@ public static class LoadRunner
         IReadOnlyList<Operation> mix, Func<HttpClient> clientFactory, int virtualUsers, TimeSpan? duration = null, long? totalRequests = null,
         Func<int, string, bool>? isError = null, TimeSpan? thinkTime = null)
     {
-        isError ??= (status, _) => status is 0 or >= 500;
+        isError ??= (status, _) => status is <= 0 or >= 500;
+        var errorKinds = new System.Collections.Concurrent.ConcurrentDictionary<string, int>();
         var totalWeight = mix.Sum(o => o.Weight);
         var samples = mix.ToDictionary(o => o.Name, _ => new List<(double Ms, bool Error)>());
         var sent = 0L;
@@ -57,7 +63,12 @@ public static class LoadRunner
                     status = 0;
                 }
 
-                local[operation.Name].Add((Stopwatch.GetElapsedTime(started).TotalMilliseconds, isError(status, operation.Name)));
+                var failed = isError(status, operation.Name);
+                local[operation.Name].Add((Stopwatch.GetElapsedTime(started).TotalMilliseconds, failed));
+                if (failed)
+                {
+                    errorKinds.AddOrUpdate($"{operation.Name}: {(status < 0 ? $"unexpected {-status}" : status.ToString(System.Globalization.CultureInfo.InvariantCulture))}", 1, (_, n) => n + 1);
+                }
                 if (thinkTime is { } think)
                 {
                     // Exponentially distributed pauses: arrivals as random as independent people make them.
@@ -93,7 +104,7 @@ public static class LoadRunner
             return new OperationStats(o.Name, list.Count, list.Count(s => s.Error), Percentile(sorted, 50), Percentile(sorted, 95), Percentile(sorted, 99), sorted.Length == 0 ? 0 : sorted.Average());
         }).ToList();
         return new LoadResult(virtualUsers, thinkTime, stopwatch.Elapsed, all.Length, samples.Values.Sum(s => s.Count(x => x.Error)),
-            Percentile(all, 50), Percentile(all, 95), Percentile(all, 99), operations);
+            Percentile(all, 50), Percentile(all, 95), Percentile(all, 99), operations) { ErrorKinds = errorKinds.ToDictionary() };
     }
 
     public static double Percentile(double[] sorted, double percentile)

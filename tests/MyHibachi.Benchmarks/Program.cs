@@ -5,13 +5,16 @@ using MyHibachi.Benchmarks;
 // Load, leak and fault benchmarks against the real running system (AppHost with PostgreSQL, Redis
 // and RabbitMQ). Run on demand:
 //   dotnet run -c Release --project tests/MyHibachi.Benchmarks [-- --quick] [-- --only load,baseline,memory,faults,bad-input]
+//     [--seconds N (per load level)] [--memory-requests N (after the first 1,000; default 100,000)]
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 var quick = args.Contains("--quick");
 var only = Array.IndexOf(args, "--only") is var at and >= 0 && at + 1 < args.Length ? args[at + 1] : null;
 var parts = only?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToHashSet()
             ?? ["load", "baseline", "memory", "faults", "bad-input"];
 var seconds = TimeSpan.FromSeconds(Array.IndexOf(args, "--seconds") is var s and >= 0 && s + 1 < args.Length ? int.Parse(args[s + 1], CultureInfo.InvariantCulture) : quick ? 8 : 20);
-var memoryRequests = quick ? 10_000 : 100_000;
+var memoryRequests = Array.IndexOf(args, "--memory-requests") is var m and >= 0 && m + 1 < args.Length
+    ? int.Parse(args[m + 1], CultureInfo.InvariantCulture)
+    : quick ? 10_000 : 100_000;
 var total = Stopwatch.StartNew();
 
 Console.WriteLine($"MyHibachi benchmarks ({(quick ? "quick" : "full")} run: {string.Join(", ", parts)}), {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
@@ -107,7 +110,8 @@ try
                 sent += memoryRequests / steps;
                 var now = await ReadAsync();
                 Console.WriteLine($"  after {sent,7:N0} more: resident {now.Resident} MB ({now.Resident - last.Resident:+0;-0;0}), live heap {Live(now.Live)} " +
-                                  $"({now.Live - last.Live:+0.0;-0.0;0.0}); {chunk.RequestsPerSecond:N0} req/s, {chunk.ErrorRate:P2} errors");
+                                  $"({now.Live - last.Live:+0.0;-0.0;0.0}); {chunk.RequestsPerSecond:N0} req/s, {chunk.ErrorRate:P2} errors" +
+                                  (chunk.Errors > 0 ? $" ({chunk.DescribeErrors()})" : ""));
                 last = now;
             }
 
@@ -157,12 +161,17 @@ Console.WriteLine($"Done in {total.Elapsed.TotalMinutes:0.0} minutes.");
 // not the service. Warm up at 50 users in 5-second rounds until throughput stops climbing.
 static async Task WarmUpAsync(IReadOnlyList<Operation> mix, BenchSystem system, bool quick)
 {
-    var (minimumRounds, maximumRounds) = quick ? (2, 6) : (6, 18);
+    // Two rounds in a row that do not beat the best so far by 5 % end it: one flat round is noise as
+    // often as it is the end of compilation.
+    var (minimumRounds, maximumRounds) = quick ? (2, 6) : (7, 18);
     var rates = new List<double>();
+    var flat = 0;
     for (var round = 1; round <= maximumRounds; round++)
     {
+        var best = rates.Count == 0 ? 0 : rates.Max();
         rates.Add((await LoadRunner.RunAsync(mix, () => system.Client(), 50, TimeSpan.FromSeconds(5))).RequestsPerSecond);
-        if (round >= minimumRounds && rates[^1] < rates[^2] * 1.05)
+        flat = rates[^1] < best * 1.05 ? flat + 1 : 0;
+        if (round >= minimumRounds && flat >= (quick ? 1 : 2))
         {
             break;
         }

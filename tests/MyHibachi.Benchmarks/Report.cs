@@ -19,6 +19,11 @@ public static class Report
             Console.WriteLine($"| {r.VirtualUsers} | {Think(r)} | {r.Requests:N0} | {r.RequestsPerSecond:N0} | {r.P50:0.0} | {r.P95:0.0} | {r.P99:0.0} | {r.ErrorRate:P2} |");
         }
 
+        foreach (var r in results.Where(r => r.Errors > 0))
+        {
+            Console.WriteLine($"Errors at {r.VirtualUsers} users, {Think(r)} think time: {r.DescribeErrors()}");
+        }
+
         foreach (var r in results)
         {
             Console.WriteLine();
