@@ -58,13 +58,12 @@ public static class AvailabilityEngine
         }
 
         var (blockFrom, blockTo) = ChefBlock(chef, start, durationMinutes);
-        if (chef.TimeOff.Any(t => t.StartsAt < blockTo && blockFrom < t.EndsAt))
+        if (OnTimeOff(chef, blockFrom, blockTo))
         {
             return "The chef is on time off then.";
         }
 
-        var clash = chef.Bookings.FirstOrDefault(b => b.From < blockTo && blockFrom < b.To);
-        if (clash is not null)
+        if (BookingWithin(chef, blockFrom, blockTo) is { } clash)
         {
             return clash.Reference is null ? "The chef has another event then." : $"The chef has another event then ({clash.Reference}).";
         }
@@ -197,26 +196,37 @@ public static class AvailabilityEngine
     private static bool IsClear(ChefSchedule chef, DateTimeOffset start, int durationMinutes)
     {
         var (blockFrom, blockTo) = ChefBlock(chef, start, durationMinutes);
+        return !OnTimeOff(chef, blockFrom, blockTo) && BookingWithin(chef, blockFrom, blockTo) is null;
+    }
+
+    private static bool OnTimeOff(ChefSchedule chef, DateTimeOffset blockFrom, DateTimeOffset blockTo)
+    {
         foreach (var timeOff in chef.TimeOff)
         {
             if (timeOff.StartsAt < blockTo && blockFrom < timeOff.EndsAt)
             {
-                return false;
+                return true;
             }
         }
 
+        return false;
+    }
+
+    private static BusyBlock? BookingWithin(ChefSchedule chef, DateTimeOffset blockFrom, DateTimeOffset blockTo)
+    {
         foreach (var booking in chef.Bookings)
         {
             if (booking.From < blockTo && blockFrom < booking.To)
             {
-                return false;
+                return booking;
             }
         }
 
-        return true;
+        return null;
     }
 
-    private static int EventsOn(ChefSchedule chef, DateOnly localDate)
+    /// <summary>How many of the chef's bookings fall on a local date (the daily cap counts them).</summary>
+    public static int EventsOn(ChefSchedule chef, DateOnly localDate)
     {
         var count = 0;
         foreach (var booking in chef.Bookings)

@@ -36,7 +36,7 @@ public static class AvailableChefsApi
         var schedules = await availability.LoadAsync(station.Id, zone, booking.StartsAt, booking.EndsAt, null, booking.Id, cancellationToken);
         IReadOnlyList<AvailableChefDto> free = schedules
             .Where(s => AvailabilityEngine.WhyUnavailable(s.Schedule, zone, booking.StartsAt, booking.DurationMinutes, DateTimeOffset.MinValue) is null)
-            .Select(s => new AvailableChefDto(s.Chef.Id, s.Chef.FullName, s.Schedule.Bookings.Count(b => b.LocalDate == localDate)))
+            .Select(s => new AvailableChefDto(s.Chef.Id, s.Chef.FullName, AvailabilityEngine.EventsOn(s.Schedule, localDate)))
             .OrderBy(c => c.EventsThatDay).ThenBy(c => c.Name)
             .ToList();
         return TypedResults.Ok(free);

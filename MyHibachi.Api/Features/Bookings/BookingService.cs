@@ -508,7 +508,7 @@ public sealed partial class BookingService(
         var schedules = await availability.LoadAsync(plan.Station.Id, plan.Zone, plan.StartsAt, end, null, null, cancellationToken);
         var candidates = schedules
             .Where(s => AvailabilityEngine.WhyUnavailable(s.Schedule, plan.Zone, plan.StartsAt, plan.DurationMinutes, earliest) is null)
-            .OrderBy(s => s.Schedule.Bookings.Count(b => b.LocalDate == localDate))
+            .OrderBy(s => AvailabilityEngine.EventsOn(s.Schedule, localDate))
             .ThenBy(s => s.Chef.Id)
             .Select(s => s.Schedule)
             .ToList();
