@@ -320,9 +320,8 @@ public sealed partial class BookingService
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         if (BookingRules.IsLive(booking.Status) && booking.ChefId is { } chefId)
         {
-            var zone = await db.Stations.IgnoreQueryFilters([HibachiDbContext.SoftDeleteFilter])
-                .Where(s => s.Id == booking.StationId).Select(s => s.TimeZone).FirstAsync(cancellationToken);
-            await availability.LockChefDayAsync(chefId, booking.StartsAt, TimeZoneInfo.FindSystemTimeZoneById(zone), cancellationToken);
+            var zone = TimeZoneInfo.FindSystemTimeZoneById(await StationTimeZoneAsync(booking.StationId, cancellationToken));
+            await availability.LockChefDayAsync(chefId, booking.StartsAt, zone, cancellationToken);
             var clash = await db.Bookings
                 .Where(b => b.ChefId == chefId && b.Id != booking.Id && AvailabilityService.HoldingStatuses.Contains(b.Status)
                             && b.ChefBusyFrom < booking.ChefBusyTo && b.ChefBusyTo > booking.ChefBusyFrom)

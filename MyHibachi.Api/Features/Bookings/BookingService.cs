@@ -61,14 +61,18 @@ public sealed partial class BookingService(
 
     public async Task<BookingDto> ToDtoAsync(Booking booking, CancellationToken cancellationToken)
     {
-        var timeZone = await db.Stations.IgnoreQueryFilters([HibachiDbContext.SoftDeleteFilter])
-            .Where(s => s.Id == booking.StationId).Select(s => s.TimeZone).FirstAsync(cancellationToken);
+        var timeZone = await StationTimeZoneAsync(booking.StationId, cancellationToken);
         var chefName = booking.ChefId is { } chefId
             ? await db.Chefs.IgnoreQueryFilters([HibachiDbContext.SoftDeleteFilter]).Where(c => c.Id == chefId)
                 .Select(c => c.FirstName + " " + c.LastName).FirstOrDefaultAsync(cancellationToken)
             : null;
         return ToDto(booking, timeZone, chefName, clock.Now());
     }
+
+    /// <summary>The time zone of a booking's station, deleted or not (the booking keeps its station).</summary>
+    private Task<string> StationTimeZoneAsync(Guid stationId, CancellationToken cancellationToken) =>
+        db.Stations.IgnoreQueryFilters([HibachiDbContext.SoftDeleteFilter])
+            .Where(s => s.Id == stationId).Select(s => s.TimeZone).FirstAsync(cancellationToken);
 
     /// <summary>The booking as the Api shows it, with its row version, in one round trip; null when out of reach.</summary>
     public async Task<(BookingDto Booking, uint Version)?> ReadAsync(Guid id, CancellationToken cancellationToken)
