@@ -59,7 +59,9 @@ public sealed class BenchSystem : HibachiAppHost
         }
     }
 
-    public string PostgresConnectionString { get; private set; } = "";
+    /// <summary>Events in the outbox not yet published to RabbitMQ.</summary>
+    public async Task<long> PendingOutboxEventsAsync() =>
+        await ScalarAsync<long>("SELECT count(*) FROM outbox_messages WHERE published_at IS NULL");
 
     public string AdminToken { get; private set; } = "";
 
@@ -74,7 +76,6 @@ public sealed class BenchSystem : HibachiAppHost
     {
         await base.InitializeAsync();
         ApiAddress = App.GetEndpoint(ResourceNames.Api, "http");
-        PostgresConnectionString = (await App.GetConnectionStringAsync(ResourceNames.Postgres))!;
         using var http = Client();
         AdminToken = await LoginAsync(http, AdminEmail, DemoPassword);
     }

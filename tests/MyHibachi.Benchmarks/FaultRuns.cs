@@ -33,7 +33,7 @@ public sealed class FaultRuns(BenchSystem system)
         await RunBurstAsync(bodies.Skip(beforeOutage).ToList(), created);
         var madeWhileDown = created.Count - beforeOutage;
         await Task.Delay(TimeSpan.FromSeconds(3));
-        var pendingWhileDown = await ScalarAsync<long>("SELECT count(*) FROM outbox_messages WHERE published_at IS NULL");
+        var pendingWhileDown = await system.PendingOutboxEventsAsync();
         await Command(ResourceNames.RabbitMq, KnownResourceCommands.StartCommand);
         await system.App.ResourceNotifications.WaitForResourceHealthyAsync(ResourceNames.RabbitMq);
         var restartedAt = started.Elapsed;
@@ -99,9 +99,9 @@ public sealed class FaultRuns(BenchSystem system)
         }
 
         var keys = requests.Select(r => r.Key).ToArray();
-        var perKey = await ScalarAsync<long>("SELECT count(*) FROM (SELECT idempotency_key FROM bookings WHERE idempotency_key = ANY(@keys) GROUP BY idempotency_key HAVING count(*) > 1) d", ("keys", keys));
-        var rows = await ScalarAsync<long>("SELECT count(*) FROM bookings WHERE idempotency_key = ANY(@keys)", ("keys", keys));
-        var halfWritten = await ScalarAsync<long>(
+        var perKey = await system.ScalarAsync<long>("SELECT count(*) FROM (SELECT idempotency_key FROM bookings WHERE idempotency_key = ANY(@keys) GROUP BY idempotency_key HAVING count(*) > 1) d", ("keys", keys));
+        var rows = await system.ScalarAsync<long>("SELECT count(*) FROM bookings WHERE idempotency_key = ANY(@keys)", ("keys", keys));
+        var halfWritten = await system.ScalarAsync<long>(
             """
             SELECT count(*) FROM bookings b
             WHERE b.idempotency_key = ANY(@keys) AND (
@@ -123,7 +123,7 @@ public sealed class FaultRuns(BenchSystem system)
         using var client = system.Client();
         await Parallel.ForEachAsync(Enumerable.Range(0, requests), new ParallelOptions { MaxDegreeOfParallelism = 50 }, async (_, _) =>
             statuses.Add(await SendAsync(client, key, body)));
-        var rows = await ScalarAsync<long>("SELECT count(*) FROM bookings WHERE idempotency_key = @key", ("key", key));
+        var rows = await system.ScalarAsync<long>("SELECT count(*) FROM bookings WHERE idempotency_key = @key", ("key", key));
         return $"{requests} identical booking requests with one Idempotency-Key: {statuses.Count(s => s == HttpStatusCode.Created)} created, " +
                $"{statuses.Count(s => s == HttpStatusCode.OK)} replayed, {statuses.Count(s => (int)s >= 500)} server errors; {rows} booking row(s).";
     }
@@ -171,19 +171,6 @@ public sealed class FaultRuns(BenchSystem system)
         await using var reader = await command.ExecuteReaderAsync();
         await reader.ReadAsync();
         return (reader.GetInt64(0), reader.GetInt64(1));
-    }
-
-    private async Task<T> ScalarAsync<T>(string sql, params (string Name, object Value)[] parameters)
-    {
-        await using var connection = new NpgsqlConnection(system.PostgresConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        foreach (var (name, value) in parameters)
-        {
-            command.Parameters.AddWithValue(name, value);
-        }
-
-        return (T)(await command.ExecuteScalarAsync())!;
     }
 
     private Task Command(string resource, string command) => system.App.ResourceCommands.ExecuteCommandAsync(resource, command);

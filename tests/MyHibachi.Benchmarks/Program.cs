@@ -76,12 +76,10 @@ try
             // instrumentation holds each request's profiling session until its next flush (every
             // 10 seconds), a buffer bounded by the request rate. Then resident memory as the OS sees
             // it, and the live managed heap after a forced full collection.
-            await using var database = Npgsql.NpgsqlDataSource.Create(system.PostgresConnectionString);
             async Task<(long Resident, double? Live)> ReadAsync()
             {
                 var draining = Stopwatch.StartNew();
-                await using var pending = database.CreateCommand("SELECT count(*) FROM outbox_messages WHERE published_at IS NULL");
-                while ((long)(await pending.ExecuteScalarAsync())! > 0 && draining.Elapsed < TimeSpan.FromMinutes(3))
+                while (await system.PendingOutboxEventsAsync() > 0 && draining.Elapsed < TimeSpan.FromMinutes(3))
                 {
                     await Task.Delay(TimeSpan.FromSeconds(1));
                 }

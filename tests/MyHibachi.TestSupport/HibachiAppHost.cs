@@ -3,6 +3,7 @@ using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Npgsql;
 using Xunit;
 
 namespace MyHibachi.TestSupport;
@@ -18,6 +19,9 @@ public class HibachiAppHost : IAsyncLifetime
     public string DataRoot { get; init; } = Path.Combine(Path.GetTempPath(), "myhibachi-tests", Guid.NewGuid().ToString("N")[..12]);
 
     public DistributedApplication App { get; private set; } = null!;
+
+    /// <summary>The business database, for tests and benchmarks that check what was stored.</summary>
+    public string PostgresConnectionString { get; private set; } = "";
 
     /// <summary>Extra AppHost arguments, e.g. configuration for the services.</summary>
     protected virtual IEnumerable<string> AppHostArguments => [];
@@ -56,6 +60,37 @@ public class HibachiAppHost : IAsyncLifetime
                 throw new InvalidOperationException($"Resource '{resource.Name}' stopped during start ({state.Snapshot.State?.Text}, exit code {state.Snapshot.ExitCode}); see its log in the test output.");
             }
         }
+
+        PostgresConnectionString = (await App.GetConnectionStringAsync(ResourceNames.Postgres))!;
+    }
+
+    /// <summary>One value read straight from the database (null and no row give the default).</summary>
+    public async Task<T?> ScalarAsync<T>(string sql, params (string Name, object Value)[] parameters)
+    {
+        await using var connection = new NpgsqlConnection(PostgresConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
+        var result = await command.ExecuteScalarAsync();
+        return result is null or DBNull ? default : (T)result;
+    }
+
+    /// <summary>A statement run straight against the database; the number of rows it touched.</summary>
+    public async Task<int> ExecuteAsync(string sql, params (string Name, object Value)[] parameters)
+    {
+        await using var connection = new NpgsqlConnection(PostgresConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
+        return await command.ExecuteNonQueryAsync();
     }
 
     /// <summary>

@@ -16,8 +16,6 @@ public class ApiAppHost : HibachiAppHost
 {
     private Respawner? _respawner;
 
-    public string ConnectionString { get; private set; } = "";
-
     public string MessagingConnectionString { get; private set; } = "";
 
     public const string AdminEmail = "admin@tests.myhibachi.local";
@@ -42,13 +40,12 @@ public class ApiAppHost : HibachiAppHost
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
-        ConnectionString = (await App.GetConnectionStringAsync(ResourceNames.Postgres))!;
         MessagingConnectionString = (await App.GetConnectionStringAsync(ResourceNames.RabbitMq))!;
     }
 
     public async Task ResetDatabaseAsync()
     {
-        await using var connection = new NpgsqlConnection(ConnectionString);
+        await using var connection = new NpgsqlConnection(PostgresConnectionString);
         await connection.OpenAsync();
         _respawner ??= await Respawner.CreateAsync(connection, new RespawnerOptions
         {
@@ -96,32 +93,6 @@ public class ApiAppHost : HibachiAppHost
         return (await parameter.GetValueAsync(CancellationToken.None))!;
     }
 
-    public async Task<T?> ScalarAsync<T>(string sql, params (string Name, object Value)[] parameters)
-    {
-        await using var connection = new NpgsqlConnection(ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        foreach (var (name, value) in parameters)
-        {
-            command.Parameters.AddWithValue(name, value);
-        }
-
-        var result = await command.ExecuteScalarAsync();
-        return result is null or DBNull ? default : (T)result;
-    }
-
-    public async Task<int> ExecuteAsync(string sql, params (string Name, object Value)[] parameters)
-    {
-        await using var connection = new NpgsqlConnection(ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        foreach (var (name, value) in parameters)
-        {
-            command.Parameters.AddWithValue(name, value);
-        }
-
-        return await command.ExecuteNonQueryAsync();
-    }
 }
 
 [CollectionDefinition(Name)]
