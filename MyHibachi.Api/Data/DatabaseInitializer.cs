@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MyHibachi.Api.Data.Seeding;
+using MyHibachi.Api.Infrastructure;
 using MyHibachi.Api.Infrastructure.Security;
 using Npgsql;
 
@@ -12,7 +13,7 @@ namespace MyHibachi.Api.Data;
 /// in Development (Seed:DemoBusiness) a demo business. Waits for PostgreSQL while it starts.
 /// </summary>
 public sealed class DatabaseInitializer(
-    IServiceProvider services, IConfiguration configuration, IOptions<AuthOptions> auth, ILogger<DatabaseInitializer> logger) : IHostedService
+    IServiceProvider services, IConfiguration configuration, IOptions<AuthOptions> auth, TimeProvider clock, ILogger<DatabaseInitializer> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -25,7 +26,7 @@ public sealed class DatabaseInitializer(
                 await db.Database.MigrateAsync(cancellationToken);
                 await ReferenceData.SeedAsync(db, cancellationToken);
                 await IdentitySeed.SeedRbacAsync(db, cancellationToken);
-                await IdentitySeed.EnsureBootstrapAdminAsync(db, auth.Value.BootstrapAdmin, logger, cancellationToken);
+                await IdentitySeed.EnsureBootstrapAdminAsync(db, auth.Value.BootstrapAdmin, clock.Now(), logger, cancellationToken);
                 if (configuration.GetValue<bool>("Seed:DemoBusiness"))
                 {
                     await scope.ServiceProvider.GetRequiredService<DemoBusiness>().SeedAsync(cancellationToken);

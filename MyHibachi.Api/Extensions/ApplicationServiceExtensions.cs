@@ -12,6 +12,7 @@ using MyHibachi.Api.Data.Seeding;
 using MyHibachi.Api.Features.Auth;
 using MyHibachi.Api.Features.Availability;
 using MyHibachi.Api.Features.Bookings;
+using MyHibachi.Api.Features.Catalog;
 using MyHibachi.Api.Features.Chefs;
 using MyHibachi.Api.Features.Customers;
 using MyHibachi.Api.Features.Geography;
@@ -93,30 +94,19 @@ public static class ApplicationServiceExtensions
             .AddCheck<RedisReadyCheck>("redis", HealthStatus.Degraded, tags: [ServiceDefaultsExtensions.ReadyTag])
             .AddCheck<RabbitMqReadyCheck>("rabbitmq", tags: [ServiceDefaultsExtensions.ReadyTag]);
 
-        services.AddSingleton(_ => ZipCentroids.LoadShipped());
-        services.AddOptions<TravelOptions>().BindConfiguration(TravelOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        var travel = builder.Configuration.GetSection(TravelOptions.Section).Get<TravelOptions>() ?? new TravelOptions();
-        if (travel.UsesGoogle)
-        {
-            services.AddHttpClient<ITravelDistance, GoogleDistanceMatrix>(client => client.BaseAddress = new Uri(travel.GoogleBaseUrl));
-        }
-        else
-        {
-            services.AddSingleton<ITravelDistance, GreatCircleDistance>();
-        }
-        services.AddScoped<ServiceArea>();
-        services.AddScoped<PriceSheetProvider>();
-        services.AddScoped<StationService>();
-        services.AddScoped<CustomerService>();
-        services.AddScoped<ChefService>();
-        services.AddScoped<AvailabilityService>();
-        services.AddScoped<BookingService>();
-        services.AddScoped<QuoteService>();
-        services.AddScoped<LeadCapture>();
-        services.AddScoped<LeadService>();
+        // Each feature registers its services, recycle-bin types, constraint problems and rate limits.
+        services.AddGeography(builder.Configuration)
+            .AddCatalog()
+            .AddStations()
+            .AddAvailability()
+            .AddCustomers()
+            .AddChefs()
+            .AddQuotes()
+            .AddBookings()
+            .AddLeads()
+            .AddAuth()
+            .AddUsers();
         services.AddScoped<DemoBusiness>();
-        services.AddScoped<AuthService>();
-        services.AddScoped<UserService>();
 
         builder.AddSecurity();
 
@@ -124,7 +114,15 @@ public static class ApplicationServiceExtensions
         services.AddHostedService<OutboxRelay>();
 
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
-            context.ProblemDetails.Extensions["traceId"] = Activity.Current?.TraceId.ToString() ?? context.HttpContext.TraceIdentifier);
+        {
+            context.ProblemDetails.Extensions["traceId"] = Activity.Current?.TraceId.ToString() ?? context.HttpContext.TraceIdentifier;
+            // Problems written by the framework (an unknown route, a missing token) get the code of their status.
+            if (!context.ProblemDetails.Extensions.ContainsKey("code"))
+            {
+                Failure.WithCode(context.ProblemDetails, ProblemCodes.ForStatus(context.ProblemDetails.Status ?? context.HttpContext.Response.StatusCode));
+            }
+        });
+        services.AddSingleton<ConstraintProblems>();
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.Configure<JsonOptions>(options =>
             options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false)));
@@ -156,6 +154,7 @@ public static class ApplicationServiceExtensions
         services.AddSingleton<IAuthorizationHandler, PermissionHandler>();
         services.AddScoped<AccessScope>();
         services.AddTransient<RedisRateLimiter>();
+        services.AddRateLimitPolicy(RateLimitPolicies.Api, options => options.PermitPerMinute);
         builder.AddEdgeSecurity(options => options.RelaxedPaths = ["/scalar", "/openapi"]);
     }
 }

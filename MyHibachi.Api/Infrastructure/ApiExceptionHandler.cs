@@ -4,7 +4,6 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
-using MyHibachi.Api.Data.Configurations;
 using Npgsql;
 
 namespace MyHibachi.Api.Infrastructure;
@@ -14,15 +13,15 @@ namespace MyHibachi.Api.Infrastructure;
 /// parameters become field-level 400s, database conflicts 409/412, anything else a 500 without
 /// internals (the trace id lets staff find it in the logs).
 /// </summary>
-public sealed partial class ApiExceptionHandler(IProblemDetailsService problems, ILogger<ApiExceptionHandler> logger) : IExceptionHandler
+public sealed partial class ApiExceptionHandler(IProblemDetailsService problems, ConstraintProblems constraints, ILogger<ApiExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
         var problem = exception is DbUpdateConcurrencyException && !context.Request.Headers.ContainsKey("If-Match")
             // No precondition was sent, so 412 would be wrong: the row changed under a concurrent writer.
-            ? Plain(StatusCodes.Status409Conflict, "Another request changed the same records at the same moment.",
+            ? Plain(StatusCodes.Status409Conflict, ProblemCodes.ConcurrentChange, "Another request changed the same records at the same moment.",
                 "Nothing was saved; send the request again (with the same Idempotency-Key for a booking).")
-            : Describe(exception);
+            : Registered(exception) ?? Describe(exception);
         if (problem.Status >= 500)
         {
             logger.LogError(exception, "Unhandled error on {Method} {Path}", context.Request.Method, context.Request.Path);
@@ -36,40 +35,45 @@ public sealed partial class ApiExceptionHandler(IProblemDetailsService problems,
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception });
     }
 
+    /// <summary>The problem a feature registered for the constraint this write broke, if any.</summary>
+    private ProblemDetails? Registered(Exception exception) =>
+        exception is DbUpdateException { InnerException: PostgresException postgres } && constraints.For(postgres.ConstraintName) is { } failure
+            ? failure.ToProblemDetails()
+            : null;
+
     public static ProblemDetails Describe(Exception exception) => exception switch
     {
         BadHttpRequestException { InnerException: JsonException json } => Invalid(
             JsonField(json.Path), "This value has the wrong type or format.", "The request body is not valid JSON for this endpoint."),
         BadHttpRequestException { StatusCode: StatusCodes.Status400BadRequest } bad when ParameterName(bad.Message) is { } parameter => Invalid(
             parameter, "This value has the wrong type or format.", "A parameter could not be read."),
-        BadHttpRequestException { InnerException: DecoderFallbackException } => Plain(400, "The request body is not valid UTF-8."),
-        BadHttpRequestException bad => Plain(bad.StatusCode, bad.StatusCode switch
+        BadHttpRequestException { InnerException: DecoderFallbackException } => Plain(400, ProblemCodes.MalformedRequest, "The request body is not valid UTF-8."),
+        BadHttpRequestException bad => Plain(bad.StatusCode, ProblemCodes.ForStatus(bad.StatusCode), bad.StatusCode switch
         {
             StatusCodes.Status413PayloadTooLarge => "The request body is too large.",
             StatusCodes.Status415UnsupportedMediaType => "Send the body as application/json.",
             _ => "The request could not be read.",
         }, bad.StatusCode == 400 ? "Check the body is valid JSON with the expected fields." : null),
         JsonException json => Invalid(JsonField(json.Path), "This value has the wrong type or format.", "The request body is not valid JSON."),
-        DbUpdateConcurrencyException => Plain(StatusCodes.Status412PreconditionFailed, "This record changed since you read it.",
+        DbUpdateConcurrencyException => Plain(StatusCodes.Status412PreconditionFailed, ProblemCodes.PreconditionFailed, "This record changed since you read it.",
             "Reload it to get its current version (ETag) and apply your change again."),
-        DbUpdateException { InnerException: PostgresException { SqlState: PostgresErrorCodes.ExclusionViolation, ConstraintName: BookingConfiguration.ChefOverlapConstraint } } =>
-            Plain(StatusCodes.Status409Conflict, "The chef is already booked at that time.", "Choose another chef or another time."),
         DbUpdateException { InnerException: PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } unique } =>
-            Plain(StatusCodes.Status409Conflict, "A record with the same unique value already exists.", unique.ConstraintName),
+            Plain(StatusCodes.Status409Conflict, ProblemCodes.DuplicateValue, "A record with the same unique value already exists.", unique.ConstraintName),
         DbUpdateException { InnerException: PostgresException { SqlState: PostgresErrorCodes.CheckViolation or PostgresErrorCodes.StringDataRightTruncation } invalid } =>
-            Plain(StatusCodes.Status400BadRequest, "A value is outside what is allowed.", invalid.ConstraintName),
+            Plain(StatusCodes.Status400BadRequest, ProblemCodes.ValueOutOfRange, "A value is outside what is allowed.", invalid.ConstraintName),
         DbUpdateException { InnerException: PostgresException { SqlState: PostgresErrorCodes.ForeignKeyViolation } } =>
-            Plain(StatusCodes.Status409Conflict, "A related record does not exist or is still in use."),
-        OperationCanceledException => Plain(499, "The request was cancelled."),
-        _ => Plain(StatusCodes.Status500InternalServerError, "Something went wrong on our side.",
+            Plain(StatusCodes.Status409Conflict, ProblemCodes.RelatedRecordMissing, "A related record does not exist or is still in use."),
+        OperationCanceledException => Plain(499, ProblemCodes.RequestCancelled, "The request was cancelled."),
+        _ => Plain(StatusCodes.Status500InternalServerError, ProblemCodes.InternalError, "Something went wrong on our side.",
             "The error was logged; quote the trace id when you contact support."),
     };
 
-    private static ProblemDetails Plain(int status, string title, string? detail = null) =>
-        new() { Status = status, Title = title, Detail = detail };
+    private static ProblemDetails Plain(int status, string code, string title, string? detail = null) =>
+        Failure.WithCode(new ProblemDetails { Status = status, Title = title, Detail = detail }, code);
 
-    private static HttpValidationProblemDetails Invalid(string field, string message, string title) =>
-        new(new Dictionary<string, string[]> { [field] = [message] }) { Status = 400, Title = title };
+    private static ProblemDetails Invalid(string field, string message, string title) =>
+        Failure.WithCode(new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [message] }) { Status = 400, Title = title },
+            ProblemCodes.ValidationFailed);
 
     /// <summary>"$.address.zip" → "address.zip"; "$" or nothing → "body".</summary>
     private static string JsonField(string? path)

@@ -22,6 +22,6 @@ public static class FeatureFlags
             var features = context.HttpContext.RequestServices.GetRequiredService<IFeatureManager>();
             return await features.IsEnabledAsync(flag)
                 ? await next(context)
-                : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "This feature is switched off.", detail: $"{flag} is disabled.");
+                : new Failure(StatusCodes.Status404NotFound, ProblemCodes.FeatureDisabled, "This feature is switched off.", $"{flag} is disabled.").ToResult();
         });
 }

@@ -2,26 +2,13 @@ using Microsoft.EntityFrameworkCore;
 
 namespace MyHibachi.Api.Infrastructure;
 
-/// <summary>
-/// One page of a list with the count of matching rows. The count is exact up to
-/// <see cref="Paging.CountLimit"/>; past it <see cref="TotalCount"/> is that limit and
-/// <see cref="TotalCountExact"/> is false ("1,000+"), so a page costs the same however large the table grows.
-/// </summary>
-public sealed record PagedList<T>(IReadOnlyList<T> Items, int Page, int PageSize, int TotalCount, bool TotalCountExact = true)
-{
-    public int TotalPages => PageSize == 0 ? 0 : (int)Math.Ceiling(TotalCount / (double)PageSize);
-
-    /// <summary>Whether a page after this one may hold rows (always, while the count is only a lower bound).</summary>
-    public bool HasNextPage => Page < TotalPages || (!TotalCountExact && Items.Count == PageSize);
-}
-
 /// <summary>How many rows match a list's filters, counted no further than <see cref="Paging.CountLimit"/>.</summary>
 public readonly record struct ListCount(int Value, bool Exact);
 
 public static class Paging
 {
-    public const int DefaultPageSize = 20;
-    public const int MaxPageSize = 100;
+    public const int DefaultPageSize = ListLimits.DefaultPageSize;
+    public const int MaxPageSize = ListLimits.MaxPageSize;
 
     /// <summary>Checks page (≥ 1) and pageSize (1–100), filling in defaults.</summary>
     public static (int Page, int PageSize) Validate(int? page, int? pageSize, ValidationErrors errors)
@@ -42,7 +29,7 @@ public static class Paging
     }
 
     /// <summary>Lists count matching rows exactly up to this many; beyond it the total reads "1,000+".</summary>
-    public const int CountLimit = 1_000;
+    public const int CountLimit = ListLimits.CountLimit;
 
     /// <summary>
     /// Counts the rows of an unordered filtered query, stopping after <see cref="CountLimit"/> + 1

@@ -1,8 +1,8 @@
+using Microsoft.EntityFrameworkCore;
+using MyHibachi.Api.Data;
 using MyHibachi.Api.Data.Entities;
 
 namespace MyHibachi.Api.Infrastructure;
-
-public sealed record DeleteRequest(string? Reason);
 
 /// <summary>The rules every soft-deletable record shares: a 10–500 character reason, a 30-day restore window.</summary>
 public static class SoftDeletion
@@ -34,12 +34,12 @@ public static class SoftDeletion
     {
         if (entity.DeletedAt is null)
         {
-            return Failure.Conflict("This record is not deleted.");
+            return Failure.Conflict(ProblemCodes.NotDeleted, "This record is not deleted.");
         }
 
         if (entity.DeletedAt.Value.AddDays(RestoreWindowDays) < now)
         {
-            return new Failure(StatusCodes.Status410Gone, "The restore window has passed.",
+            return new Failure(StatusCodes.Status410Gone, ProblemCodes.RestoreWindowPassed, "The restore window has passed.",
                 $"Deleted records can be restored for {RestoreWindowDays} days.");
         }
 
@@ -54,4 +54,8 @@ public static class SoftDeletion
     }
 
     public static DateTimeOffset PurgeBefore(DateTimeOffset now) => now.AddDays(-RestoreWindowDays);
+
+    /// <summary>The rows with the soft-deleted ones (the other query filters still apply).</summary>
+    public static IQueryable<T> IncludingDeleted<T>(this IQueryable<T> query) where T : class =>
+        query.IgnoreQueryFilters([HibachiDbContext.SoftDeleteFilter]);
 }

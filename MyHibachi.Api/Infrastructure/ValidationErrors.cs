@@ -26,6 +26,20 @@ public sealed partial class ValidationErrors
         return this;
     }
 
+    /// <summary>Takes in every message of another check (e.g. the pricing engine's), under the same field keys.</summary>
+    public ValidationErrors AddAll(ValidationErrors other)
+    {
+        foreach (var (field, messages) in other._errors)
+        {
+            foreach (var message in messages)
+            {
+                Add(field, message);
+            }
+        }
+
+        return this;
+    }
+
     public bool Has(string field) => _errors.ContainsKey(field);
 
     public IDictionary<string, string[]> ToDictionary() =>
@@ -97,6 +111,27 @@ public sealed partial class ValidationErrors
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// A contract enum from a query string or body as the entity twin; null (with an error) when the
+    /// value is not a member (query strings bind numbers such as "99" into any enum).
+    /// </summary>
+    public TEntity? Member<TContract, TEntity>(string field, TContract? value, Func<TContract, TEntity> toEntity)
+        where TContract : struct, Enum where TEntity : struct, Enum
+    {
+        if (value is not { } given)
+        {
+            return null;
+        }
+
+        if (!Enum.IsDefined(given))
+        {
+            Add(field, $"Use one of {string.Join(", ", Enum.GetNames<TContract>())}.");
+            return null;
+        }
+
+        return toEntity(given);
     }
 
     public bool Range(string field, int value, int min, int max, string? label = null)

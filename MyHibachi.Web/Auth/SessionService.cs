@@ -15,11 +15,10 @@ namespace MyHibachi.Web.Auth;
 /// inside the encrypted, HTTP-only auth cookie and never reach page scripts. The access token is
 /// refreshed shortly before it expires; a failed refresh signs the user out.
 /// </summary>
-public sealed class SessionService(IHttpContextAccessor accessor, IHttpClientFactory clients, ILoggerFactory logs, IMemoryCache cache, TimeProvider clock)
+public sealed class SessionService(IHttpContextAccessor accessor, AuthClient auth, IMemoryCache cache, TimeProvider clock)
 {
-    public const string AnonymousClient = "api-anonymous";
-    public const string PermissionClaim = "perm";
-    public const string RoleClaim = "role";
+    public const string PermissionClaim = ClaimNames.Permission;
+    public const string RoleClaim = ClaimNames.Role;
 
     private const string AccessToken = "access_token";
     private const string RefreshToken = "refresh_token";
@@ -29,12 +28,9 @@ public sealed class SessionService(IHttpContextAccessor accessor, IHttpClientFac
 
     private HttpContext Context => accessor.HttpContext ?? throw new InvalidOperationException("No request.");
 
-    /// <summary>The Api without anyone's token: for signing in, up, out and refreshing.</summary>
-    public HibachiApi Anonymous => new(clients.CreateClient(AnonymousClient), logs.CreateLogger<HibachiApi>());
-
-    public async Task<ApiResult<Tokens>> SignInAsync(string email, string password, bool remember, CancellationToken cancellationToken)
+    public async Task<ApiResult<TokenResponse>> SignInAsync(string email, string password, bool remember, CancellationToken cancellationToken)
     {
-        var result = await Anonymous.LoginAsync(email, password, cancellationToken);
+        var result = await auth.LoginAsync(new LoginRequest(email, password), cancellationToken);
         if (result.Succeeded)
         {
             await StartAsync(result.Value!, remember);
@@ -43,7 +39,7 @@ public sealed class SessionService(IHttpContextAccessor accessor, IHttpClientFac
         return result;
     }
 
-    public async Task StartAsync(Tokens tokens, bool persistent)
+    public async Task StartAsync(TokenResponse tokens, bool persistent)
     {
         var properties = new AuthenticationProperties
         {
@@ -67,7 +63,7 @@ public sealed class SessionService(IHttpContextAccessor accessor, IHttpClientFac
         var authenticated = await Context.AuthenticateAsync(CookieAuthenticationDefaults.AuthenticationScheme);
         if (authenticated.Properties?.GetTokenValue(RefreshToken) is { } refresh)
         {
-            await Anonymous.LogoutAsync(refresh, cancellationToken);
+            await auth.LogoutAsync(new RefreshRequest(refresh), cancellationToken);
         }
 
         await Context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
@@ -145,19 +141,19 @@ public sealed class SessionService(IHttpContextAccessor accessor, IHttpClientFac
     /// One refresh per refresh token even when a browser sends several requests at once (a second
     /// use of the same token would end the session): the first caller refreshes, the others reuse it.
     /// </summary>
-    private async Task<Tokens?> RenewAsync(string refresh, CancellationToken cancellationToken)
+    private async Task<TokenResponse?> RenewAsync(string refresh, CancellationToken cancellationToken)
     {
         var key = "refreshed:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(refresh)));
         var gate = RefreshLocks.GetOrAdd(key, _ => new SemaphoreSlim(1, 1));
         await gate.WaitAsync(cancellationToken);
         try
         {
-            if (cache.TryGetValue<Tokens>(key, out var already))
+            if (cache.TryGetValue<TokenResponse>(key, out var already))
             {
                 return already;
             }
 
-            var result = await Anonymous.RefreshAsync(refresh, cancellationToken);
+            var result = await auth.RefreshAsync(new RefreshRequest(refresh), cancellationToken);
             if (!result.Succeeded)
             {
                 return null;
@@ -173,11 +169,11 @@ public sealed class SessionService(IHttpContextAccessor accessor, IHttpClientFac
         }
     }
 
-    public static ClaimsPrincipal Principal(Me me)
+    public static ClaimsPrincipal Principal(MeDto me)
     {
         var claims = new List<Claim>
         {
-            new("sub", me.Id.ToString()),
+            new(ClaimNames.Subject, me.Id.ToString()),
             new(ClaimTypes.NameIdentifier, me.Id.ToString()),
             new(ClaimTypes.Name, me.DisplayName),
             new(ClaimTypes.Email, me.Email),
@@ -186,17 +182,17 @@ public sealed class SessionService(IHttpContextAccessor accessor, IHttpClientFac
         claims.AddRange(me.Permissions.Select(permission => new Claim(PermissionClaim, permission)));
         if (me.StationId is { } station)
         {
-            claims.Add(new Claim("station_id", station.ToString()));
+            claims.Add(new Claim(ClaimNames.Station, station.ToString()));
         }
 
         if (me.ChefId is { } chef)
         {
-            claims.Add(new Claim("chef_id", chef.ToString()));
+            claims.Add(new Claim(ClaimNames.Chef, chef.ToString()));
         }
 
         if (me.CustomerId is { } customer && me.EmailConfirmed)
         {
-            claims.Add(new Claim("customer_id", customer.ToString()));
+            claims.Add(new Claim(ClaimNames.Customer, customer.ToString()));
         }
 
         return new ClaimsPrincipal(new ClaimsIdentity(claims, CookieAuthenticationDefaults.AuthenticationScheme, ClaimTypes.Name, RoleClaim));
@@ -205,13 +201,11 @@ public sealed class SessionService(IHttpContextAccessor accessor, IHttpClientFac
 
 public static class PrincipalExtensions
 {
-    public static readonly string[] StaffRoles = ["SUPER_ADMIN", "ADMIN", "CUSTOMER_SUPPORT", "STATION_MANAGER", "CHEF"];
-
     public static bool Can(this ClaimsPrincipal user, string permission) => user.HasClaim(SessionService.PermissionClaim, permission);
 
-    public static bool IsStaff(this ClaimsPrincipal user) => StaffRoles.Any(user.IsInRole);
+    public static bool IsStaff(this ClaimsPrincipal user) => Roles.Staff.Any(user.IsInRole);
 
-    public static Guid? StationId(this ClaimsPrincipal user) => Guid.TryParse(user.FindFirstValue("station_id"), out var id) ? id : null;
+    public static Guid? StationId(this ClaimsPrincipal user) => Guid.TryParse(user.FindFirstValue(ClaimNames.Station), out var id) ? id : null;
 
-    public static Guid? ChefId(this ClaimsPrincipal user) => Guid.TryParse(user.FindFirstValue("chef_id"), out var id) ? id : null;
+    public static Guid? ChefId(this ClaimsPrincipal user) => Guid.TryParse(user.FindFirstValue(ClaimNames.Chef), out var id) ? id : null;
 }

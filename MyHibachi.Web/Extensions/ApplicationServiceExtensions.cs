@@ -14,8 +14,6 @@ namespace MyHibachi.Web.Extensions;
 
 public static class ApplicationServiceExtensions
 {
-    public const string ApiBaseAddress = "https+http://" + ResourceNames.Api;
-
     public const string StaffPolicy = "staff";
 
     /// <summary>The site's pages may use only their own scripts, styles and images.</summary>
@@ -53,7 +51,7 @@ public static class ApplicationServiceExtensions
                 options.ExpireTimeSpan = TimeSpan.FromDays(14);
             });
         services.AddAuthorizationBuilder()
-            .AddPolicy(StaffPolicy, policy => policy.RequireAuthenticatedUser().RequireRole(PrincipalExtensions.StaffRoles));
+            .AddPolicy(StaffPolicy, policy => policy.RequireAuthenticatedUser().RequireRole(Roles.Staff));
 
         services.AddMemoryCache();
         services.AddHttpContextAccessor();
@@ -61,13 +59,11 @@ public static class ApplicationServiceExtensions
         services.AddScoped<SessionService>();
         services.AddTransient<AccessTokenHandler>();
         services.AddTransient<VisitorAddressHandler>();
-        services.AddHttpClient(SessionService.AnonymousClient, client => client.BaseAddress = new Uri(ApiBaseAddress))
-            .AddHttpMessageHandler<VisitorAddressHandler>();
-        services.AddHttpClient<HibachiApi>(client => client.BaseAddress = new Uri(ApiBaseAddress))
-            .AddHttpMessageHandler<VisitorAddressHandler>()
-            .AddHttpMessageHandler<AccessTokenHandler>();
+        // Signing in, up, out and refreshing go without anyone's token; every other area carries the user's.
+        services.AddApiClient<AuthClient>().AddHttpMessageHandler<VisitorAddressHandler>();
+        services.AddApiClients(client => client.AddHttpMessageHandler<VisitorAddressHandler>().AddHttpMessageHandler<AccessTokenHandler>());
 
-        services.AddHttpClient<ApiReadyCheck>(client => client.BaseAddress = new Uri(ApiBaseAddress));
+        services.AddHttpClient<ApiReadyCheck>(client => client.BaseAddress = new Uri(ApiClientRegistration.ApiBaseAddress));
         services.AddHealthChecks()
             .AddCheck<ApiReadyCheck>("api", tags: [ServiceDefaultsExtensions.ReadyTag])
             // The key ring is cached in memory, so the site keeps signing cookies through a Redis outage.

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
-using MyHibachi.Web.Api;
 
 namespace MyHibachi.Web.Infrastructure;
 
@@ -16,11 +15,18 @@ public static class PageHelpers
     public static string Time(string hhmm) =>
         TimeOnly.TryParseExact(hhmm, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var time) ? time.ToString("h:mm tt", Us) : hhmm;
 
-    public static string Status(string status) => status switch
+    public static string Status(BookingStatus status) => status switch
     {
-        "NoShow" => "No-show",
-        _ => status,
+        BookingStatus.NoShow => "No-show",
+        _ => status.ToString(),
     };
+
+    /// <summary>"25", or "1,000+" once the Api stopped counting.</summary>
+    public static string TotalText<T>(this PagedList<T> page) =>
+        page.TotalCount.ToString("N0", CultureInfo.InvariantCulture) + (page.TotalCountExact ? "" : "+");
+
+    public static string TotalPagesText<T>(this PagedList<T> page) =>
+        page.TotalCountExact ? Math.Max(1, page.TotalPages).ToString(CultureInfo.InvariantCulture) : $"{page.TotalPages}+";
 
     /// <summary>
     /// Puts the Api's field errors next to the matching inputs: "address.zip" → "Input.Address.Zip",
@@ -59,11 +65,6 @@ public static class PageHelpers
 
         return key.ToString();
     }
-
-    /// <summary>An SVG text label (Razor reserves the &lt;text&gt; tag inside code blocks).</summary>
-    public static Microsoft.AspNetCore.Html.IHtmlContent SvgText(double x, double y, string content) =>
-        new Microsoft.AspNetCore.Html.HtmlString(string.Create(CultureInfo.InvariantCulture,
-            $"<text x=\"{x:0.#}\" y=\"{y:0.#}\" text-anchor=\"middle\">{System.Net.WebUtility.HtmlEncode(content)}</text>"));
 
     /// <summary>A query string from the non-empty values.</summary>
     public static string Query(params (string Name, object? Value)[] values) =>

@@ -58,7 +58,7 @@ public sealed class DetailsInput
 
     public string? SpecialRequests { get; set; }
 
-    public Contact Contact() => new(FirstName, LastName, Email, Phone);
+    public ContactRequest Contact() => new(FirstName, LastName, Email, Phone);
 
-    public Address Address(string? zip) => new(Line1, Line2, City, State, zip);
+    public AddressDto Address(string? zip) => new(Line1, Line2, City, State, zip);
 }

@@ -18,12 +18,12 @@ public sealed class PartyInput
     /// <summary>Quantity per menu code (upgrades, add-ons and sides).</summary>
     public Dictionary<string, int?> Quantities { get; set; } = [];
 
-    public IReadOnlyList<Selection> Selections() =>
-        Quantities.Where(q => q.Value is > 0).Select(q => new Selection(q.Key, q.Value!.Value)).ToList();
+    public IReadOnlyList<SelectionDto> Selections() =>
+        Quantities.Where(q => q.Value is > 0).Select(q => new SelectionDto(q.Key, q.Value!.Value)).ToList();
 
     public QuoteRequest ToQuote(QuoteContact? contact = null, DateOnly? eventDate = null) =>
-        new(null, Zip, Adults, Children, eventDate, Selections(), contact, "Web");
+        new(null, Zip, Adults, Children, eventDate, Selections(), contact, LeadSource.Web);
 
     /// <summary>Menu lines the customer can add to (included proteins are chosen on the day).</summary>
-    public static IEnumerable<MenuItem> Extras(Menu menu) => menu.Items.Where(i => i.Unit != "Included");
+    public static IEnumerable<MenuItemDto> Extras(MenuDto menu) => menu.Items.Where(i => i.Unit != PricingUnit.Included);
 }

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using MyHibachi.Web.Api;
 
 namespace MyHibachi.Web.Pages;
 
@@ -8,7 +7,7 @@ namespace MyHibachi.Web.Pages;
 /// The chat widget's messages. Until the assistant answers itself, each message becomes a lead from
 /// the chat channel, answered by a person.
 /// </summary>
-public sealed class ChatModel(HibachiApi api) : PageModel
+public sealed class ChatModel(CatalogClient api) : PageModel
 {
     public string Message { get; private set; } = "";
 
@@ -20,7 +19,7 @@ public sealed class ChatModel(HibachiApi api) : PageModel
     {
         ReturnUrl = Url.IsLocalUrl(returnUrl) ? returnUrl! : "/";
         var isEmail = contact?.Contains('@', StringComparison.Ordinal) == true;
-        var result = await api.InquireAsync(new InquiryRequest(name, isEmail ? contact : null, isEmail ? null : contact, message, "Chat", null), cancellationToken);
+        var result = await api.InquireAsync(new InquiryRequest(name, isEmail ? contact : null, isEmail ? null : contact, message, LeadSource.Chat, null), cancellationToken);
         Message = result.Succeeded
             ? "Got it! Someone from the team will answer you shortly."
             : result.Problem?.Errors is { Count: > 0 } errors ? string.Join(" ", errors.SelectMany(e => e.Value)) : result.Problem?.Message ?? "Please try again.";

@@ -1,19 +1,18 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using MyHibachi.Web.Api;
 using MyHibachi.Web.Infrastructure;
 using MyHibachi.Web.Models;
 
 namespace MyHibachi.Web.Pages;
 
-public sealed class QuoteModel(HibachiApi api) : PageModel
+public sealed class QuoteModel(CatalogClient api) : PageModel
 {
     [BindProperty]
     public PartyInput Party { get; set; } = new();
 
-    public Menu? Menu { get; private set; }
+    public MenuDto? Menu { get; private set; }
 
-    public Quote? Quote { get; private set; }
+    public QuoteDto? Quote { get; private set; }
 
     public async Task OnGetAsync(CancellationToken cancellationToken) => Menu = (await api.MenuAsync(cancellationToken)).Value;
 
@@ -38,7 +37,7 @@ public sealed class QuoteModel(HibachiApi api) : PageModel
     private async Task CalculateAsync(CancellationToken cancellationToken)
     {
         ModelState.Clear(); // binding errors are re-reported by the Api, field by field
-        var result = await api.QuoteAsync(Party.ToQuote(), cancellationToken);
+        var result = await api.CalculateQuoteAsync(Party.ToQuote(), cancellationToken);
         if (result.Succeeded)
         {
             Quote = result.Value;

@@ -1,3 +1,5 @@
+using MyHibachi.ApiClients;
+using MyHibachi.Contracts.Events;
 using MyHibachi.Workers.Jobs;
 using MyHibachi.Workers.Messaging;
 using MyHibachi.Workers.Notifications;
@@ -6,8 +8,6 @@ namespace MyHibachi.Workers.Extensions;
 
 public static class ApplicationServiceExtensions
 {
-    public const string ApiBaseAddress = "https+http://" + ResourceNames.Api;
-
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -16,26 +16,25 @@ public static class ApplicationServiceExtensions
         services.AddOptions<ServiceCredentials>().BindConfiguration(ServiceCredentials.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ServiceTokenSource>();
         services.AddTransient<ServiceTokenHandler>();
-        services.AddHttpClient(ServiceTokenSource.ClientName, client => client.BaseAddress = new Uri(ApiBaseAddress));
-        services.AddHttpClient<HibachiApi>(client => client.BaseAddress = new Uri(ApiBaseAddress)).AddHttpMessageHandler<ServiceTokenHandler>();
-        services.AddScoped<Inbox>();
+        // The Workers call the Api with their own service token (client credentials), fetched through the anonymous AuthClient.
+        services.AddApiClient<AuthClient>();
+        services.AddApiClients(client => client.AddHttpMessageHandler<ServiceTokenHandler>());
+        services.AddScoped<ProcessedMessages>();
 
         services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<JobOptions>().BindConfiguration(JobOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<SiteOptions>().BindConfiguration(SiteOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<EmailSender>();
+        services.AddSingleton<EmailTemplates>();
 
-        services.AddConsumer<BookingNotifications>();
-        services.AddConsumer<LeadFollowUp>();
-        services.AddConsumer<AccountEmails>();
+        services.AddConsumer("notifications")
+            .Handle<BookingCreated, BookingNotifications>()
+            .Handle<BookingStatusChanged, BookingNotifications>(BookingStatusChanged.Confirmed, BookingStatusChanged.Cancelled)
+            .Handle<BookingRescheduled, BookingNotifications>();
+        services.AddConsumer("lead-follow-up").Handle<LeadCaptured, LeadFollowUp>();
+        services.AddConsumer("account-emails").Handle<UserRegistered, AccountEmails>();
         services.AddHostedService<NightlyPurge>();
         services.AddHostedService<AbandonedQuoteFollowUp>();
         return builder;
-    }
-
-    private static void AddConsumer<THandler>(this IServiceCollection services) where THandler : class, IEventHandler
-    {
-        services.AddScoped<THandler>();
-        services.AddHostedService<EventConsumer<THandler>>();
     }
 }

@@ -1,7 +1,6 @@
 using System.ComponentModel.DataAnnotations;
-using System.Text.Json;
 using Microsoft.Extensions.Options;
-using MyHibachi.Workers.Messaging;
+using MyHibachi.ApiClients;
 
 namespace MyHibachi.Workers.Jobs;
 
@@ -23,7 +22,7 @@ public abstract class ScheduledJob(IServiceScopeFactory scopes, TimeProvider clo
 {
     protected abstract TimeSpan DelayUntilNextRun(DateTimeOffset now);
 
-    protected abstract Task RunAsync(HibachiApi api, CancellationToken cancellationToken);
+    protected abstract Task RunAsync(InternalClient api, CancellationToken cancellationToken);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -33,7 +32,7 @@ public abstract class ScheduledJob(IServiceScopeFactory scopes, TimeProvider clo
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
-                await RunAsync(scope.ServiceProvider.GetRequiredService<HibachiApi>(), stoppingToken);
+                await RunAsync(scope.ServiceProvider.GetRequiredService<InternalClient>(), stoppingToken);
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
@@ -54,10 +53,10 @@ public sealed class NightlyPurge(IServiceScopeFactory scopes, TimeProvider clock
         return (next > now ? next : next.AddDays(1)) - now;
     }
 
-    protected override async Task RunAsync(HibachiApi api, CancellationToken cancellationToken)
+    protected override async Task RunAsync(InternalClient api, CancellationToken cancellationToken)
     {
-        var result = await api.PostAsync<JsonElement>("/api/internal/purge", null, cancellationToken);
-        logger.LogInformation("Nightly purge: {Result}", result.GetRawText());
+        var result = (await api.PurgeAsync(cancellationToken)).OrThrow("the nightly purge");
+        logger.LogInformation("Nightly purge: {Result}", result);
     }
 }
 
@@ -67,9 +66,9 @@ public sealed class AbandonedQuoteFollowUp(IServiceScopeFactory scopes, TimeProv
 {
     protected override TimeSpan DelayUntilNextRun(DateTimeOffset now) => options.Value.QuoteFollowUpEvery;
 
-    protected override async Task RunAsync(HibachiApi api, CancellationToken cancellationToken)
+    protected override async Task RunAsync(InternalClient api, CancellationToken cancellationToken)
     {
-        var result = await api.PostAsync<JsonElement>("/api/internal/quotes/follow-up", null, cancellationToken);
-        logger.LogInformation("Abandoned quotes followed up: {Result}", result.GetRawText());
+        var result = (await api.FollowUpQuotesAsync(cancellationToken)).OrThrow("the quote follow-up");
+        logger.LogInformation("Abandoned quotes followed up: {Result}", result);
     }
 }

@@ -1,31 +1,21 @@
 using System.Diagnostics;
 using System.Text;
+using System.Text.Json;
 using MyHibachi.ServiceDefaults.Messaging;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Events;
 
 namespace MyHibachi.Workers.Messaging;
 
-/// <summary>Handles the integration events one consumer subscribes to.</summary>
-public interface IEventHandler
-{
-    /// <summary>The consumer's name: its queue is workers.{Name}.</summary>
-    string Name { get; }
-
-    IReadOnlyCollection<string> EventTypes { get; }
-
-    Task HandleAsync(string eventType, Guid messageId, string payload, CancellationToken cancellationToken);
-}
-
 /// <summary>
-/// Runs one <see cref="IEventHandler"/> on its queue: manual acknowledgement; a message already
-/// recorded in the Api's inbox is acknowledged without running again; a failure goes to the next
-/// delay queue (back-off) and, after the last, to the consumer's parking queue. Nothing is
-/// acknowledged before it is handled or safely re-queued, so a crash only means a redelivery.
+/// Runs one <see cref="ConsumerDefinition"/> on its queue: manual acknowledgement; a message the
+/// Api already recorded as handled by this consumer is acknowledged without running again; a
+/// failure goes to the next delay queue (back-off) and, after the last, to the consumer's parking
+/// queue; a payload that cannot be read is parked at once. Nothing is acknowledged before it is
+/// handled or safely re-queued, so a crash only means a redelivery.
 /// </summary>
-public sealed class EventConsumer<THandler>(
-    IServiceProvider services, IServiceScopeFactory scopes, ILogger<EventConsumer<THandler>> logger) : BackgroundService
-    where THandler : IEventHandler
+public sealed class EventConsumer(
+    ConsumerDefinition definition, IServiceProvider services, IServiceScopeFactory scopes, ILogger<EventConsumer> logger) : BackgroundService
 {
     private static readonly ActivitySource Activity = new("MyHibachi.Workers");
 
@@ -46,7 +36,7 @@ public sealed class EventConsumer<THandler>(
             catch (Exception exception)
             {
                 failures++;
-                logger.LogWarning("Consumer {Consumer} lost RabbitMQ ({Error}); reconnecting.", typeof(THandler).Name, exception.Message);
+                logger.LogWarning("Consumer {Consumer} lost RabbitMQ ({Error}); reconnecting.", definition.Name, exception.Message);
             }
 
             await Task.Delay(TimeSpan.FromSeconds(Math.Min(30, Math.Pow(2, failures))), stoppingToken);
@@ -55,15 +45,8 @@ public sealed class EventConsumer<THandler>(
 
     private async Task ConsumeUntilClosedAsync(CancellationToken stoppingToken)
     {
-        string consumerName;
-        IReadOnlyCollection<string> eventTypes;
-        await using (var scope = scopes.CreateAsyncScope())
-        {
-            var handler = scope.ServiceProvider.GetRequiredService<THandler>();
-            consumerName = handler.Name;
-            eventTypes = handler.EventTypes;
-        }
-
+        var consumerName = definition.Name;
+        var eventTypes = definition.RoutingKeys;
         var connection = services.GetRequiredService<IConnection>();
         await using var channel = await connection.CreateChannelAsync(cancellationToken: stoppingToken);
         await using var publisher = await connection.CreateChannelAsync(
@@ -99,22 +82,28 @@ public sealed class EventConsumer<THandler>(
         try
         {
             await using var scope = scopes.CreateAsyncScope();
-            var inbox = scope.ServiceProvider.GetRequiredService<Inbox>();
-            if (await inbox.HasHandledAsync(consumerName, messageId, stoppingToken))
+            var handled = scope.ServiceProvider.GetRequiredService<ProcessedMessages>();
+            if (await handled.HasHandledAsync(consumerName, messageId, stoppingToken))
             {
                 logger.LogInformation("{Consumer} already handled {MessageId}; acknowledging the redelivery.", consumerName, messageId);
                 await channel.BasicAckAsync(delivery.DeliveryTag, multiple: false, stoppingToken);
                 return;
             }
 
-            var handler = scope.ServiceProvider.GetRequiredService<THandler>();
-            await handler.HandleAsync(type, messageId, Encoding.UTF8.GetString(delivery.Body.Span), stoppingToken);
-            await inbox.RecordAsync(consumerName, messageId, stoppingToken);
+            await definition.DispatchAsync(scope.ServiceProvider, Encoding.UTF8.GetString(delivery.Body.Span), new EventContext(messageId, type), stoppingToken);
+            await handled.RecordAsync(consumerName, messageId, stoppingToken);
             await channel.BasicAckAsync(delivery.DeliveryTag, multiple: false, stoppingToken);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
             // Shutting down: not acknowledged, so RabbitMQ delivers it again later.
+        }
+        catch (JsonException unreadable)
+        {
+            // Retrying cannot make a payload readable: park it for a person to look at.
+            logger.LogError(unreadable, "{Consumer} cannot read {MessageId} ({Type}); parked.", consumerName, messageId, type);
+            await ParkAsync(consumerName, publisher, delivery, unreadable.Message, stoppingToken);
+            await channel.BasicAckAsync(delivery.DeliveryTag, multiple: false, stoppingToken);
         }
         catch (Exception exception)
         {

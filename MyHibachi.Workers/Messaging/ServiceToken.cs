@@ -1,7 +1,8 @@
 using System.ComponentModel.DataAnnotations;
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using Microsoft.Extensions.Options;
+using MyHibachi.ApiClients;
+using MyHibachi.Contracts;
 
 namespace MyHibachi.Workers.Messaging;
 
@@ -17,10 +18,8 @@ public sealed class ServiceCredentials
 }
 
 /// <summary>The workers' own access token (client credentials), fetched when needed and reused until shortly before it expires.</summary>
-public sealed class ServiceTokenSource(IHttpClientFactory clients, IOptions<ServiceCredentials> credentials, TimeProvider clock)
+public sealed class ServiceTokenSource(IServiceScopeFactory scopes, IOptions<ServiceCredentials> credentials, TimeProvider clock)
 {
-    public const string ClientName = "api-auth";
-
     private readonly SemaphoreSlim _gate = new(1, 1);
 
     private (string Token, DateTimeOffset RenewAt)? _current;
@@ -40,11 +39,10 @@ public sealed class ServiceTokenSource(IHttpClientFactory clients, IOptions<Serv
                 return other.Token;
             }
 
-            using var response = await clients.CreateClient(ClientName).PostAsJsonAsync("/api/auth/service-token",
-                new { clientId = credentials.Value.ClientId, clientSecret = credentials.Value.ClientSecret }, cancellationToken);
-            response.EnsureSuccessStatusCode();
-            var token = await response.Content.ReadFromJsonAsync<TokenBody>(HibachiApi.Json, cancellationToken)
-                ?? throw new InvalidOperationException("The Api sent an empty service token.");
+            await using var scope = scopes.CreateAsyncScope();
+            var token = (await scope.ServiceProvider.GetRequiredService<AuthClient>()
+                    .ServiceTokenAsync(new ServiceTokenRequest(credentials.Value.ClientId, credentials.Value.ClientSecret), cancellationToken))
+                .OrThrow("the Workers' service token");
             _current = (token.AccessToken, token.ExpiresAt.AddMinutes(-2));
             return token.AccessToken;
         }
@@ -53,8 +51,6 @@ public sealed class ServiceTokenSource(IHttpClientFactory clients, IOptions<Serv
             _gate.Release();
         }
     }
-
-    private sealed record TokenBody(string AccessToken, DateTimeOffset ExpiresAt);
 }
 
 /// <summary>Adds the service token to every call to the Api, renewing it once on a 401.</summary>

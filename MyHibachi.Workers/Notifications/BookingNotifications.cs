@@ -1,83 +1,73 @@
 using System.Globalization;
 using System.Net;
-using System.Text.Json;
-using MyHibachi.ServiceDefaults.Messaging;
+using MyHibachi.ApiClients;
+using MyHibachi.Contracts;
+using MyHibachi.Contracts.Events;
 using MyHibachi.Workers.Messaging;
+using MyHibachi.Workers.Notifications.Templates;
 
 namespace MyHibachi.Workers.Notifications;
 
-/// <summary>The parts of a booking an e-mail needs, as the Api returns them.</summary>
-public sealed record BookingView(
-    Guid Id, string Reference, string Status, DateOnly LocalDate, string LocalStartTime, string TimeZone, int Adults, int Children,
-    string? ChefName, BookingContact Contact, BookingAddress Address, BookingPricing Pricing, string? CancelReason);
+/// <summary>What a booking e-mail says, worked out once for its HTML template and its text part.</summary>
+public sealed record BookingEmailModel(BookingDto Booking, string Subject, string Lead)
+{
+    public string When => $"{Booking.LocalDate.ToString("dddd d MMMM yyyy", CultureInfo.InvariantCulture)} at {Booking.LocalStartTime} ({Booking.TimeZone})";
 
-public sealed record BookingContact(string Name, string Email, string? Phone);
+    public string Where => $"{Booking.Address.Line1}, {Booking.Address.City}, {Booking.Address.State} {Booking.Address.Zip}";
 
-public sealed record BookingAddress(string Line1, string? Line2, string City, string State, string Zip);
+    public string Guests => $"{Booking.Adults} adults" + (Booking.Children > 0 ? $", {Booking.Children} children" : "");
 
-public sealed record BookingPricing(long TotalCents, long DepositCents, long BalanceDueCents, long SuggestedGratuityCents);
+    public string Money => $"Total {Dollars(Booking.Pricing.TotalCents)} · deposit {Dollars(Booking.Pricing.DepositCents)} · balance {Dollars(Booking.Pricing.BalanceDueCents)}";
+
+    public string Text => $"""
+        Hi {Booking.Contact.Name},
+
+        {Lead}
+
+        Booking: {Booking.Reference}
+        When: {When}
+        Where: {Where}
+        Guests: {Guests}
+        {(Booking.ChefName is null ? "" : $"Chef: {Booking.ChefName}\n")}{Money}
+
+        Questions? Just reply to this e-mail.
+        MyHibachi
+        """;
+
+    public static string Dollars(long cents) => (cents / 100m).ToString("$#,0.00", CultureInfo.InvariantCulture);
+}
 
 /// <summary>E-mails the customer when a booking is made, confirmed, moved or cancelled.</summary>
-public sealed class BookingNotifications(HibachiApi api, EmailSender email, ILogger<BookingNotifications> logger) : IEventHandler
+public sealed class BookingNotifications(BookingsClient bookings, EmailSender email, EmailTemplates templates, ILogger<BookingNotifications> logger)
+    : IEventHandler<BookingCreated>, IEventHandler<BookingStatusChanged>, IEventHandler<BookingRescheduled>
 {
-    public string Name => "notifications";
+    public Task HandleAsync(BookingCreated message, EventContext context, CancellationToken cancellationToken) =>
+        SendAsync(message.BookingId, context, booking => new BookingEmailModel(booking, $"We've got your date: {booking.Reference}",
+            "Thank you for booking MyHibachi! Your chef is pencilled in; pay the deposit to confirm the date."), cancellationToken);
 
-    public IReadOnlyCollection<string> EventTypes { get; } =
-        [BookingCreated.EventType, BookingStatusChanged.Confirmed, BookingStatusChanged.Cancelled, BookingRescheduled.EventType];
+    public Task HandleAsync(BookingStatusChanged message, EventContext context, CancellationToken cancellationToken) =>
+        SendAsync(message.BookingId, context, booking => message.To == BookingStatus.Cancelled
+            ? new BookingEmailModel(booking, $"Cancelled: {booking.Reference}",
+                $"Your booking has been cancelled{(booking.CancelReason is null ? "" : $" ({booking.CancelReason})")}.")
+            : new BookingEmailModel(booking, $"Confirmed: {booking.Reference}",
+                "Your hibachi party is confirmed. Your chef will arrive about an hour early to set up."), cancellationToken);
 
-    public async Task HandleAsync(string eventType, Guid messageId, string payload, CancellationToken cancellationToken)
+    public Task HandleAsync(BookingRescheduled message, EventContext context, CancellationToken cancellationToken) =>
+        SendAsync(message.BookingId, context, booking => new BookingEmailModel(booking, $"New time for {booking.Reference}",
+            "Your hibachi party has a new date or time."), cancellationToken);
+
+    private async Task SendAsync(Guid bookingId, EventContext context, Func<BookingDto, BookingEmailModel> compose, CancellationToken cancellationToken)
     {
-        var bookingId = JsonDocument.Parse(payload).RootElement.GetProperty("bookingId").GetGuid();
-        var booking = await api.GetAsync<BookingView>($"/api/bookings/{bookingId}", cancellationToken);
-        if (booking is null)
+        var found = await bookings.GetAsync(bookingId, cancellationToken);
+        if (found.Status == HttpStatusCode.NotFound)
         {
-            logger.LogInformation("Booking {BookingId} no longer exists; nothing to send for {EventType}.", bookingId, eventType);
+            logger.LogInformation("Booking {BookingId} no longer exists; nothing to send for {EventType}.", bookingId, context.RoutingKey);
             return;
         }
 
-        var (subject, lead) = eventType switch
-        {
-            BookingCreated.EventType => ($"We've got your date: {booking.Reference}", "Thank you for booking MyHibachi! Your chef is pencilled in; pay the deposit to confirm the date."),
-            BookingStatusChanged.Confirmed => ($"Confirmed: {booking.Reference}", "Your hibachi party is confirmed. Your chef will arrive about an hour early to set up."),
-            BookingStatusChanged.Cancelled => ($"Cancelled: {booking.Reference}", $"Your booking has been cancelled{(booking.CancelReason is null ? "" : $" ({booking.CancelReason})")}."),
-            _ => ($"New time for {booking.Reference}", "Your hibachi party has a new date or time."),
-        };
-
-        var when = $"{booking.LocalDate.ToString("dddd d MMMM yyyy", CultureInfo.InvariantCulture)} at {booking.LocalStartTime} ({booking.TimeZone})";
-        var where = $"{booking.Address.Line1}, {booking.Address.City}, {booking.Address.State} {booking.Address.Zip}";
-        var guests = $"{booking.Adults} adults" + (booking.Children > 0 ? $", {booking.Children} children" : "");
-        var money = $"Total {Money(booking.Pricing.TotalCents)} · deposit {Money(booking.Pricing.DepositCents)} · balance {Money(booking.Pricing.BalanceDueCents)}";
-        var text = $"""
-            Hi {booking.Contact.Name},
-
-            {lead}
-
-            Booking: {booking.Reference}
-            When: {when}
-            Where: {where}
-            Guests: {guests}
-            {(booking.ChefName is null ? "" : $"Chef: {booking.ChefName}\n")}{money}
-
-            Questions? Just reply to this e-mail.
-            MyHibachi
-            """;
-        var html = $"""
-            <p>Hi {Encode(booking.Contact.Name)},</p>
-            <p>{Encode(lead)}</p>
-            <table>
-              <tr><th align="left">Booking</th><td>{Encode(booking.Reference)}</td></tr>
-              <tr><th align="left">When</th><td>{Encode(when)}</td></tr>
-              <tr><th align="left">Where</th><td>{Encode(where)}</td></tr>
-              <tr><th align="left">Guests</th><td>{Encode(guests)}</td></tr>
-              {(booking.ChefName is null ? "" : $"<tr><th align=\"left\">Chef</th><td>{Encode(booking.ChefName)}</td></tr>")}
-              <tr><th align="left">Price</th><td>{Encode(money)}</td></tr>
-            </table>
-            <p>Questions? Just reply to this e-mail.<br>MyHibachi</p>
-            """;
-        await email.SendAsync(email.Compose(messageId.ToString(), booking.Contact.Name, booking.Contact.Email, subject, text, html), cancellationToken);
+        var model = compose(found.OrThrow("the booking for its e-mail"));
+        var html = await templates.RenderAsync<BookingEmail>(new Dictionary<string, object?> { [nameof(BookingEmail.Model)] = model });
+        await email.SendAsync(email.Compose(context.MessageId.ToString(), model.Booking.Contact.Name, model.Booking.Contact.Email, model.Subject, model.Text, html),
+            cancellationToken);
     }
-
-    private static string Encode(string text) => WebUtility.HtmlEncode(text);
-
-    private static string Money(long cents) => (cents / 100m).ToString("$#,0.00", CultureInfo.InvariantCulture);
 }

@@ -1,7 +1,8 @@
-using System.Net;
-using System.Text.Json;
-using MyHibachi.ServiceDefaults.Messaging;
+using MyHibachi.ApiClients;
+using MyHibachi.Contracts;
+using MyHibachi.Contracts.Events;
 using MyHibachi.Workers.Messaging;
+using MyHibachi.Workers.Notifications.Templates;
 
 namespace MyHibachi.Workers.Notifications;
 
@@ -9,39 +10,38 @@ namespace MyHibachi.Workers.Notifications;
 /// Follows up a captured lead: a friendly e-mail when there is an address, and a note on the lead
 /// so staff see what was sent (or that a phone call is needed).
 /// </summary>
-public sealed class LeadFollowUp(HibachiApi api, EmailSender email) : IEventHandler
+public sealed class LeadFollowUp(LeadsClient leads, EmailSender email, EmailTemplates templates) : IEventHandler<LeadCaptured>
 {
-    public string Name => "lead-follow-up";
-
-    public IReadOnlyCollection<string> EventTypes { get; } = [LeadCaptured.EventType];
-
-    public async Task HandleAsync(string eventType, Guid messageId, string payload, CancellationToken cancellationToken)
+    public async Task HandleAsync(LeadCaptured message, EventContext context, CancellationToken cancellationToken)
     {
-        var lead = JsonSerializer.Deserialize<LeadCaptured>(payload, HibachiApi.Json)!;
-        var name = string.IsNullOrWhiteSpace(lead.Name) ? "there" : lead.Name.Split(' ')[0];
-        var (subject, body) = lead.Reason switch
+        var name = string.IsNullOrWhiteSpace(message.Name) ? "there" : message.Name.Split(' ')[0];
+        var (subject, body) = message.Reason switch
         {
-            "NoAvailability" => ("Let's find another time for your hibachi party",
+            LeadReason.NoAvailability => ("Let's find another time for your hibachi party",
                 "Our chefs were fully booked at the time you picked. Reply with a couple of other dates or times and we'll hold the first one that's free."),
-            "OutOfServiceArea" => ("We're not in your area yet",
+            LeadReason.OutOfServiceArea => ("We're not in your area yet",
                 "Your address is just outside our service area. We're growing fast; reply and we'll let you know as soon as a chef can reach you, or quote you a travel price."),
-            "AbandonedQuote" => ("Your hibachi quote is still waiting",
+            LeadReason.AbandonedQuote => ("Your hibachi quote is still waiting",
                 "Your quote is saved for 14 days at the price you saw. Reply with your date and we'll lock it in."),
-            "ValidationFailed" => ("Can we help finish your booking?",
+            LeadReason.ValidationFailed => ("Can we help finish your booking?",
                 "It looks like your booking didn't go through. Reply with your date, guests and address and we'll finish it for you."),
             _ => ("Thanks for reaching out to MyHibachi", "Thanks for your message! A member of our team will get back to you within one business day."),
         };
 
-        if (!string.IsNullOrWhiteSpace(lead.Email))
+        if (!string.IsNullOrWhiteSpace(message.Email))
         {
             var text = $"Hi {name},\n\n{body}\n\nMyHibachi";
-            var html = $"<p>Hi {WebUtility.HtmlEncode(name)},</p><p>{WebUtility.HtmlEncode(body)}</p><p>MyHibachi</p>";
-            await email.SendAsync(email.Compose(messageId.ToString(), lead.Name ?? lead.Email, lead.Email, subject, text, html), cancellationToken);
+            var html = await templates.RenderAsync<LeadFollowUpEmail>(new Dictionary<string, object?>
+            {
+                [nameof(LeadFollowUpEmail.FirstName)] = name,
+                [nameof(LeadFollowUpEmail.Body)] = body,
+            });
+            await email.SendAsync(email.Compose(context.MessageId.ToString(), message.Name ?? message.Email, message.Email, subject, text, html), cancellationToken);
         }
 
-        var note = string.IsNullOrWhiteSpace(lead.Email)
-            ? $"No e-mail address: call {lead.Phone} back (reason: {lead.Reason})."
-            : $"Follow-up e-mail sent to {lead.Email}: \"{subject}\".";
-        await api.PostAsync<JsonElement>($"/api/admin/leads/{lead.LeadId}/notes", new { text = note }, cancellationToken);
+        var note = string.IsNullOrWhiteSpace(message.Email)
+            ? $"No e-mail address: call {message.Phone} back (reason: {message.Reason})."
+            : $"Follow-up e-mail sent to {message.Email}: \"{subject}\".";
+        (await leads.AddNoteAsync(message.LeadId, new LeadNoteRequest(note), cancellationToken)).OrThrow("the follow-up note");
     }
 }

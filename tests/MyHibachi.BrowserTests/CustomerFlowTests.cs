@@ -50,6 +50,35 @@ public sealed class CustomerFlowTests(BrowserAppHost host)
     }
 
     [Fact]
+    public async Task A_quote_that_expired_during_checkout_sends_the_customer_back_to_the_party_step()
+    {
+        // The wizard reads the Api's problem code (quote.expired), not its wording, to choose the step.
+        var page = await host.NewPageAsync(javaScript: false);
+        await page.GotoAsync("/Book");
+        await page.GetByLabel("ZIP code of the event").FillAsync("30305");
+        await page.GetByLabel("Adults").FillAsync("10");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Next: choose a time" }).ClickAsync();
+        await page.Locator(".slot input").First.CheckAsync(new() { Force = true });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Next: address and contact" }).ClickAsync();
+        var email = $"expired-{Guid.NewGuid():N}@example.com";
+        await page.GetByLabel("First name").FillAsync("Ellis");
+        await page.GetByLabel("Last name").FillAsync("Late");
+        await page.GetByLabel("E-mail", new() { Exact = true }).FillAsync(email);
+        await page.GetByLabel("Street address").FillAsync("9 Piedmont Ave");
+        await page.GetByLabel("City").FillAsync("Atlanta");
+        await page.GetByLabel("State (two letters)").FillAsync("GA");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Next: review" }).ClickAsync();
+        Assert.Contains("Review and book", await page.Locator("h2").First.InnerTextAsync());
+
+        await host.ExecuteAsync("UPDATE quotes SET expires_at = now() - interval '1 minute' WHERE contact_email = @email", ("email", email));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Book my party" }).ClickAsync();
+
+        Assert.Contains("This quote has expired", await page.Locator("main").InnerTextAsync());
+        Assert.True(await page.GetByRole(AriaRole.Button, new() { Name = "Next: choose a time" }).IsVisibleAsync());
+        Assert.Equal(0, await host.ScalarAsync<long>("SELECT count(*) FROM bookings WHERE contact_email = @email", ("email", email)));
+    }
+
+    [Fact]
     public async Task A_bad_zip_code_is_explained_next_to_the_field()
     {
         var page = await host.NewPageAsync(javaScript: false);

@@ -6,6 +6,9 @@ namespace MyHibachi.Api.Data.Configurations;
 
 public sealed class ChefConfiguration : IEntityTypeConfiguration<Chef>
 {
+    /// <summary>One live chef per e-mail address.</summary>
+    public const string EmailIndex = "ix_chefs_email";
+
     public void Configure(EntityTypeBuilder<Chef> builder)
     {
         builder.Property(c => c.FirstName).HasMaxLength(100);
@@ -17,7 +20,7 @@ public sealed class ChefConfiguration : IEntityTypeConfiguration<Chef>
         builder.Property(c => c.Version).IsRowVersion();
         builder.Ignore(c => c.FullName);
 
-        builder.HasIndex(c => c.Email).IsUnique().HasFilter("deleted_at IS NULL");
+        builder.HasIndex(c => c.Email).IsUnique().HasFilter("deleted_at IS NULL").HasDatabaseName(EmailIndex);
         builder.HasIndex(c => c.StationId);
         builder.HasIndex(c => c.UserId);
         builder.HasOne<Station>().WithMany().HasForeignKey(c => c.StationId).OnDelete(DeleteBehavior.Restrict);

@@ -6,6 +6,9 @@ namespace MyHibachi.Api.Data.Configurations;
 
 public sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
 {
+    /// <summary>One live customer per e-mail address.</summary>
+    public const string EmailIndex = "ix_customers_email";
+
     public void Configure(EntityTypeBuilder<Customer> builder)
     {
         builder.Property(c => c.FirstName).HasMaxLength(100);
@@ -18,7 +21,7 @@ public sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
         builder.Ignore(c => c.FullName);
 
         // Emails are stored lower-cased; one live customer per email.
-        builder.HasIndex(c => c.Email).IsUnique().HasFilter("deleted_at IS NULL");
+        builder.HasIndex(c => c.Email).IsUnique().HasFilter("deleted_at IS NULL").HasDatabaseName(EmailIndex);
         builder.HasIndex(c => c.StationId);
         builder.HasIndex(c => c.UserId);
         builder.HasOne<Station>().WithMany().HasForeignKey(c => c.StationId).OnDelete(DeleteBehavior.Restrict);

@@ -17,7 +17,7 @@ namespace MyHibachi.Api.Data.Seeding;
 /// service, so every hold, price and event is what the product itself would have made.
 /// </summary>
 public sealed class DemoBusiness(
-    HibachiDbContext db, ZipCentroids zips, BookingService bookings, QuoteService quotes, LeadCapture leads,
+    HibachiDbContext db, ZipCentroids zips, BookingPlacement placement, BookingChanges changes, QuoteService quotes, LeadCapture leads,
     PriceSheetProvider prices, TimeProvider clock, ILogger<DemoBusiness> logger)
 {
     public async Task SeedAsync(CancellationToken cancellationToken)
@@ -68,22 +68,22 @@ public sealed class DemoBusiness(
                 day++; // the demo chefs rest on Mondays
             }
 
-            var selections = index % 3 == 0 ? new List<MenuSelection> { new("filet_mignon", 4), new("gyoza", 2) }
+            var selections = index % 3 == 0 ? new List<SelectionDto> { new("filet_mignon", 4), new("gyoza", 2) }
                 : index % 3 == 1 ? [new("lobster_tail", 2), new("yakisoba_noodles", 6)]
                 : [new("edamame", 1)];
             var request = new CreateBookingRequest(
                 person.Station.Id, null, new ContactRequest(person.First, person.Last, person.Email, person.Phone),
                 today.AddDays(day), index % 2 == 0 ? "18:00" : "17:30", 8 + index * 2, index % 3, new AddressDto($"{120 + index * 7} Peachtree Ln", null, person.City, person.State, person.Zip),
                 selections, index == 2 ? "One guest has a shellfish allergy." : null, index == 0 ? "Birthday: please sing!" : null,
-                index % 4 == 0 ? LeadSource.Phone : LeadSource.Web, null, true);
-            var placed = await bookings.CreateAsync(request, null, cancellationToken);
+                index % 4 == 0 ? Contracts.LeadSource.Phone : Contracts.LeadSource.Web, null, true);
+            var placed = await placement.CreateAsync(request, null, cancellationToken);
             if (!placed.Succeeded)
             {
-                logger.LogWarning("Demo booking for {Email} was not placed: {Problem}", person.Email, placed.Failure!.Detail ?? placed.Failure.Title);
+                logger.LogWarning("Demo booking for {Email} was not placed: {Problem}", person.Email, placed.Failure.Detail ?? placed.Failure.Title);
             }
             else if (index % 2 == 0)
             {
-                await bookings.MoveAsync(placed.Value!.Booking.Id, BookingStatus.Confirmed, null, null, cancellationToken);
+                await changes.MoveAsync(placed.Value.Booking.Id, BookingStatus.Confirmed, null, null, cancellationToken);
             }
 
             day += 2;
@@ -92,8 +92,8 @@ public sealed class DemoBusiness(
             await PastBookingAsync(person.Station, chefs.First(c => c.StationId == person.Station.Id), person, sheet, now.AddDays(-30 - index * 11), cancellationToken);
         }
 
-        await quotes.CalculateAsync(new Features.Quotes.QuoteRequest(null, "30004", 12, 2, null, [new MenuSelection("scallops", 6)],
-            new QuoteContact("Grace Lee", "grace.lee@example.com", "(404) 555-0133"), LeadSource.Web), cancellationToken);
+        await quotes.CalculateAsync(new QuoteRequest(null, "30004", 12, 2, null, [new SelectionDto("scallops", 6)],
+            new QuoteContact("Grace Lee", "grace.lee@example.com", "(404) 555-0133"), Contracts.LeadSource.Web), cancellationToken);
         await leads.CaptureAsync(new LeadAttempt(houston.Id, LeadSource.Instagram, LeadReason.NoAvailability, "Zoe Adams", "zoe.adams@example.com",
             "(713) 555-0150", new Dictionary<string, string> { ["eventDate"] = "next Saturday", ["guests"] = "25" }), cancellationToken, always: true);
         await leads.CaptureAsync(new LeadAttempt(atlanta.Id, LeadSource.Web, LeadReason.OutOfServiceArea, "Henry Wilson", "henry.wilson@example.com",
@@ -108,13 +108,13 @@ public sealed class DemoBusiness(
     private async Task DemoAccountsAsync(Station atlanta, Chef kenji, CancellationToken cancellationToken)
     {
         var password = IdentitySeed.DemoPassword;
-        await IdentitySeed.EnsureUserAsync(db, "superadmin@myhibachi.local", "Sam Super", password, [Roles.SuperAdmin], null, null, null, cancellationToken);
-        await IdentitySeed.EnsureUserAsync(db, "admin@myhibachi.local", "Alex Admin", password, [Roles.Admin], null, null, null, cancellationToken);
-        await IdentitySeed.EnsureUserAsync(db, "support@myhibachi.local", "Sasha Support", password, [Roles.CustomerSupport], null, null, null, cancellationToken);
-        await IdentitySeed.EnsureUserAsync(db, "manager.atl@myhibachi.local", "Morgan Manager", password, [Roles.StationManager], atlanta.Id, null, null, cancellationToken);
-        await IdentitySeed.EnsureUserAsync(db, "chef.kenji@myhibachi.local", kenji.FullName, password, [Roles.Chef], atlanta.Id, kenji.Id, null, cancellationToken);
+        await IdentitySeed.EnsureUserAsync(db, clock.Now(), "superadmin@myhibachi.local", "Sam Super", password, [Roles.SuperAdmin], null, null, null, cancellationToken);
+        await IdentitySeed.EnsureUserAsync(db, clock.Now(), "admin@myhibachi.local", "Alex Admin", password, [Roles.Admin], null, null, null, cancellationToken);
+        await IdentitySeed.EnsureUserAsync(db, clock.Now(), "support@myhibachi.local", "Sasha Support", password, [Roles.CustomerSupport], null, null, null, cancellationToken);
+        await IdentitySeed.EnsureUserAsync(db, clock.Now(), "manager.atl@myhibachi.local", "Morgan Manager", password, [Roles.StationManager], atlanta.Id, null, null, cancellationToken);
+        await IdentitySeed.EnsureUserAsync(db, clock.Now(), "chef.kenji@myhibachi.local", kenji.FullName, password, [Roles.Chef], atlanta.Id, kenji.Id, null, cancellationToken);
         var olivia = await db.Customers.FirstAsync(c => c.Email == "olivia.bennett@example.com", cancellationToken);
-        await IdentitySeed.EnsureUserAsync(db, olivia.Email, olivia.FullName, password, [Roles.Customer], null, null, olivia.Id, cancellationToken);
+        await IdentitySeed.EnsureUserAsync(db, clock.Now(), olivia.Email, olivia.FullName, password, [Roles.Customer], null, null, olivia.Id, cancellationToken);
     }
 
     private async Task PastBookingAsync(

@@ -18,7 +18,7 @@ public static class IdentitySeed
     public static async Task SeedRbacAsync(HibachiDbContext db, CancellationToken cancellationToken)
     {
         var permissions = await db.Permissions.ToDictionaryAsync(p => p.Name, cancellationToken);
-        foreach (var info in Permissions.All.Where(p => !permissions.ContainsKey(p.Name)))
+        foreach (var info in RoleCatalog.AllPermissions.Where(p => !permissions.ContainsKey(p.Name)))
         {
             var permission = new Permission { Name = info.Name, Description = info.Description };
             db.Permissions.Add(permission);
@@ -30,9 +30,9 @@ public static class IdentitySeed
         {
             if (!roles.TryGetValue(name, out var role))
             {
-                role = new Role { Name = name, Description = Roles.Descriptions[name] };
+                role = new Role { Name = name, Description = RoleCatalog.Descriptions[name] };
                 db.Roles.Add(role);
-                db.RolePermissions.AddRange(Roles.DefaultPermissions[name].Select(p => new RolePermission { RoleId = role.Id, PermissionId = permissions[p].Id }));
+                db.RolePermissions.AddRange(RoleCatalog.DefaultPermissions[name].Select(p => new RolePermission { RoleId = role.Id, PermissionId = permissions[p].Id }));
             }
             else if (name == Roles.SuperAdmin)
             {
@@ -45,7 +45,7 @@ public static class IdentitySeed
     }
 
     /// <summary>Creates the configured super admin when the database has none.</summary>
-    public static async Task EnsureBootstrapAdminAsync(HibachiDbContext db, BootstrapAdmin? bootstrap, ILogger logger, CancellationToken cancellationToken)
+    public static async Task EnsureBootstrapAdminAsync(HibachiDbContext db, BootstrapAdmin? bootstrap, DateTimeOffset now, ILogger logger, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(bootstrap?.Email) || string.IsNullOrWhiteSpace(bootstrap.Password))
         {
@@ -57,12 +57,12 @@ public static class IdentitySeed
             return;
         }
 
-        await EnsureUserAsync(db, bootstrap.Email, "Administrator", bootstrap.Password, [Roles.SuperAdmin], null, null, null, cancellationToken);
+        await EnsureUserAsync(db, now, bootstrap.Email, "Administrator", bootstrap.Password, [Roles.SuperAdmin], null, null, null, cancellationToken);
         logger.LogInformation("Created the bootstrap super admin {Email}.", bootstrap.Email);
     }
 
     public static async Task<User> EnsureUserAsync(
-        HibachiDbContext db, string email, string displayName, string password, string[] roleNames, Guid? stationId, Guid? chefId, Guid? customerId,
+        HibachiDbContext db, DateTimeOffset now, string email, string displayName, string password, string[] roleNames, Guid? stationId, Guid? chefId, Guid? customerId,
         CancellationToken cancellationToken)
     {
         var normalized = email.Trim().ToLowerInvariant();
@@ -79,7 +79,7 @@ public static class IdentitySeed
             DisplayName = displayName,
             PasswordHash = "",
             SecurityStamp = Guid.NewGuid().ToString("N"),
-            EmailConfirmedAt = DateTimeOffset.UtcNow,
+            EmailConfirmedAt = now,
             StationId = stationId,
             ChefId = chefId,
             CustomerId = customerId,

@@ -8,13 +8,6 @@ using MyHibachi.Api.Infrastructure.Security;
 
 namespace MyHibachi.Api.Features.Audit;
 
-public sealed record AuditEntryDto(
-    long Id, DateTimeOffset OccurredAt, Guid? ActorId, string ActorName, string Action, string EntityType, string EntityId,
-    JsonElement? Before, JsonElement? After, string? RequestId);
-
-public sealed record AuditQuery(
-    int? Page, int? PageSize, string? EntityType, string? EntityId, Guid? ActorId, string? Action, DateTimeOffset? From, DateTimeOffset? To);
-
 public static class AuditApi
 {
     private static readonly string[] Actions = ["create", "update", "delete", "restore", "purge"];
@@ -22,7 +15,7 @@ public static class AuditApi
     public static IEndpointRouteBuilder MapAuditApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/admin/audit", QueryAudit)
-            .WithTags("Audit").WithName("QueryAudit")
+            .RequireRateLimiting(RateLimitPolicies.Api).WithTags("Audit").WithName("QueryAudit")
             .WithSummary("The audit trail, newest first: filter by entity, actor, action and time")
             .ProducesValidationProblem()
             .RequireFeature(FeatureFlags.AuditTrail)

@@ -1,14 +1,21 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using MyHibachi.Api.Infrastructure;
+using MyHibachi.Api.Infrastructure.Security;
 
 namespace MyHibachi.Api.Features.Auth;
 
 public static class AuthApi
 {
+    /// <summary>Sign-in and its stricter rate limit (a guessing target).</summary>
+    public static IServiceCollection AddAuth(this IServiceCollection services) => services
+        .AddScoped<AuthService>()
+        .AddRateLimitPolicy(RateLimitPolicies.Auth, options => options.AuthPermitPerMinute);
+
     public static IEndpointRouteBuilder MapAuthApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/auth").WithTags("Authentication").AddEndpointFilter<RetryOnConcurrencyConflict>();
+        var api = app.MapGroup("/api/auth").WithTags("Authentication").AddEndpointFilter<RetryOnConcurrencyConflict>()
+            .RequireRateLimiting(RateLimitPolicies.Auth);
 
         api.MapPost("/register", Register).WithName("Register")
             .WithSummary("Create a customer account; answers tokens and e-mails a confirmation link").ProducesValidationProblem()
@@ -19,10 +26,12 @@ public static class AuthApi
         api.MapPost("/refresh", Refresh).WithName("RefreshToken")
             .WithSummary("Swap a refresh token for a new pair; a reused token ends its whole session family")
             .ProducesProblem(StatusCodes.Status401Unauthorized).AllowAnonymous();
-        api.MapPost("/logout", Logout).WithName("Logout").WithSummary("End the session of this refresh token").AllowAnonymous();
+        api.MapPost("/logout", Logout).WithName("Logout").WithSummary("End the session of this refresh token").AllowAnonymous()
+            .RequireRateLimiting(RateLimitPolicies.Api);
         api.MapPost("/confirm-email", ConfirmEmail).WithName("ConfirmEmail").WithSummary("Confirm the e-mail address with the token sent at sign-up")
             .ProducesValidationProblem().AllowAnonymous();
-        api.MapGet("/me", Me).WithName("Me").WithSummary("The signed-in account, its roles and permissions").RequireAuthorization();
+        api.MapGet("/me", Me).WithName("Me").WithSummary("The signed-in account, its roles and permissions").RequireAuthorization()
+            .RequireRateLimiting(RateLimitPolicies.Api);
         api.MapPost("/service-token", ServiceToken).WithName("ServiceToken")
             .WithSummary("Client-credentials token for internal services").ProducesProblem(StatusCodes.Status401Unauthorized).AllowAnonymous();
         return app;
@@ -31,14 +40,14 @@ public static class AuthApi
     public static async Task<Results<Created<TokenResponse>, ProblemHttpResult>> Register(RegisterRequest request, AuthService auth, CancellationToken cancellationToken)
     {
         var result = await auth.RegisterAsync(request, cancellationToken);
-        return result.Succeeded ? TypedResults.Created("/api/auth/me", result.Value) : result.Failure!.ToResult();
+        return result.Succeeded ? TypedResults.Created("/api/auth/me", result.Value) : result.Failure.ToResult();
     }
 
     public static async Task<Results<Ok<TokenResponse>, ProblemHttpResult>> Login(LoginRequest request, AuthService auth, CancellationToken cancellationToken) =>
-        Map(await auth.LoginAsync(request, cancellationToken));
+        await auth.LoginAsync(request, cancellationToken).ToOk();
 
     public static async Task<Results<Ok<TokenResponse>, ProblemHttpResult>> Refresh(RefreshRequest request, AuthService auth, CancellationToken cancellationToken) =>
-        Map(await auth.RefreshAsync(request, cancellationToken));
+        await auth.RefreshAsync(request, cancellationToken).ToOk();
 
     public static async Task<NoContent> Logout(RefreshRequest request, AuthService auth, CancellationToken cancellationToken)
     {
@@ -46,29 +55,19 @@ public static class AuthApi
         return TypedResults.NoContent();
     }
 
-    public static async Task<Results<NoContent, ProblemHttpResult>> ConfirmEmail(ConfirmEmailRequest request, AuthService auth, CancellationToken cancellationToken)
-    {
-        var failure = await auth.ConfirmEmailAsync(request, cancellationToken);
-        return failure is null ? TypedResults.NoContent() : failure.ToResult();
-    }
+    public static async Task<Results<NoContent, ProblemHttpResult>> ConfirmEmail(ConfirmEmailRequest request, AuthService auth, CancellationToken cancellationToken) =>
+        await auth.ConfirmEmailAsync(request, cancellationToken).ToNoContent();
 
     public static async Task<Results<Ok<MeDto>, ProblemHttpResult>> Me(ClaimsPrincipal user, AuthService auth, CancellationToken cancellationToken)
     {
-        if (!Guid.TryParse(user.FindFirstValue("sub"), out var id))
+        if (!Guid.TryParse(user.FindFirstValue(ClaimNames.Subject), out var id))
         {
             return Failure.NotFound("Account").ToResult();
         }
 
-        var result = await auth.MeAsync(id, user, cancellationToken);
-        return result.Succeeded ? TypedResults.Ok(result.Value) : result.Failure!.ToResult();
+        return (await auth.MeAsync(id, user, cancellationToken)).ToOk();
     }
 
-    public static Results<Ok<ServiceTokenResponse>, ProblemHttpResult> ServiceToken(ServiceTokenRequest request, AuthService auth)
-    {
-        var result = auth.ServiceToken(request);
-        return result.Succeeded ? TypedResults.Ok(result.Value) : result.Failure!.ToResult();
-    }
-
-    private static Results<Ok<TokenResponse>, ProblemHttpResult> Map(Result<TokenResponse> result) =>
-        result.Succeeded ? TypedResults.Ok(result.Value) : result.Failure!.ToResult();
+    public static Results<Ok<ServiceTokenResponse>, ProblemHttpResult> ServiceToken(ServiceTokenRequest request, AuthService auth) =>
+        auth.ServiceToken(request).ToOk();
 }

@@ -9,7 +9,7 @@ using MyHibachi.Api.Data.Entities;
 using MyHibachi.Api.Infrastructure;
 using MyHibachi.Api.Infrastructure.Messaging;
 using MyHibachi.Api.Infrastructure.Security;
-using MyHibachi.ServiceDefaults.Messaging;
+using MyHibachi.Contracts.Events;
 
 namespace MyHibachi.Api.Features.Auth;
 
@@ -45,14 +45,14 @@ public sealed class AuthService(
         var email = request.Email!.Trim().ToLowerInvariant();
         if (await db.Users.AnyAsync(u => u.Email == email, cancellationToken))
         {
-            return new Failure(StatusCodes.Status409Conflict, "An account with this e-mail already exists.", "Sign in instead.",
+            return new Failure(StatusCodes.Status409Conflict, ProblemCodes.EmailInUse, "An account with this e-mail already exists.", "Sign in instead.",
                 new ValidationErrors().Add("email", "This e-mail already has an account.").ToDictionary());
         }
 
         var station = request.StationId ?? await db.Stations.Where(s => s.IsActive).OrderBy(s => s.CreatedAt).Select(s => (Guid?)s.Id).FirstOrDefaultAsync(cancellationToken);
         if (station is null)
         {
-            return Failure.Conflict("Sign-up is not open yet: no station is active.");
+            return Failure.Conflict(ProblemCodes.SignUpClosed, "Sign-up is not open yet: no station is active.");
         }
 
         // An existing customer record (a guest booking) is linked now but only shown once the
@@ -116,7 +116,7 @@ public sealed class AuthService(
 
         if (user.LockoutEndsAt > now)
         {
-            return new Failure(StatusCodes.Status423Locked, "Too many failed sign-ins.",
+            return new Failure(StatusCodes.Status423Locked, ProblemCodes.AccountLocked, "Too many failed sign-ins.",
                 $"Try again after {user.LockoutEndsAt:HH:mm} UTC, or reset your password.");
         }
 
@@ -235,7 +235,7 @@ public sealed class AuthService(
         }
     }
 
-    public async Task<Failure?> ConfirmEmailAsync(ConfirmEmailRequest request, CancellationToken cancellationToken)
+    public async Task<Result> ConfirmEmailAsync(ConfirmEmailRequest request, CancellationToken cancellationToken)
     {
         var invalid = Failure.Invalid("token", "This confirmation link is invalid or has expired.");
         if (string.IsNullOrWhiteSpace(request.Email) || string.IsNullOrWhiteSpace(request.Token) || request.Token.Length > 200)
@@ -252,7 +252,7 @@ public sealed class AuthService(
 
         if (user.EmailConfirmedAt is not null)
         {
-            return null; // the link was used before: already confirmed
+            return Result.Success; // the link was used before: already confirmed
         }
 
         var expected = Encoding.ASCII.GetBytes(user.EmailConfirmationTokenHash ?? "");
@@ -270,7 +270,7 @@ public sealed class AuthService(
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        return null;
+        return Result.Success;
     }
 
     public async Task<Result<MeDto>> MeAsync(Guid userId, ClaimsPrincipal principal, CancellationToken cancellationToken)
@@ -279,7 +279,7 @@ public sealed class AuthService(
         {
             // Services have no account row: they are who their token says.
             var permissions = await grants.PermissionsOfAsync([Roles.Service]);
-            return new MeDto(userId, principal.FindFirstValue(TokenService.EmailClaim) ?? "", principal.Identity?.Name ?? "service",
+            return new MeDto(userId, principal.FindFirstValue(ClaimNames.Email) ?? "", principal.Identity?.Name ?? "service",
                 [Roles.Service], [.. permissions.Order()], null, null, null, true);
         }
 
@@ -293,7 +293,7 @@ public sealed class AuthService(
             || !_options.ServiceClients.TryGetValue(request.ClientId, out var secret)
             || !CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes(request.ClientSecret)))
         {
-            return new Failure(StatusCodes.Status401Unauthorized, "Unknown client or wrong secret.");
+            return new Failure(StatusCodes.Status401Unauthorized, ProblemCodes.InvalidClient, "Unknown client or wrong secret.");
         }
 
         var subject = new Guid(SHA256.HashData(Encoding.UTF8.GetBytes("service:" + request.ClientId))[..16]);
@@ -354,7 +354,7 @@ public sealed class AuthService(
             .ExecuteUpdateAsync(set => set.SetProperty(t => t.RevokedAt, now).SetProperty(t => t.RevokedReason, reason), cancellationToken);
     }
 
-    private static Failure WrongCredentials() => new(StatusCodes.Status401Unauthorized, "The e-mail or password is not right.");
+    private static Failure WrongCredentials() => new(StatusCodes.Status401Unauthorized, ProblemCodes.InvalidCredentials, "The e-mail or password is not right.");
 
-    private static Failure InvalidRefresh() => new(StatusCodes.Status401Unauthorized, "This session has ended; sign in again.");
+    private static Failure InvalidRefresh() => new(StatusCodes.Status401Unauthorized, ProblemCodes.Unauthorized, "This session has ended; sign in again.");
 }

@@ -9,19 +9,21 @@ namespace MyHibachi.Api.Features.Availability;
 
 public static class AvailabilityApi
 {
+    public static IServiceCollection AddAvailability(this IServiceCollection services) => services.AddScoped<AvailabilityService>();
+
     public const int MaxRangeDays = 62;
 
     public static IEndpointRouteBuilder MapAvailabilityApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/chefs/{id:guid}/availability", GetChefAvailability)
-            .WithTags("Chefs").WithName("GetChefAvailability")
+            .RequireRateLimiting(RateLimitPolicies.Api).WithTags("Chefs").WithName("GetChefAvailability")
             .WithSummary("A chef's open start times between two local dates, and what blocks the rest")
             .RequirePermission(Permissions.ChefsRead)
             .ProducesValidationProblem()
             .RequireFeature(FeatureFlags.CoreApi);
 
         app.MapGet("/api/stations/{id:guid}/slots", GetStationSlots)
-            .WithTags("Stations").WithName("GetStationSlots")
+            .RequireRateLimiting(RateLimitPolicies.Api).WithTags("Stations").WithName("GetStationSlots")
             .WithSummary("Open start times across a station's chefs, for the booking wizard")
             .ProducesValidationProblem()
             .RequireFeature(FeatureFlags.CoreApi);
@@ -31,7 +33,7 @@ public static class AvailabilityApi
 
     public static async Task<Results<Ok<ChefAvailabilityDto>, ProblemHttpResult>> GetChefAvailability(
         Guid id, DateOnly? from, DateOnly? to, int? guests, HibachiDbContext db, AvailabilityService availability, AccessScope scope,
-        CancellationToken cancellationToken)
+        TimeProvider clock, CancellationToken cancellationToken)
     {
         var chef = await scope.Chefs(db.Chefs).AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
         if (chef is null)
@@ -41,7 +43,7 @@ public static class AvailabilityApi
 
         var station = await db.Stations.AsNoTracking().FirstAsync(s => s.Id == chef.StationId, cancellationToken);
         var zone = AvailabilityService.Zone(station);
-        var range = ValidateRange(from, to, guests, zone);
+        var range = ValidateRange(from, to, guests, zone, clock);
         if (range.Failure is not null)
         {
             return range.Failure.ToResult();
@@ -71,7 +73,7 @@ public static class AvailabilityApi
 
     public static async Task<Results<Ok<StationSlotsDto>, ProblemHttpResult>> GetStationSlots(
         Guid id, DateOnly? from, DateOnly? to, int? guests, HibachiDbContext db, AvailabilityService availability,
-        CancellationToken cancellationToken)
+        TimeProvider clock, CancellationToken cancellationToken)
     {
         var station = await db.Stations.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id && s.IsActive, cancellationToken);
         if (station is null)
@@ -80,7 +82,7 @@ public static class AvailabilityApi
         }
 
         var zone = AvailabilityService.Zone(station);
-        var range = ValidateRange(from, to, guests, zone);
+        var range = ValidateRange(from, to, guests, zone, clock);
         if (range.Failure is not null)
         {
             return range.Failure.ToResult();
@@ -97,10 +99,10 @@ public static class AvailabilityApi
         return TypedResults.Ok(new StationSlotsDto(station.Id, station.TimeZone, duration, Group(counts, zone, first, last)));
     }
 
-    public static Result<(DateOnly From, DateOnly To, int DurationMinutes)> ValidateRange(DateOnly? from, DateOnly? to, int? guests, TimeZoneInfo zone)
+    public static Result<(DateOnly From, DateOnly To, int DurationMinutes)> ValidateRange(DateOnly? from, DateOnly? to, int? guests, TimeZoneInfo zone, TimeProvider clock)
     {
         var errors = new ValidationErrors();
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, zone).DateTime);
+        var today = AvailabilityEngine.LocalDate(clock.GetUtcNow(), zone);
         var first = from ?? today;
         var last = to ?? first.AddDays(13);
         if (last < first)

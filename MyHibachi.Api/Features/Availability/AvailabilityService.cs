@@ -10,7 +10,40 @@ public sealed class AvailabilityService(HibachiDbContext db, TimeProvider clock)
 {
     public static readonly BookingStatus[] HoldingStatuses = [BookingStatus.Pending, BookingStatus.Confirmed];
 
+    /// <summary>How far ahead events can be booked (about 18 months).</summary>
+    public const int MaxDaysAhead = 548;
+
     public DateTimeOffset EarliestStart(Station station) => clock.Now().AddHours(station.MinimumNoticeHours);
+
+    /// <summary>
+    /// The instant a local date and time at the station stands for, checked as a start a customer may
+    /// book: it exists (clock changes), is not past, respects the minimum notice and the booking horizon.
+    /// </summary>
+    public DateTimeOffset? CheckStart(Station station, DateOnly date, TimeOnly time, ValidationErrors errors)
+    {
+        var start = AvailabilityEngine.ToInstant(date, time, Zone(station));
+        if (start is null)
+        {
+            errors.Add("startTime", "That time does not exist on that date (the clocks change); choose another.");
+            return null;
+        }
+
+        var now = clock.Now();
+        if (start < now)
+        {
+            errors.Add("eventDate", "That date and time are in the past.");
+        }
+        else if (start < EarliestStart(station))
+        {
+            errors.Add("eventDate", $"Book at least {station.MinimumNoticeHours} hours before the event; call us for last-minute parties.");
+        }
+        else if (start > now.AddDays(MaxDaysAhead))
+        {
+            errors.Add("eventDate", "We take bookings up to 18 months ahead.");
+        }
+
+        return start;
+    }
 
     public static TimeZoneInfo Zone(Station station) => TimeZoneInfo.FindSystemTimeZoneById(station.TimeZone);
 

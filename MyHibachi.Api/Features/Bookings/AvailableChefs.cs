@@ -7,14 +7,12 @@ using MyHibachi.Api.Infrastructure.Security;
 
 namespace MyHibachi.Api.Features.Bookings;
 
-public sealed record AvailableChefDto(Guid Id, string Name, int EventsThatDay);
-
 public static class AvailableChefsApi
 {
     public static IEndpointRouteBuilder MapAvailableChefsApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/bookings/{id:guid}/available-chefs", GetAvailableChefs)
-            .WithTags("Bookings").WithName("GetAvailableChefs")
+            .RequireRateLimiting(RateLimitPolicies.Api).WithTags("Bookings").WithName("GetAvailableChefs")
             .WithSummary("The station's chefs who are free for this booking's whole block (to offer when assigning)")
             .RequirePermission(Permissions.BookingsManage)
             .RequireFeature(FeatureFlags.CoreApi);
@@ -22,7 +20,7 @@ public static class AvailableChefsApi
     }
 
     public static async Task<Results<Ok<IReadOnlyList<AvailableChefDto>>, ProblemHttpResult>> GetAvailableChefs(
-        Guid id, BookingService bookings, HibachiDbContext db, AvailabilityService availability, CancellationToken cancellationToken)
+        Guid id, BookingQueries bookings, HibachiDbContext db, AvailabilityService availability, CancellationToken cancellationToken)
     {
         var booking = await bookings.FindAsync(id, cancellationToken);
         if (booking is null)

@@ -7,12 +7,19 @@ using MyHibachi.Api.Features.Pricing;
 using MyHibachi.Api.Infrastructure;
 using MyHibachi.Api.Infrastructure.Security;
 using MyHibachi.Api.Infrastructure.Messaging;
-using MyHibachi.ServiceDefaults.Messaging;
+using MyHibachi.Contracts.Events;
 
 namespace MyHibachi.Api.Features.Bookings;
 
 /// <summary>Changes to an existing booking: edits, chef assignment, the state machine, delete and restore.</summary>
-public sealed partial class BookingService
+public sealed class BookingChanges(
+    HibachiDbContext db,
+    ServiceArea serviceArea,
+    AvailabilityService availability,
+    BookingQueries queries,
+    AccessScope scope,
+    CurrentActor actor,
+    TimeProvider clock)
 {
     /// <summary>
     /// Edits a live booking. Guests and menu are re-priced with the booking's own price sheet (the
@@ -20,7 +27,7 @@ public sealed partial class BookingService
     /// </summary>
     public async Task<Result<Booking>> UpdateAsync(Guid id, UpdateBookingRequest request, uint expectedVersion, CancellationToken cancellationToken)
     {
-        var booking = await FindAsync(id, cancellationToken);
+        var booking = await queries.FindAsync(id, cancellationToken);
         if (booking is null)
         {
             return Failure.NotFound("Booking");
@@ -33,7 +40,7 @@ public sealed partial class BookingService
 
         if (!BookingRules.IsLive(booking.Status))
         {
-            return Failure.Conflict($"A {booking.Status.ToString().ToLowerInvariant()} booking cannot be changed.");
+            return Failure.Conflict(ProblemCodes.BookingNotLive, $"A {booking.Status.ToString().ToLowerInvariant()} booking cannot be changed.");
         }
 
         var station = await db.Stations.AsNoTracking().FirstAsync(s => s.Id == booking.StationId, cancellationToken);
@@ -80,17 +87,11 @@ public sealed partial class BookingService
         var timeChanged = request.EventDate is not null || request.StartTime is not null;
         if (timeChanged && time is { } t)
         {
-            startsAt = CheckStart(station, date, t, errors);
+            startsAt = availability.CheckStart(station, date, t, errors);
         }
 
         var pricing = PricingEngine.Calculate(booking.PriceSheet, new PricingRequest(adults, children, selections, distance));
-        foreach (var (field, messages) in pricing.Errors.ToDictionary())
-        {
-            foreach (var message in messages)
-            {
-                errors.Add(field, message);
-            }
-        }
+        errors.AddAll(pricing.Errors);
 
         if (errors.Any)
         {
@@ -110,13 +111,13 @@ public sealed partial class BookingService
                 : AvailabilityEngine.WhyUnavailable(schedule, zone, startsAt.Value, duration, timeChanged ? availability.EarliestStart(station) : DateTimeOffset.MinValue);
             if (why is not null)
             {
-                return Failure.Conflict("The assigned chef cannot take the new time.", why + " Choose another time, or reassign the chef first.");
+                return Failure.Conflict(ProblemCodes.ChefUnavailable, "The assigned chef cannot take the new time.", why + " Choose another time, or reassign the chef first.");
             }
 
             booking.StartsAt = startsAt.Value;
             booking.DurationMinutes = duration;
             booking.EndsAt = startsAt.Value.AddMinutes(duration);
-            Hold(booking, schedule!);
+            BookingInput.HoldChef(booking, schedule!);
         }
         else
         {
@@ -131,11 +132,7 @@ public sealed partial class BookingService
         booking.Breakdown = pricing.Breakdown!;
         if (address is not null)
         {
-            booking.AddressLine1 = address.Line1!.Trim();
-            booking.AddressLine2 = Text.Clean(address.Line2);
-            booking.City = address.City!.Trim();
-            booking.State = address.State!.Trim().ToUpperInvariant();
-            booking.Zip = ZipCentroids.Normalize(address.Zip)!;
+            BookingInput.ApplyAddress(booking, PostalAddress.From(address));
         }
 
         if (request.Contact is { } contact)
@@ -168,7 +165,7 @@ public sealed partial class BookingService
     /// <summary>Assigns (or, for a pending booking, removes) the chef; the chef must be free for the whole block.</summary>
     public async Task<Result<Booking>> AssignChefAsync(Guid id, AssignChefRequest request, uint? expectedVersion, CancellationToken cancellationToken)
     {
-        var booking = await FindAsync(id, cancellationToken);
+        var booking = await queries.FindAsync(id, cancellationToken);
         if (booking is null)
         {
             return Failure.NotFound("Booking");
@@ -181,7 +178,7 @@ public sealed partial class BookingService
 
         if (!BookingRules.IsLive(booking.Status))
         {
-            return Failure.Conflict($"A {booking.Status.ToString().ToLowerInvariant()} booking cannot change chef.");
+            return Failure.Conflict(ProblemCodes.BookingNotLive, $"A {booking.Status.ToString().ToLowerInvariant()} booking cannot change chef.");
         }
 
         var previous = booking.ChefId;
@@ -189,7 +186,7 @@ public sealed partial class BookingService
         {
             if (booking.Status != BookingStatus.Pending)
             {
-                return Failure.Conflict("A confirmed booking must keep a chef.", "Assign another chef instead.");
+                return Failure.Conflict(ProblemCodes.BookingChefRequired, "A confirmed booking must keep a chef.", "Assign another chef instead.");
             }
 
             booking.ChefId = null;
@@ -219,10 +216,10 @@ public sealed partial class BookingService
         var why = AvailabilityEngine.WhyUnavailable(schedule, zone, booking.StartsAt, booking.DurationMinutes, DateTimeOffset.MinValue);
         if (why is not null)
         {
-            return Failure.Conflict("That chef cannot take this booking.", why);
+            return Failure.Conflict(ProblemCodes.ChefUnavailable, "That chef cannot take this booking.", why);
         }
 
-        Hold(booking, schedule);
+        BookingInput.HoldChef(booking, schedule);
         db.Publish(new BookingChefAssigned(booking.Id, booking.Reference, booking.StationId, chefId, previous), clock.Now());
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -240,7 +237,7 @@ public sealed partial class BookingService
             }
         }
 
-        var booking = await FindAsync(id, cancellationToken);
+        var booking = await queries.FindAsync(id, cancellationToken);
         if (booking is null)
         {
             return Failure.NotFound("Booking");
@@ -260,7 +257,7 @@ public sealed partial class BookingService
 
         if (BookingRules.WhyNot(booking, to, now) is { } refused)
         {
-            return Failure.Conflict("This change is not allowed.", refused);
+            return Failure.Conflict(ProblemCodes.BookingTransitionRefused, "This change is not allowed.", refused);
         }
 
         var from = booking.Status;
@@ -280,19 +277,19 @@ public sealed partial class BookingService
                 break;
         }
 
-        db.Publish(new BookingStatusChanged(booking.Id, booking.Reference, booking.StationId, from.ToString(), to.ToString(), booking.CancelReason), now);
+        db.Publish(new BookingStatusChanged(booking.Id, booking.Reference, booking.StationId, from.ToContract(), to.ToContract(), booking.CancelReason), now);
         await db.SaveChangesAsync(cancellationToken);
         return booking;
     }
 
-    public async Task<Failure?> DeleteAsync(Guid id, DeleteRequest? request, CancellationToken cancellationToken)
+    public async Task<Result> DeleteAsync(Guid id, DeleteRequest? request, CancellationToken cancellationToken)
     {
         if (SoftDeletion.ValidateReason(request) is { } invalid)
         {
             return invalid;
         }
 
-        var booking = await FindAsync(id, cancellationToken);
+        var booking = await queries.FindAsync(id, cancellationToken);
         if (booking is null)
         {
             return Failure.NotFound("Booking");
@@ -300,13 +297,13 @@ public sealed partial class BookingService
 
         SoftDeletion.MarkDeleted(booking, actor.UserId, request!.Reason!, clock.Now());
         await db.SaveChangesAsync(cancellationToken);
-        return null;
+        return Result.Success;
     }
 
     /// <summary>Restores the booking exactly as it was; refused when its chef has since been booked over its time.</summary>
     public async Task<Result<Booking>> RestoreAsync(Guid id, CancellationToken cancellationToken)
     {
-        var booking = await scope.Bookings(db.Bookings.IgnoreQueryFilters([HibachiDbContext.SoftDeleteFilter])).FirstOrDefaultAsync(b => b.Id == id, cancellationToken);
+        var booking = await scope.Bookings(db.Bookings.IncludingDeleted()).FirstOrDefaultAsync(b => b.Id == id, cancellationToken);
         if (booking is null)
         {
             return Failure.NotFound("Booking");
@@ -320,7 +317,7 @@ public sealed partial class BookingService
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         if (BookingRules.IsLive(booking.Status) && booking.ChefId is { } chefId)
         {
-            var zone = TimeZoneInfo.FindSystemTimeZoneById(await StationTimeZoneAsync(booking.StationId, cancellationToken));
+            var zone = TimeZoneInfo.FindSystemTimeZoneById(await queries.StationTimeZoneAsync(booking.StationId, cancellationToken));
             await availability.LockChefDayAsync(chefId, booking.StartsAt, zone, cancellationToken);
             var clash = await db.Bookings
                 .Where(b => b.ChefId == chefId && b.Id != booking.Id && AvailabilityService.HoldingStatuses.Contains(b.Status)
@@ -329,7 +326,7 @@ public sealed partial class BookingService
                 .FirstOrDefaultAsync(cancellationToken);
             if (clash is not null)
             {
-                return Failure.Conflict("The chef has been booked over this time since it was deleted.", $"{clash} holds the chef; reassign one of them first.");
+                return Failure.Conflict(ProblemCodes.ChefUnavailable, "The chef has been booked over this time since it was deleted.", $"{clash} holds the chef; reassign one of them first.");
             }
         }
 
@@ -347,7 +344,7 @@ public sealed partial class BookingService
             return null;
         }
 
-        return Failure.Conflict("It is too close to the event to change it online.",
+        return Failure.Conflict(ProblemCodes.BookingCutoffPassed, "It is too close to the event to change it online.",
             $"Changes close {station.CustomerChangeCutoffHours} hours before the event; please call us.");
     }
 

@@ -1,4 +1,6 @@
 using System.Collections.Frozen;
+using MyHibachi.Api.Data.Entities;
+using MyHibachi.Api.Features.Availability;
 using MyHibachi.Api.Features.Chefs;
 using MyHibachi.Api.Features.Geography;
 using MyHibachi.Api.Features.Pricing;
@@ -9,8 +11,6 @@ namespace MyHibachi.Api.Features.Bookings;
 /// <summary>Field checks shared by booking creation, quote conversion and booking changes.</summary>
 public static class BookingInput
 {
-    public const int MaxDaysAhead = 548;
-
     private static readonly FrozenSet<string> States = FrozenSet.ToFrozenSet(
     [
         "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "DC", "FL", "GA", "HI", "ID", "IL", "IN", "IA", "KS", "KY", "LA", "ME",
@@ -54,6 +54,25 @@ public static class BookingInput
         }
     }
 
+    /// <summary>Copies a normalised address onto the booking.</summary>
+    public static void ApplyAddress(Booking booking, PostalAddress address)
+    {
+        booking.AddressLine1 = address.Line1;
+        booking.AddressLine2 = address.Line2;
+        booking.City = address.City;
+        booking.State = address.State;
+        booking.Zip = address.Zip;
+    }
+
+    /// <summary>Holds the chef for the booking's whole block (travel and set-up buffers included).</summary>
+    public static void HoldChef(Booking booking, ChefSchedule chef)
+    {
+        var (from, to) = AvailabilityEngine.ChefBlock(chef, booking.StartsAt, booking.DurationMinutes);
+        booking.ChefId = chef.ChefId;
+        booking.ChefBusyFrom = from;
+        booking.ChefBusyTo = to;
+    }
+
     public static TimeOnly? StartTime(string? text, ValidationErrors errors)
     {
         if (string.IsNullOrWhiteSpace(text))
@@ -83,7 +102,7 @@ public static class BookingInput
         errors.MaxLength("specialRequests", specialRequests, 2000);
     }
 
-    public static IReadOnlyList<MenuSelection> Selections(IReadOnlyList<MenuSelection?>? selections, ValidationErrors errors)
+    public static IReadOnlyList<MenuSelection> Selections(IReadOnlyList<SelectionDto?>? selections, ValidationErrors errors)
     {
         if (selections is null)
         {
@@ -101,7 +120,7 @@ public static class BookingInput
         {
             if (selections[i] is { } selection)
             {
-                valid.Add(selection);
+                valid.Add(new MenuSelection(selection.Code, selection.Quantity));
             }
             else
             {

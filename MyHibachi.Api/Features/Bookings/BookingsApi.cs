@@ -1,3 +1,5 @@
+using MyHibachi.Api.Data.Configurations;
+using MyHibachi.Api.Features.Audit;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using MyHibachi.Api.Data.Entities;
@@ -8,11 +10,22 @@ namespace MyHibachi.Api.Features.Bookings;
 
 public static class BookingsApi
 {
+    public static IServiceCollection AddBookings(this IServiceCollection services) => services
+        .AddScoped<BookingQueries>()
+        .AddScoped<BookingPlacement>()
+        .AddScoped<BookingChanges>()
+        .AddDeletableType("booking",
+            "SELECT id, reference || ' · ' || contact_name AS label, deleted_at, deleted_by, delete_reason AS reason FROM bookings WHERE deleted_at IS NOT NULL",
+            id => $"/api/bookings/{id}/restore")
+        .AddConstraintProblem(BookingConfiguration.ChefOverlapConstraint, Failure.Conflict(ProblemCodes.ChefDoubleBooked,
+            "The chef is already booked at that time.", "Choose another chef or another time."));
+
     public const string IdempotencyHeader = "Idempotency-Key";
 
     public static IEndpointRouteBuilder MapBookingsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/bookings").AddEndpointFilter<RetryOnConcurrencyConflict>().WithTags("Bookings").RequireFeature(FeatureFlags.CoreApi);
+        var api = app.MapGroup("/api/bookings").AddEndpointFilter<RetryOnConcurrencyConflict>().WithTags("Bookings")
+            .RequireFeature(FeatureFlags.CoreApi).RequireRateLimiting(RateLimitPolicies.Api);
 
         api.MapGet("", ListBookings).WithName("ListBookings")
             .WithSummary("Bookings, paged; filter by status, station, chef, customer, from/to (event start) and text")
@@ -46,13 +59,10 @@ public static class BookingsApi
     }
 
     public static async Task<Results<Ok<PagedList<BookingSummaryDto>>, ProblemHttpResult>> ListBookings(
-        [AsParameters] BookingListQuery query, BookingService bookings, CancellationToken cancellationToken)
-    {
-        var result = await bookings.ListAsync(query, cancellationToken);
-        return result.Succeeded ? TypedResults.Ok(result.Value) : result.Failure!.ToResult();
-    }
+        [AsParameters] BookingListQuery query, BookingQueries bookings, CancellationToken cancellationToken) =>
+        await bookings.ListAsync(query, cancellationToken).ToOk();
 
-    public static async Task<Results<Ok<BookingDto>, ProblemHttpResult>> GetBooking(Guid id, BookingService bookings, HttpContext context, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<BookingDto>, ProblemHttpResult>> GetBooking(Guid id, BookingQueries bookings, HttpContext context, CancellationToken cancellationToken)
     {
         if (await bookings.ReadAsync(id, cancellationToken) is not { } found)
         {
@@ -64,22 +74,20 @@ public static class BookingsApi
     }
 
     public static async Task<Results<Created<BookingDto>, Ok<BookingDto>, ProblemHttpResult>> CreateBooking(
-        CreateBookingRequest request, BookingService bookings, HttpContext context,
-        [FromHeader(Name = IdempotencyHeader)] string? idempotencyKey, CancellationToken cancellationToken)
-    {
-        var result = await bookings.CreateAsync(request, idempotencyKey, cancellationToken);
-        return await Placed(result, bookings, context, cancellationToken);
-    }
+        CreateBookingRequest request, BookingPlacement placement, BookingQueries bookings, HttpContext context,
+        [FromHeader(Name = IdempotencyHeader)] string? idempotencyKey, CancellationToken cancellationToken) =>
+        await Placed(await placement.CreateAsync(request, idempotencyKey, cancellationToken), bookings, context, cancellationToken);
 
+    /// <summary>201 with the new booking, or 200 marked Idempotent-Replayed when a retry found the first one.</summary>
     public static async Task<Results<Created<BookingDto>, Ok<BookingDto>, ProblemHttpResult>> Placed(
-        Result<PlacedBooking> result, BookingService bookings, HttpContext context, CancellationToken cancellationToken)
+        Result<PlacedBooking> result, BookingQueries bookings, HttpContext context, CancellationToken cancellationToken)
     {
         if (!result.Succeeded)
         {
-            return result.Failure!.ToResult();
+            return result.Failure.ToResult();
         }
 
-        var (booking, replayed) = result.Value!;
+        var (booking, replayed) = result.Value;
         ETags.Set(context, booking.Version);
         var dto = await bookings.ToDtoAsync(booking, cancellationToken);
         if (replayed)
@@ -92,7 +100,7 @@ public static class BookingsApi
     }
 
     public static async Task<Results<Ok<BookingDto>, ProblemHttpResult>> UpdateBooking(
-        Guid id, UpdateBookingRequest request, BookingService bookings, HttpContext context, CancellationToken cancellationToken)
+        Guid id, UpdateBookingRequest request, BookingChanges changes, BookingQueries bookings, HttpContext context, CancellationToken cancellationToken)
     {
         if (!ETags.TryReadIfMatch(context.Request, out var version))
         {
@@ -101,46 +109,43 @@ public static class BookingsApi
 
         if (version is null)
         {
-            return new Failure(StatusCodes.Status428PreconditionRequired, "Send If-Match with the booking's ETag.",
+            return new Failure(StatusCodes.Status428PreconditionRequired, ProblemCodes.PreconditionRequired, "Send If-Match with the booking's ETag.",
                 "Read the booking first; its ETag makes sure you change the version you saw.").ToResult();
         }
 
-        return await Respond(await bookings.UpdateAsync(id, request, version.Value, cancellationToken), bookings, context, cancellationToken);
+        return await Respond(await changes.UpdateAsync(id, request, version.Value, cancellationToken), bookings, context, cancellationToken);
     }
 
-    public static async Task<Results<Ok<BookingDto>, ProblemHttpResult>> AssignChef(
-        Guid id, AssignChefRequest request, BookingService bookings, HttpContext context, CancellationToken cancellationToken) =>
-        await WithVersion(context, version => bookings.AssignChefAsync(id, request, version, cancellationToken), bookings, cancellationToken);
+    public static Task<Results<Ok<BookingDto>, ProblemHttpResult>> AssignChef(
+        Guid id, AssignChefRequest request, BookingChanges changes, BookingQueries bookings, HttpContext context, CancellationToken cancellationToken) =>
+        WithVersion(context, version => changes.AssignChefAsync(id, request, version, cancellationToken), bookings, cancellationToken);
 
-    public static async Task<Results<Ok<BookingDto>, ProblemHttpResult>> ConfirmBooking(
-        Guid id, BookingService bookings, HttpContext context, CancellationToken cancellationToken) =>
-        await WithVersion(context, version => bookings.MoveAsync(id, BookingStatus.Confirmed, null, version, cancellationToken), bookings, cancellationToken);
+    public static Task<Results<Ok<BookingDto>, ProblemHttpResult>> ConfirmBooking(
+        Guid id, BookingChanges changes, BookingQueries bookings, HttpContext context, CancellationToken cancellationToken) =>
+        WithVersion(context, version => changes.MoveAsync(id, BookingStatus.Confirmed, null, version, cancellationToken), bookings, cancellationToken);
 
-    public static async Task<Results<Ok<BookingDto>, ProblemHttpResult>> CancelBooking(
-        Guid id, CancelBookingRequest request, BookingService bookings, HttpContext context, CancellationToken cancellationToken) =>
-        await WithVersion(context, version => bookings.MoveAsync(id, BookingStatus.Cancelled, request.Reason, version, cancellationToken), bookings, cancellationToken);
+    public static Task<Results<Ok<BookingDto>, ProblemHttpResult>> CancelBooking(
+        Guid id, CancelBookingRequest request, BookingChanges changes, BookingQueries bookings, HttpContext context, CancellationToken cancellationToken) =>
+        WithVersion(context, version => changes.MoveAsync(id, BookingStatus.Cancelled, request.Reason, version, cancellationToken), bookings, cancellationToken);
 
-    public static async Task<Results<Ok<BookingDto>, ProblemHttpResult>> CompleteBooking(
-        Guid id, BookingService bookings, HttpContext context, CancellationToken cancellationToken) =>
-        await WithVersion(context, version => bookings.MoveAsync(id, BookingStatus.Completed, null, version, cancellationToken), bookings, cancellationToken);
+    public static Task<Results<Ok<BookingDto>, ProblemHttpResult>> CompleteBooking(
+        Guid id, BookingChanges changes, BookingQueries bookings, HttpContext context, CancellationToken cancellationToken) =>
+        WithVersion(context, version => changes.MoveAsync(id, BookingStatus.Completed, null, version, cancellationToken), bookings, cancellationToken);
 
-    public static async Task<Results<Ok<BookingDto>, ProblemHttpResult>> MarkNoShow(
-        Guid id, BookingService bookings, HttpContext context, CancellationToken cancellationToken) =>
-        await WithVersion(context, version => bookings.MoveAsync(id, BookingStatus.NoShow, null, version, cancellationToken), bookings, cancellationToken);
+    public static Task<Results<Ok<BookingDto>, ProblemHttpResult>> MarkNoShow(
+        Guid id, BookingChanges changes, BookingQueries bookings, HttpContext context, CancellationToken cancellationToken) =>
+        WithVersion(context, version => changes.MoveAsync(id, BookingStatus.NoShow, null, version, cancellationToken), bookings, cancellationToken);
 
     public static async Task<Results<NoContent, ProblemHttpResult>> DeleteBooking(
-        Guid id, [FromBody] DeleteRequest? request, BookingService bookings, CancellationToken cancellationToken)
-    {
-        var failure = await bookings.DeleteAsync(id, request, cancellationToken);
-        return failure is null ? TypedResults.NoContent() : failure.ToResult();
-    }
+        Guid id, [FromBody] DeleteRequest? request, BookingChanges changes, CancellationToken cancellationToken) =>
+        await changes.DeleteAsync(id, request, cancellationToken).ToNoContent();
 
     public static async Task<Results<Ok<BookingDto>, ProblemHttpResult>> RestoreBooking(
-        Guid id, BookingService bookings, HttpContext context, CancellationToken cancellationToken) =>
-        await Respond(await bookings.RestoreAsync(id, cancellationToken), bookings, context, cancellationToken);
+        Guid id, BookingChanges changes, BookingQueries bookings, HttpContext context, CancellationToken cancellationToken) =>
+        await Respond(await changes.RestoreAsync(id, cancellationToken), bookings, context, cancellationToken);
 
     private static async Task<Results<Ok<BookingDto>, ProblemHttpResult>> WithVersion(
-        HttpContext context, Func<uint?, Task<Result<Booking>>> change, BookingService bookings, CancellationToken cancellationToken)
+        HttpContext context, Func<uint?, Task<Result<Booking>>> change, BookingQueries bookings, CancellationToken cancellationToken)
     {
         if (!ETags.TryReadIfMatch(context.Request, out var version))
         {
@@ -151,14 +156,14 @@ public static class BookingsApi
     }
 
     private static async Task<Results<Ok<BookingDto>, ProblemHttpResult>> Respond(
-        Result<Booking> result, BookingService bookings, HttpContext context, CancellationToken cancellationToken)
+        Result<Booking> result, BookingQueries bookings, HttpContext context, CancellationToken cancellationToken)
     {
         if (!result.Succeeded)
         {
-            return result.Failure!.ToResult();
+            return result.Failure.ToResult();
         }
 
-        ETags.Set(context, result.Value!.Version);
+        ETags.Set(context, result.Value.Version);
         return TypedResults.Ok(await bookings.ToDtoAsync(result.Value, cancellationToken));
     }
 }

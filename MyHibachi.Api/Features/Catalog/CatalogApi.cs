@@ -1,3 +1,4 @@
+using MyHibachi.Api.Infrastructure.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using MyHibachi.Api.Data;
@@ -8,9 +9,11 @@ namespace MyHibachi.Api.Features.Catalog;
 
 public static class CatalogApi
 {
+    public static IServiceCollection AddCatalog(this IServiceCollection services) => services.AddScoped<PriceSheetProvider>();
+
     public static IEndpointRouteBuilder MapCatalogApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/menu").AddEndpointFilter<RetryOnConcurrencyConflict>().WithTags("Menu and prices");
+        var api = app.MapGroup("/api/menu").AddEndpointFilter<RetryOnConcurrencyConflict>().RequireRateLimiting(RateLimitPolicies.Api).WithTags("Menu and prices");
 
         api.MapGet("", GetMenu)
             .WithName("GetMenu")
@@ -26,10 +29,11 @@ public static class CatalogApi
         var items = await db.MenuItems.AsNoTracking()
             .Where(m => m.IsActive)
             .OrderBy(m => m.SortOrder).ThenBy(m => m.Name)
-            .Select(m => new MenuItemDto(m.Code, m.Name, m.Description, m.Category, m.Unit, m.PriceCents, m.Allergens, m.DietaryTags))
+            .Select(m => new { m.Code, m.Name, m.Description, m.Category, m.Unit, m.PriceCents, m.Allergens, m.DietaryTags })
             .ToListAsync(cancellationToken);
         var priceList = new PriceListDto(sheet.AdultCents, sheet.ChildCents, sheet.PartyMinimumCents, sheet.TravelFreeMiles,
             sheet.TravelCentsPerMile, sheet.DepositCents, sheet.GratuityPercent, sheet.MaxGuests);
-        return TypedResults.Ok(new MenuDto(priceList, items));
+        return TypedResults.Ok(new MenuDto(priceList, items.Select(m => new MenuItemDto(
+            m.Code, m.Name, m.Description, m.Category.ToContract(), m.Unit.ToContract(), m.PriceCents, m.Allergens, m.DietaryTags)).ToList()));
     }
 }

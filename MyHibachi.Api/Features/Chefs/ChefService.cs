@@ -157,14 +157,14 @@ public sealed class ChefService(HibachiDbContext db, AccessScope scope, CurrentA
 
         if (wasActive && !chef.IsActive && await UpcomingBookingsAsync(id, cancellationToken) is > 0 and var upcoming)
         {
-            return Failure.Conflict("This chef has upcoming bookings.", $"Reassign their {upcoming} upcoming booking(s) before deactivating them.");
+            return Failure.Conflict(ProblemCodes.ChefHasBookings, "This chef has upcoming bookings.", $"Reassign their {upcoming} upcoming booking(s) before deactivating them.");
         }
 
         await db.SaveChangesAsync(cancellationToken);
         return chef;
     }
 
-    public async Task<Failure?> DeleteAsync(Guid id, DeleteRequest? request, CancellationToken cancellationToken)
+    public async Task<Result> DeleteAsync(Guid id, DeleteRequest? request, CancellationToken cancellationToken)
     {
         if (SoftDeletion.ValidateReason(request) is { } invalid)
         {
@@ -179,17 +179,17 @@ public sealed class ChefService(HibachiDbContext db, AccessScope scope, CurrentA
 
         if (await UpcomingBookingsAsync(id, cancellationToken) is > 0 and var upcoming)
         {
-            return Failure.Conflict("This chef has upcoming bookings.", $"Reassign their {upcoming} upcoming booking(s) first.");
+            return Failure.Conflict(ProblemCodes.ChefHasBookings, "This chef has upcoming bookings.", $"Reassign their {upcoming} upcoming booking(s) first.");
         }
 
         SoftDeletion.MarkDeleted(chef, actor.UserId, request!.Reason!, clock.Now());
         await db.SaveChangesAsync(cancellationToken);
-        return null;
+        return Result.Success;
     }
 
     public async Task<Result<Chef>> RestoreAsync(Guid id, CancellationToken cancellationToken)
     {
-        var chef = await scope.Chefs(db.Chefs.IgnoreQueryFilters([HibachiDbContext.SoftDeleteFilter])).FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
+        var chef = await scope.Chefs(db.Chefs.IncludingDeleted()).FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
         if (chef is null)
         {
             return Failure.NotFound("Chef");
@@ -202,138 +202,12 @@ public sealed class ChefService(HibachiDbContext db, AccessScope scope, CurrentA
 
         if (await db.Chefs.AnyAsync(c => c.Email == chef.Email && c.Id != id, cancellationToken))
         {
-            return Failure.Conflict("Another chef now uses this email.");
+            return Failure.Conflict(ProblemCodes.EmailInUse, "Another chef now uses this email.");
         }
 
         SoftDeletion.Restore(chef);
         await db.SaveChangesAsync(cancellationToken);
         return (await FindAsync(id, cancellationToken))!;
-    }
-
-    public async Task<Result<Chef>> SetDateOverrideAsync(Guid id, DateOnly date, DateOverrideRequest request, CancellationToken cancellationToken)
-    {
-        var chef = await FindAsync(id, cancellationToken);
-        if (chef is null)
-        {
-            return Failure.NotFound("Chef");
-        }
-
-        var errors = new ValidationErrors();
-        if (request.IsWorking is null)
-        {
-            errors.Add("isWorking", "Say whether the chef works that day.");
-        }
-
-        TimeOnly? start = null, end = null;
-        if (request.IsWorking == true)
-        {
-            start = ParseTime(errors, "startTime", request.StartTime);
-            end = ParseTime(errors, "endTime", request.EndTime);
-            if (start is not null && end is not null && end <= start)
-            {
-                errors.Add("endTime", "The end must be after the start.");
-            }
-        }
-
-        errors.MaxLength("note", request.Note, 500);
-        if (errors.Any)
-        {
-            return Failure.Invalid(errors);
-        }
-
-        var existing = chef.DateOverrides.FirstOrDefault(o => o.Date == date);
-        if (existing is null)
-        {
-            existing = new ChefDateOverride { ChefId = id, Date = date };
-            db.ChefDateOverrides.Add(existing);
-        }
-
-        existing.IsWorking = request.IsWorking!.Value;
-        existing.StartTime = start;
-        existing.EndTime = end;
-        existing.Note = Text.Clean(request.Note);
-        await db.SaveChangesAsync(cancellationToken);
-        return chef;
-    }
-
-    public async Task<Failure?> RemoveDateOverrideAsync(Guid id, DateOnly date, CancellationToken cancellationToken)
-    {
-        var chef = await FindAsync(id, cancellationToken);
-        var existing = chef?.DateOverrides.FirstOrDefault(o => o.Date == date);
-        if (existing is null)
-        {
-            return Failure.NotFound("Date override");
-        }
-
-        db.ChefDateOverrides.Remove(existing);
-        await db.SaveChangesAsync(cancellationToken);
-        return null;
-    }
-
-    public async Task<Result<ChefTimeOff>> AddTimeOffAsync(Guid id, TimeOffRequest request, CancellationToken cancellationToken)
-    {
-        var chef = await scope.Chefs(db.Chefs).FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
-        if (chef is null)
-        {
-            return Failure.NotFound("Chef");
-        }
-
-        var errors = new ValidationErrors();
-        if (request.StartsAt is null)
-        {
-            errors.Add("startsAt", "When does the time off start?");
-        }
-
-        if (request.EndsAt is null)
-        {
-            errors.Add("endsAt", "When does the time off end?");
-        }
-
-        if (request is { StartsAt: { } s, EndsAt: { } e } && e <= s)
-        {
-            errors.Add("endsAt", "The end must be after the start.");
-        }
-
-        if (request is { StartsAt: { } s2, EndsAt: { } e2 } && e2 - s2 > TimeSpan.FromDays(366))
-        {
-            errors.Add("endsAt", "Time off can last at most a year.");
-        }
-
-        errors.MaxLength("reason", request.Reason, 500);
-        if (errors.Any)
-        {
-            return Failure.Invalid(errors);
-        }
-
-        var from = request.StartsAt!.Value.ToUniversalTime();
-        var to = request.EndsAt!.Value.ToUniversalTime();
-        var clashes = await db.Bookings
-            .Where(b => b.ChefId == id && AvailabilityService.HoldingStatuses.Contains(b.Status) && b.ChefBusyFrom < to && b.ChefBusyTo > from)
-            .Select(b => b.Reference)
-            .ToListAsync(cancellationToken);
-        if (clashes.Count > 0)
-        {
-            return Failure.Conflict("The chef has bookings in that time.", $"Reassign {string.Join(", ", clashes)} first.");
-        }
-
-        var timeOff = new ChefTimeOff { ChefId = id, StartsAt = from, EndsAt = to, Reason = Text.Clean(request.Reason) };
-        db.ChefTimeOff.Add(timeOff);
-        await db.SaveChangesAsync(cancellationToken);
-        return timeOff;
-    }
-
-    public async Task<Failure?> RemoveTimeOffAsync(Guid id, Guid timeOffId, CancellationToken cancellationToken)
-    {
-        var visible = await scope.Chefs(db.Chefs).AnyAsync(c => c.Id == id, cancellationToken);
-        var timeOff = visible ? await db.ChefTimeOff.FirstOrDefaultAsync(t => t.Id == timeOffId && t.ChefId == id, cancellationToken) : null;
-        if (timeOff is null)
-        {
-            return Failure.NotFound("Time off");
-        }
-
-        db.ChefTimeOff.Remove(timeOff);
-        await db.SaveChangesAsync(cancellationToken);
-        return null;
     }
 
     private Task<int> UpcomingBookingsAsync(Guid chefId, CancellationToken cancellationToken)
@@ -342,10 +216,10 @@ public sealed class ChefService(HibachiDbContext db, AccessScope scope, CurrentA
         return db.Bookings.CountAsync(b => b.ChefId == chefId && AvailabilityService.HoldingStatuses.Contains(b.Status) && b.EndsAt > now, cancellationToken);
     }
 
-    private static Failure EmailConflict() => new(StatusCodes.Status409Conflict, "A chef with this email already exists.", null,
+    private static Failure EmailConflict() => new(StatusCodes.Status409Conflict, ProblemCodes.EmailInUse, "A chef with this email already exists.", null,
         new ValidationErrors().Add("email", "This email belongs to another chef.").ToDictionary());
 
-    private static TimeOnly? ParseTime(ValidationErrors errors, string field, string? text)
+    internal static TimeOnly? ParseTime(ValidationErrors errors, string field, string? text)
     {
         if (TryParseTime(text, out var time))
         {

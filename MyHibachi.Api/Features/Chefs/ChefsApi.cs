@@ -1,3 +1,5 @@
+using MyHibachi.Api.Data.Configurations;
+using MyHibachi.Api.Features.Audit;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using MyHibachi.Api.Infrastructure;
@@ -7,9 +9,18 @@ namespace MyHibachi.Api.Features.Chefs;
 
 public static class ChefsApi
 {
+    public static IServiceCollection AddChefs(this IServiceCollection services) => services
+        .AddScoped<ChefService>()
+        .AddScoped<ChefScheduleService>()
+        .AddDeletableType("chef",
+            "SELECT id, first_name || ' ' || last_name AS label, deleted_at, deleted_by, delete_reason AS reason FROM chefs WHERE deleted_at IS NOT NULL",
+            id => $"/api/chefs/{id}/restore")
+        .AddConstraintProblem(ChefConfiguration.EmailIndex, new Failure(StatusCodes.Status409Conflict, ProblemCodes.EmailInUse,
+            "A chef with this email already exists.", null, new ValidationErrors().Add("email", "This email belongs to another chef.").ToDictionary()));
+
     public static IEndpointRouteBuilder MapChefsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/chefs").AddEndpointFilter<RetryOnConcurrencyConflict>().WithTags("Chefs").RequireFeature(FeatureFlags.CoreApi).RequireStaff();
+        var api = app.MapGroup("/api/chefs").AddEndpointFilter<RetryOnConcurrencyConflict>().RequireRateLimiting(RateLimitPolicies.Api).WithTags("Chefs").RequireFeature(FeatureFlags.CoreApi).RequireStaff();
 
         api.MapGet("", ListChefs).WithName("ListChefs").WithSummary("Chefs, paged and filtered").ProducesValidationProblem().RequirePermission(Permissions.ChefsRead);
         api.MapGet("/{id:guid}", GetChef).WithName("GetChef").WithSummary("One chef with weekly hours, date overrides and time off").RequirePermission(Permissions.ChefsRead);
@@ -37,8 +48,7 @@ public static class ChefsApi
     public static async Task<Results<Ok<PagedList<ChefDto>>, ProblemHttpResult>> ListChefs(
         [AsParameters] ChefListQuery query, ChefService chefs, CancellationToken cancellationToken)
     {
-        var result = await chefs.ListAsync(query, cancellationToken);
-        return result.Succeeded ? TypedResults.Ok(result.Value) : result.Failure!.ToResult();
+        return (await chefs.ListAsync(query, cancellationToken)).ToOk();
     }
 
     public static async Task<Results<Ok<ChefDetailDto>, ProblemHttpResult>> GetChef(Guid id, ChefService chefs, HttpContext context, CancellationToken cancellationToken)
@@ -59,10 +69,10 @@ public static class ChefsApi
         var result = await chefs.CreateAsync(request, cancellationToken);
         if (!result.Succeeded)
         {
-            return result.Failure!.ToResult();
+            return result.Failure.ToResult();
         }
 
-        ETags.Set(context, result.Value!.Version);
+        ETags.Set(context, result.Value.Version);
         return TypedResults.Created($"/api/chefs/{result.Value.Id}", chefs.ToDetail(result.Value));
     }
 
@@ -77,55 +87,40 @@ public static class ChefsApi
         var result = await chefs.UpdateAsync(id, request, version, cancellationToken);
         if (!result.Succeeded)
         {
-            return result.Failure!.ToResult();
+            return result.Failure.ToResult();
         }
 
-        ETags.Set(context, result.Value!.Version);
+        ETags.Set(context, result.Value.Version);
         return TypedResults.Ok(chefs.ToDetail(result.Value));
     }
 
     public static async Task<Results<NoContent, ProblemHttpResult>> DeleteChef(
-        Guid id, [FromBody] DeleteRequest? request, ChefService chefs, CancellationToken cancellationToken)
-    {
-        var failure = await chefs.DeleteAsync(id, request, cancellationToken);
-        return failure is null ? TypedResults.NoContent() : failure.ToResult();
-    }
+        Guid id, [FromBody] DeleteRequest? request, ChefService chefs, CancellationToken cancellationToken) =>
+        await chefs.DeleteAsync(id, request, cancellationToken).ToNoContent();
 
-    public static async Task<Results<Ok<ChefDetailDto>, ProblemHttpResult>> RestoreChef(Guid id, ChefService chefs, CancellationToken cancellationToken)
-    {
-        var result = await chefs.RestoreAsync(id, cancellationToken);
-        return result.Succeeded ? TypedResults.Ok(chefs.ToDetail(result.Value!)) : result.Failure!.ToResult();
-    }
+    public static async Task<Results<Ok<ChefDetailDto>, ProblemHttpResult>> RestoreChef(Guid id, ChefService chefs, CancellationToken cancellationToken) =>
+        (await chefs.RestoreAsync(id, cancellationToken)).ToOk(chefs.ToDetail);
 
     public static async Task<Results<Ok<ChefDetailDto>, ProblemHttpResult>> SetDateOverride(
-        Guid id, DateOnly date, DateOverrideRequest request, ChefService chefs, CancellationToken cancellationToken)
-    {
-        var result = await chefs.SetDateOverrideAsync(id, date, request, cancellationToken);
-        return result.Succeeded ? TypedResults.Ok(chefs.ToDetail(result.Value!)) : result.Failure!.ToResult();
-    }
+        Guid id, DateOnly date, DateOverrideRequest request, ChefScheduleService schedule, ChefService chefs, CancellationToken cancellationToken) =>
+        (await schedule.SetDateOverrideAsync(id, date, request, cancellationToken)).ToOk(chefs.ToDetail);
 
-    public static async Task<Results<NoContent, ProblemHttpResult>> RemoveDateOverride(Guid id, DateOnly date, ChefService chefs, CancellationToken cancellationToken)
-    {
-        var failure = await chefs.RemoveDateOverrideAsync(id, date, cancellationToken);
-        return failure is null ? TypedResults.NoContent() : failure.ToResult();
-    }
+    public static async Task<Results<NoContent, ProblemHttpResult>> RemoveDateOverride(Guid id, DateOnly date, ChefScheduleService schedule, CancellationToken cancellationToken) =>
+        await schedule.RemoveDateOverrideAsync(id, date, cancellationToken).ToNoContent();
 
     public static async Task<Results<Created<TimeOffDto>, ProblemHttpResult>> AddTimeOff(
-        Guid id, TimeOffRequest request, ChefService chefs, CancellationToken cancellationToken)
+        Guid id, TimeOffRequest request, ChefScheduleService schedule, CancellationToken cancellationToken)
     {
-        var result = await chefs.AddTimeOffAsync(id, request, cancellationToken);
+        var result = await schedule.AddTimeOffAsync(id, request, cancellationToken);
         if (!result.Succeeded)
         {
-            return result.Failure!.ToResult();
+            return result.Failure.ToResult();
         }
 
-        var timeOff = result.Value!;
+        var timeOff = result.Value;
         return TypedResults.Created($"/api/chefs/{id}/time-off/{timeOff.Id}", new TimeOffDto(timeOff.Id, timeOff.StartsAt, timeOff.EndsAt, timeOff.Reason));
     }
 
-    public static async Task<Results<NoContent, ProblemHttpResult>> RemoveTimeOff(Guid id, Guid timeOffId, ChefService chefs, CancellationToken cancellationToken)
-    {
-        var failure = await chefs.RemoveTimeOffAsync(id, timeOffId, cancellationToken);
-        return failure is null ? TypedResults.NoContent() : failure.ToResult();
-    }
+    public static async Task<Results<NoContent, ProblemHttpResult>> RemoveTimeOff(Guid id, Guid timeOffId, ChefScheduleService schedule, CancellationToken cancellationToken) =>
+        await schedule.RemoveTimeOffAsync(id, timeOffId, cancellationToken).ToNoContent();
 }

@@ -130,7 +130,7 @@ public sealed class CustomerService(HibachiDbContext db, AccessScope scope, Curr
         return customer;
     }
 
-    public async Task<Failure?> DeleteAsync(Guid id, DeleteRequest? request, CancellationToken cancellationToken)
+    public async Task<Result> DeleteAsync(Guid id, DeleteRequest? request, CancellationToken cancellationToken)
     {
         if (SoftDeletion.ValidateReason(request) is { } invalid)
         {
@@ -148,17 +148,17 @@ public sealed class CustomerService(HibachiDbContext db, AccessScope scope, Curr
             b => b.CustomerId == id && AvailabilityService.HoldingStatuses.Contains(b.Status) && b.EndsAt > now, cancellationToken);
         if (upcoming > 0)
         {
-            return Failure.Conflict("This customer has upcoming bookings.", $"Cancel or delete their {upcoming} upcoming booking(s) first.");
+            return Failure.Conflict(ProblemCodes.CustomerHasBookings, "This customer has upcoming bookings.", $"Cancel or delete their {upcoming} upcoming booking(s) first.");
         }
 
         SoftDeletion.MarkDeleted(customer, actor.UserId, request!.Reason!, now);
         await db.SaveChangesAsync(cancellationToken);
-        return null;
+        return Result.Success;
     }
 
     public async Task<Result<Customer>> RestoreAsync(Guid id, CancellationToken cancellationToken)
     {
-        var customer = await scope.Customers(db.Customers.IgnoreQueryFilters([HibachiDbContext.SoftDeleteFilter])).FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
+        var customer = await scope.Customers(db.Customers.IncludingDeleted()).FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
         if (customer is null)
         {
             return Failure.NotFound("Customer");
@@ -171,7 +171,7 @@ public sealed class CustomerService(HibachiDbContext db, AccessScope scope, Curr
 
         if (await EmailTakenAsync(customer.Email, id, cancellationToken))
         {
-            return Failure.Conflict("Another customer now uses this email.", "Change or remove that customer's email, then restore.");
+            return Failure.Conflict(ProblemCodes.EmailInUse, "Another customer now uses this email.", "Change or remove that customer's email, then restore.");
         }
 
         SoftDeletion.Restore(customer);
@@ -209,7 +209,7 @@ public sealed class CustomerService(HibachiDbContext db, AccessScope scope, Curr
     private Task<bool> EmailTakenAsync(string email, Guid? except, CancellationToken cancellationToken) =>
         db.Customers.AnyAsync(c => c.Email == email && c.Id != except, cancellationToken);
 
-    private static Failure EmailConflict() => new(StatusCodes.Status409Conflict, "A customer with this email already exists.", null,
+    private static Failure EmailConflict() => new(StatusCodes.Status409Conflict, ProblemCodes.EmailInUse, "A customer with this email already exists.", null,
         new ValidationErrors().Add("email", "This email belongs to another customer.").ToDictionary());
 
     private static ValidationErrors Apply(Customer customer, CustomerRequest request, bool creating)

@@ -1,3 +1,5 @@
+using MyHibachi.Api.Data.Configurations;
+using MyHibachi.Api.Features.Audit;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using MyHibachi.Api.Infrastructure;
@@ -7,9 +9,17 @@ namespace MyHibachi.Api.Features.Customers;
 
 public static class CustomersApi
 {
+    public static IServiceCollection AddCustomers(this IServiceCollection services) => services
+        .AddScoped<CustomerService>()
+        .AddDeletableType("customer",
+            "SELECT id, first_name || ' ' || last_name || ' <' || email || '>' AS label, deleted_at, deleted_by, delete_reason AS reason FROM customers WHERE deleted_at IS NOT NULL",
+            id => $"/api/customers/{id}/restore")
+        .AddConstraintProblem(CustomerConfiguration.EmailIndex, new Failure(StatusCodes.Status409Conflict, ProblemCodes.EmailInUse,
+            "A customer with this email already exists.", null, new ValidationErrors().Add("email", "This email belongs to another customer.").ToDictionary()));
+
     public static IEndpointRouteBuilder MapCustomersApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/customers").AddEndpointFilter<RetryOnConcurrencyConflict>().WithTags("Customers").RequireFeature(FeatureFlags.CoreApi).RequireStaff();
+        var api = app.MapGroup("/api/customers").AddEndpointFilter<RetryOnConcurrencyConflict>().RequireRateLimiting(RateLimitPolicies.Api).WithTags("Customers").RequireFeature(FeatureFlags.CoreApi).RequireStaff();
 
         api.MapGet("", ListCustomers).WithName("ListCustomers")
             .WithSummary("Customers, paged, filtered by station and text (name, email, phone), sorted")
@@ -29,11 +39,8 @@ public static class CustomersApi
     }
 
     public static async Task<Results<Ok<PagedList<CustomerDto>>, ProblemHttpResult>> ListCustomers(
-        [AsParameters] CustomerListQuery query, CustomerService customers, CancellationToken cancellationToken)
-    {
-        var result = await customers.ListAsync(query, cancellationToken);
-        return result.Succeeded ? TypedResults.Ok(result.Value) : result.Failure!.ToResult();
-    }
+        [AsParameters] CustomerListQuery query, CustomerService customers, CancellationToken cancellationToken) =>
+        (await customers.ListAsync(query, cancellationToken)).ToOk();
 
     public static async Task<Results<Ok<CustomerDto>, ProblemHttpResult>> GetCustomer(Guid id, CustomerService customers, HttpContext context, CancellationToken cancellationToken)
     {
@@ -53,10 +60,10 @@ public static class CustomersApi
         var result = await customers.CreateAsync(request, cancellationToken);
         if (!result.Succeeded)
         {
-            return result.Failure!.ToResult();
+            return result.Failure.ToResult();
         }
 
-        ETags.Set(context, result.Value!.Version);
+        ETags.Set(context, result.Value.Version);
         return TypedResults.Created($"/api/customers/{result.Value.Id}", CustomerService.ToDto(result.Value));
     }
 
@@ -71,23 +78,20 @@ public static class CustomersApi
         var result = await customers.UpdateAsync(id, request, version, cancellationToken);
         if (!result.Succeeded)
         {
-            return result.Failure!.ToResult();
+            return result.Failure.ToResult();
         }
 
-        ETags.Set(context, result.Value!.Version);
+        ETags.Set(context, result.Value.Version);
         return TypedResults.Ok(CustomerService.ToDto(result.Value));
     }
 
     public static async Task<Results<NoContent, ProblemHttpResult>> DeleteCustomer(
-        Guid id, [FromBody] DeleteRequest? request, CustomerService customers, CancellationToken cancellationToken)
-    {
-        var failure = await customers.DeleteAsync(id, request, cancellationToken);
-        return failure is null ? TypedResults.NoContent() : failure.ToResult();
-    }
+        Guid id, [FromBody] DeleteRequest? request, CustomerService customers, CancellationToken cancellationToken) =>
+        await customers.DeleteAsync(id, request, cancellationToken).ToNoContent();
 
     public static async Task<Results<Ok<CustomerDto>, ProblemHttpResult>> RestoreCustomer(Guid id, CustomerService customers, CancellationToken cancellationToken)
     {
         var result = await customers.RestoreAsync(id, cancellationToken);
-        return result.Succeeded ? TypedResults.Ok(CustomerService.ToDto(result.Value!)) : result.Failure!.ToResult();
+        return result.Succeeded ? TypedResults.Ok(CustomerService.ToDto(result.Value)) : result.Failure.ToResult();
     }
 }

@@ -8,28 +8,22 @@ using MyHibachi.Api.Infrastructure.Security;
 
 namespace MyHibachi.Api.Features.Internal;
 
-public sealed record PurgeResult(int Bookings, int Leads, int Customers, int Chefs, int Kept);
-
-public sealed record FollowUpResult(int Leads);
-
-public sealed record InboxEntryDto(string Consumer, Guid MessageId, DateTimeOffset ProcessedAt, int Deliveries);
-
-/// <summary>Endpoints the Workers call with their service credentials: scheduled jobs and the consumers' inbox.</summary>
+/// <summary>Endpoints the Workers call with their service credentials: scheduled jobs and the record of handled messages.</summary>
 public static class InternalApi
 {
     public static IEndpointRouteBuilder MapInternalApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/internal").AddEndpointFilter<RetryOnConcurrencyConflict>().WithTags("Internal (workers)").RequirePermission(Permissions.InternalAccess);
+        var api = app.MapGroup("/api/internal").AddEndpointFilter<RetryOnConcurrencyConflict>().RequireRateLimiting(RateLimitPolicies.Api).WithTags("Internal (workers)").RequirePermission(Permissions.InternalAccess);
 
         api.MapPost("/purge", Purge).WithName("PurgeDeleted")
             .WithSummary("Remove for good what was soft-deleted more than 30 days ago (nightly job)");
         api.MapPost("/quotes/follow-up", FollowUpQuotes).WithName("FollowUpAbandonedQuotes")
             .WithSummary("Turn quotes with contact details that were not booked within 24 hours into leads (hourly job)");
-        api.MapGet("/inbox/{consumer}/{messageId:guid}", GetInboxEntry).WithName("GetInboxEntry")
+        api.MapGet("/handled-messages/{consumer}/{messageId:guid}", GetHandledMessage).WithName("GetHandledMessage")
             .WithSummary("Has this consumer already handled this message?");
-        api.MapPut("/inbox/{consumer}/{messageId:guid}", RecordInboxEntry).WithName("RecordInboxEntry")
+        api.MapPut("/handled-messages/{consumer}/{messageId:guid}", RecordHandledMessage).WithName("RecordHandledMessage")
             .WithSummary("Record that a consumer handled a message (a repeat counts a redelivery)");
-        api.MapGet("/inbox/{consumer}", ListInbox).WithName("ListInbox")
+        api.MapGet("/handled-messages/{consumer}", ListHandledMessages).WithName("ListHandledMessages")
             .WithSummary("What a consumer has handled, newest first");
         return app;
     }
@@ -37,24 +31,24 @@ public static class InternalApi
     public static async Task<Ok<PurgeResult>> Purge(HibachiDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         var before = SoftDeletion.PurgeBefore(clock.Now());
-        var bookings = await db.Bookings.IgnoreQueryFilters([HibachiDbContext.SoftDeleteFilter])
+        var bookings = await db.Bookings.IncludingDeleted()
             .Where(b => b.DeletedAt < before).ToListAsync(cancellationToken);
         db.Bookings.RemoveRange(bookings);
-        var leads = await db.Leads.IgnoreQueryFilters([HibachiDbContext.SoftDeleteFilter]).Include(l => l.Notes)
+        var leads = await db.Leads.IncludingDeleted().Include(l => l.Notes)
             .Where(l => l.DeletedAt < before).ToListAsync(cancellationToken);
         db.Leads.RemoveRange(leads);
         await db.SaveChangesAsync(cancellationToken);
 
         // Customers and chefs that live bookings still point at stay (history keeps its people).
-        var customers = await db.Customers.IgnoreQueryFilters([HibachiDbContext.SoftDeleteFilter])
+        var customers = await db.Customers.IncludingDeleted()
             .Where(c => c.DeletedAt < before).ToListAsync(cancellationToken);
-        var chefs = await db.Chefs.IgnoreQueryFilters([HibachiDbContext.SoftDeleteFilter])
+        var chefs = await db.Chefs.IncludingDeleted()
             .Where(c => c.DeletedAt < before).ToListAsync(cancellationToken);
         var customerIds = customers.Select(c => c.Id).ToList();
         var chefIds = chefs.Select(c => c.Id).ToList();
-        var referencedCustomers = await db.Bookings.IgnoreQueryFilters([HibachiDbContext.SoftDeleteFilter])
+        var referencedCustomers = await db.Bookings.IncludingDeleted()
             .Where(b => customerIds.Contains(b.CustomerId)).Select(b => b.CustomerId).Distinct().ToListAsync(cancellationToken);
-        var referencedChefs = await db.Bookings.IgnoreQueryFilters([HibachiDbContext.SoftDeleteFilter])
+        var referencedChefs = await db.Bookings.IncludingDeleted()
             .Where(b => b.ChefId != null && chefIds.Contains(b.ChefId.Value)).Select(b => b.ChefId!.Value).Distinct().ToListAsync(cancellationToken);
         var purgeCustomers = customers.Where(c => !referencedCustomers.Contains(c.Id)).ToList();
         var purgeChefs = chefs.Where(c => !referencedChefs.Contains(c.Id)).ToList();
@@ -76,13 +70,13 @@ public static class InternalApi
     public static async Task<Ok<FollowUpResult>> FollowUpQuotes(int? afterHours, QuoteService quotes, CancellationToken cancellationToken) =>
         TypedResults.Ok(new FollowUpResult(await quotes.FollowUpAbandonedAsync(TimeSpan.FromHours(Math.Clamp(afterHours ?? 24, 0, 24 * 30)), cancellationToken)));
 
-    public static async Task<Results<Ok<InboxEntryDto>, NotFound>> GetInboxEntry(string consumer, Guid messageId, HibachiDbContext db, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<HandledMessageDto>, NotFound>> GetHandledMessage(string consumer, Guid messageId, HibachiDbContext db, CancellationToken cancellationToken)
     {
         var entry = await db.ProcessedMessages.AsNoTracking().FirstOrDefaultAsync(m => m.Consumer == consumer && m.MessageId == messageId, cancellationToken);
         return entry is null ? TypedResults.NotFound() : TypedResults.Ok(ToDto(entry));
     }
 
-    public static async Task<Results<Ok<InboxEntryDto>, ProblemHttpResult>> RecordInboxEntry(
+    public static async Task<Results<Ok<HandledMessageDto>, ProblemHttpResult>> RecordHandledMessage(
         string consumer, Guid messageId, HibachiDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (consumer.Length > 100)
@@ -100,15 +94,15 @@ public static class InternalApi
         return TypedResults.Ok(ToDto(entry));
     }
 
-    public static async Task<Ok<PagedList<InboxEntryDto>>> ListInbox(string consumer, int? page, int? pageSize, HibachiDbContext db, CancellationToken cancellationToken)
+    public static async Task<Ok<PagedList<HandledMessageDto>>> ListHandledMessages(string consumer, int? page, int? pageSize, HibachiDbContext db, CancellationToken cancellationToken)
     {
         var p = Math.Max(1, page ?? 1);
         var size = Math.Clamp(pageSize ?? 100, 1, 1000);
         var entries = db.ProcessedMessages.AsNoTracking().Where(m => m.Consumer == consumer);
         var total = await entries.CountAsync(cancellationToken);
         var items = await entries.OrderByDescending(m => m.ProcessedAt).Skip((p - 1) * size).Take(size).ToListAsync(cancellationToken);
-        return TypedResults.Ok(new PagedList<InboxEntryDto>(items.Select(ToDto).ToList(), p, size, total));
+        return TypedResults.Ok(new PagedList<HandledMessageDto>(items.Select(ToDto).ToList(), p, size, total));
     }
 
-    private static InboxEntryDto ToDto(ProcessedMessage m) => new(m.Consumer, m.MessageId, m.ProcessedAt, m.Deliveries);
+    private static HandledMessageDto ToDto(ProcessedMessage m) => new(m.Consumer, m.MessageId, m.ProcessedAt, m.Deliveries);
 }

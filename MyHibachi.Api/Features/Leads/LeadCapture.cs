@@ -4,7 +4,7 @@ using MyHibachi.Api.Data;
 using MyHibachi.Api.Data.Entities;
 using MyHibachi.Api.Infrastructure;
 using MyHibachi.Api.Infrastructure.Messaging;
-using MyHibachi.ServiceDefaults.Messaging;
+using MyHibachi.Contracts.Events;
 
 namespace MyHibachi.Api.Features.Leads;
 
@@ -66,7 +66,7 @@ public sealed class LeadCapture(HibachiDbContext db, IFeatureManager features, T
         }
 
         lead.Details = details;
-        db.Publish(new LeadCaptured(lead.Id, lead.StationId, lead.Source.ToString(), lead.Reason.ToString(), lead.Name, lead.Email, lead.Phone, lead.AttemptCount), now);
+        db.Publish(new LeadCaptured(lead.Id, lead.StationId, lead.Source.ToContract(), lead.Reason.ToContract(), lead.Name, lead.Email, lead.Phone, lead.AttemptCount), now);
         await db.SaveChangesAsync(cancellationToken);
         return lead;
     }

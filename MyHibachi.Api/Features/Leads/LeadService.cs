@@ -10,7 +10,7 @@ namespace MyHibachi.Api.Features.Leads;
 public sealed class LeadService(HibachiDbContext db, LeadCapture capture, AccessScope scope, CurrentActor actor, TimeProvider clock)
 {
     public static LeadDto ToDto(Lead l) => new(
-        l.Id, l.StationId, l.Source, l.Reason, l.Status, l.Name, l.Email, l.Phone, l.Details, l.AttemptCount, l.LastAttemptAt,
+        l.Id, l.StationId, l.Source.ToContract(), l.Reason.ToContract(), l.Status.ToContract(), l.Name, l.Email, l.Phone, l.Details, l.AttemptCount, l.LastAttemptAt,
         l.QuoteId, l.BookingId, l.ClaimedBy, l.ClaimedByName, l.ClaimedAt,
         l.Notes.OrderBy(n => n.CreatedAt).Select(n => new LeadNoteDto(n.Id, n.AuthorName, n.Text, n.CreatedAt)).ToList(),
         l.CreatedAt, l.UpdatedAt);
@@ -33,6 +33,7 @@ public sealed class LeadService(HibachiDbContext db, LeadCapture capture, Access
 
         errors.Phone("phone", request.Phone);
         errors.MaxLength("message", request.Message, 2000);
+        var source = errors.Member("source", request.Source, EnumMappings.ToEntity);
         if (request.StationId is { } stationId && !await db.Stations.AnyAsync(s => s.Id == stationId, cancellationToken))
         {
             errors.Add("stationId", "No such station.");
@@ -50,7 +51,7 @@ public sealed class LeadService(HibachiDbContext db, LeadCapture capture, Access
         }
 
         var lead = await capture.CaptureAsync(
-            new LeadAttempt(request.StationId, request.Source ?? LeadSource.Web, LeadReason.Inquiry, request.Name, request.Email, request.Phone, details),
+            new LeadAttempt(request.StationId, source ?? LeadSource.Web, LeadReason.Inquiry, request.Name, request.Email, request.Phone, details),
             cancellationToken, always: true);
         return lead!;
     }
@@ -60,6 +61,8 @@ public sealed class LeadService(HibachiDbContext db, LeadCapture capture, Access
         var errors = new ValidationErrors();
         var (page, pageSize) = Paging.Validate(query.Page, query.PageSize, errors);
         errors.MaxLength("q", query.Q, 200);
+        var wantedStatus = errors.Member("status", query.Status, EnumMappings.ToEntity);
+        var wantedSource = errors.Member("source", query.Source, EnumMappings.ToEntity);
         if (query.Sort is not null and not ("createdAt" or "-createdAt" or "lastAttemptAt" or "-lastAttemptAt"))
         {
             errors.Add("sort", "Sort by createdAt, -createdAt, lastAttemptAt or -lastAttemptAt.");
@@ -71,12 +74,12 @@ public sealed class LeadService(HibachiDbContext db, LeadCapture capture, Access
         }
 
         var leads = scope.Leads(db.Leads).AsNoTracking().Include(l => l.Notes).AsQueryable();
-        if (query.Status is { } status)
+        if (wantedStatus is { } status)
         {
             leads = leads.Where(l => l.Status == status);
         }
 
-        if (query.Source is { } source)
+        if (wantedSource is { } source)
         {
             leads = leads.Where(l => l.Source == source);
         }
@@ -126,7 +129,7 @@ public sealed class LeadService(HibachiDbContext db, LeadCapture capture, Access
 
         if (lead.ClaimedBy is not null && lead.ClaimedBy != actor.UserId && !force)
         {
-            return Failure.Conflict($"{lead.ClaimedByName} is already working this lead.", "Claim with force=true to take it over.");
+            return Failure.Conflict(ProblemCodes.LeadClaimed, $"{lead.ClaimedByName} is already working this lead.", "Claim with force=true to take it over.");
         }
 
         lead.ClaimedBy = actor.UserId;
@@ -139,6 +142,7 @@ public sealed class LeadService(HibachiDbContext db, LeadCapture capture, Access
     public async Task<Result<Lead>> SetStatusAsync(Guid id, LeadStatusRequest request, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
+        var status = errors.Member("status", request.Status, EnumMappings.ToEntity);
         if (request.Status is null)
         {
             errors.Add("status", "Choose New, Contacted, Qualified, Converted or Lost.");
@@ -156,7 +160,7 @@ public sealed class LeadService(HibachiDbContext db, LeadCapture capture, Access
             return Failure.NotFound("Lead");
         }
 
-        lead.Status = request.Status!.Value;
+        lead.Status = status!.Value;
         if (!string.IsNullOrWhiteSpace(request.Note))
         {
             AddNote(lead, $"[{lead.Status}] {request.Note.Trim()}");
@@ -185,7 +189,7 @@ public sealed class LeadService(HibachiDbContext db, LeadCapture capture, Access
         return lead;
     }
 
-    public async Task<Failure?> DeleteAsync(Guid id, DeleteRequest? request, CancellationToken cancellationToken)
+    public async Task<Result> DeleteAsync(Guid id, DeleteRequest? request, CancellationToken cancellationToken)
     {
         if (SoftDeletion.ValidateReason(request) is { } invalid)
         {
@@ -200,12 +204,12 @@ public sealed class LeadService(HibachiDbContext db, LeadCapture capture, Access
 
         SoftDeletion.MarkDeleted(lead, actor.UserId, request!.Reason!, clock.Now());
         await db.SaveChangesAsync(cancellationToken);
-        return null;
+        return Result.Success;
     }
 
     public async Task<Result<Lead>> RestoreAsync(Guid id, CancellationToken cancellationToken)
     {
-        var lead = await scope.Leads(db.Leads.IgnoreQueryFilters([HibachiDbContext.SoftDeleteFilter])).Include(l => l.Notes)
+        var lead = await scope.Leads(db.Leads.IncludingDeleted()).Include(l => l.Notes)
             .FirstOrDefaultAsync(l => l.Id == id, cancellationToken);
         if (lead is null)
         {

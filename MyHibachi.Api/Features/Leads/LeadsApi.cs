@@ -1,3 +1,4 @@
+using MyHibachi.Api.Features.Audit;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using MyHibachi.Api.Infrastructure;
@@ -7,16 +8,23 @@ namespace MyHibachi.Api.Features.Leads;
 
 public static class LeadsApi
 {
+    public static IServiceCollection AddLeads(this IServiceCollection services) => services
+        .AddScoped<LeadCapture>()
+        .AddScoped<LeadService>()
+        .AddDeletableType("lead",
+            "SELECT id, coalesce(name, email, phone, 'lead') AS label, deleted_at, deleted_by, delete_reason AS reason FROM leads WHERE deleted_at IS NOT NULL",
+            id => $"/api/admin/leads/{id}/restore");
+
     public static IEndpointRouteBuilder MapLeadsApi(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/leads", Inquire)
             .AddEndpointFilter<RetryOnConcurrencyConflict>()
-            .WithTags("Leads").WithName("CreateInquiry")
+            .RequireRateLimiting(RateLimitPolicies.Api).WithTags("Leads").WithName("CreateInquiry")
             .WithSummary("Ask to be contacted (name and an email or phone)")
             .ProducesValidationProblem()
             .RequireFeature(FeatureFlags.CoreApi);
 
-        var admin = app.MapGroup("/api/admin/leads").AddEndpointFilter<RetryOnConcurrencyConflict>().WithTags("Lead queue").RequireFeature(FeatureFlags.CoreApi).RequireStaff();
+        var admin = app.MapGroup("/api/admin/leads").AddEndpointFilter<RetryOnConcurrencyConflict>().RequireRateLimiting(RateLimitPolicies.Api).WithTags("Lead queue").RequireFeature(FeatureFlags.CoreApi).RequireStaff();
         admin.MapGet("", ListLeads).WithName("ListLeads")
             .WithSummary("The lead queue: filter by status, source, station, text or mine; newest attempt first").ProducesValidationProblem()
             .RequirePermission(Permissions.LeadsRead);
@@ -39,14 +47,13 @@ public static class LeadsApi
     {
         var result = await leads.InquireAsync(request, cancellationToken);
         return result.Succeeded
-            ? TypedResults.Accepted((string?)null, new LeadReceipt(result.Value!.Id, "Thanks! We'll be in touch within one business day."))
-            : result.Failure!.ToResult();
+            ? TypedResults.Accepted((string?)null, new LeadReceipt(result.Value.Id, "Thanks! We'll be in touch within one business day."))
+            : result.Failure.ToResult();
     }
 
     public static async Task<Results<Ok<PagedList<LeadDto>>, ProblemHttpResult>> ListLeads([AsParameters] LeadListQuery query, LeadService leads, CancellationToken cancellationToken)
     {
-        var result = await leads.ListAsync(query, cancellationToken);
-        return result.Succeeded ? TypedResults.Ok(result.Value) : result.Failure!.ToResult();
+        return (await leads.ListAsync(query, cancellationToken)).ToOk();
     }
 
     public static async Task<Results<Ok<LeadDto>, ProblemHttpResult>> GetLead(Guid id, LeadService leads, CancellationToken cancellationToken)
@@ -56,23 +63,17 @@ public static class LeadsApi
     }
 
     public static async Task<Results<Ok<LeadDto>, ProblemHttpResult>> ClaimLead(Guid id, bool? force, LeadService leads, CancellationToken cancellationToken) =>
-        Map(await leads.ClaimAsync(id, force == true, cancellationToken));
+        (await leads.ClaimAsync(id, force == true, cancellationToken)).ToOk(LeadService.ToDto);
 
     public static async Task<Results<Ok<LeadDto>, ProblemHttpResult>> SetLeadStatus(Guid id, LeadStatusRequest request, LeadService leads, CancellationToken cancellationToken) =>
-        Map(await leads.SetStatusAsync(id, request, cancellationToken));
+        (await leads.SetStatusAsync(id, request, cancellationToken)).ToOk(LeadService.ToDto);
 
     public static async Task<Results<Ok<LeadDto>, ProblemHttpResult>> AddLeadNote(Guid id, LeadNoteRequest request, LeadService leads, CancellationToken cancellationToken) =>
-        Map(await leads.AddNoteAsync(id, request, cancellationToken));
+        (await leads.AddNoteAsync(id, request, cancellationToken)).ToOk(LeadService.ToDto);
 
-    public static async Task<Results<NoContent, ProblemHttpResult>> DeleteLead(Guid id, [FromBody] DeleteRequest? request, LeadService leads, CancellationToken cancellationToken)
-    {
-        var failure = await leads.DeleteAsync(id, request, cancellationToken);
-        return failure is null ? TypedResults.NoContent() : failure.ToResult();
-    }
+    public static async Task<Results<NoContent, ProblemHttpResult>> DeleteLead(Guid id, [FromBody] DeleteRequest? request, LeadService leads, CancellationToken cancellationToken) =>
+        await leads.DeleteAsync(id, request, cancellationToken).ToNoContent();
 
     public static async Task<Results<Ok<LeadDto>, ProblemHttpResult>> RestoreLead(Guid id, LeadService leads, CancellationToken cancellationToken) =>
-        Map(await leads.RestoreAsync(id, cancellationToken));
-
-    private static Results<Ok<LeadDto>, ProblemHttpResult> Map(Result<Data.Entities.Lead> result) =>
-        result.Succeeded ? TypedResults.Ok(LeadService.ToDto(result.Value!)) : result.Failure!.ToResult();
+        (await leads.RestoreAsync(id, cancellationToken)).ToOk(LeadService.ToDto);
 }

@@ -1,5 +1,6 @@
 namespace MyHibachi.Api.Features.Pricing;
 
+// MenuCategory and PricingUnit are stored in menu_items by name; their contract twins share the names.
 public enum MenuCategory
 {
     Protein,
@@ -53,3 +54,16 @@ public sealed record PriceBreakdown(
     int GratuityPercent,
     long SuggestedGratuityCents,
     double DistanceMiles);
+
+/// <summary>The pricing value objects as the contracts show them.</summary>
+public static class PricingMapping
+{
+    public static SelectionDto ToDto(this MenuSelection selection) => new(selection.Code, selection.Quantity);
+
+    public static IReadOnlyList<SelectionDto> ToDtos(this IEnumerable<MenuSelection> selections) => selections.Select(ToDto).ToList();
+
+    public static PricingDto ToDto(this PriceBreakdown b) => new(
+        b.Lines.Select(l => new PriceLineDto(l.Code, l.Description, l.Quantity, l.UnitCents, l.TotalCents)).ToList(),
+        b.FoodSubtotalCents, b.TravelFeeCents, b.TotalCents, b.DepositCents, b.BalanceDueCents, b.GratuityPercent,
+        b.SuggestedGratuityCents, b.DistanceMiles);
+}

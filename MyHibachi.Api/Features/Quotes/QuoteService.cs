@@ -16,7 +16,7 @@ public sealed class QuoteService(
     public static readonly TimeSpan Lifetime = TimeSpan.FromDays(14);
 
     public QuoteDto ToDto(Quote q, string stationName) => new(
-        q.Id, q.StationId, stationName, q.Zip, q.Adults, q.Children, q.EventDate, q.Selections, q.Breakdown, distance.Method,
+        q.Id, q.StationId, stationName, q.Zip, q.Adults, q.Children, q.EventDate, q.Selections.ToDtos(), q.Breakdown.ToDto(), distance.Method,
         q.ExpiresAt, q.BookingId, q.CreatedAt);
 
     public async Task<QuoteDto?> GetAsync(Guid id, CancellationToken cancellationToken)
@@ -41,6 +41,7 @@ public sealed class QuoteService(
         }
 
         var selections = BookingInput.Selections(request.Selections, errors);
+        var source = errors.Member("source", request.Source, EnumMappings.ToEntity) ?? LeadSource.Web;
         if (request.Contact is { } contact)
         {
             errors.MaxLength("contact.name", contact.Name, 200);
@@ -73,7 +74,7 @@ public sealed class QuoteService(
             {
                 errors.Add("eventDate", "That date is in the past.");
             }
-            else if (date > today.AddDays(BookingInput.MaxDaysAhead))
+            else if (date > today.AddDays(AvailabilityService.MaxDaysAhead))
             {
                 errors.Add("eventDate", "We take bookings up to 18 months ahead.");
             }
@@ -105,7 +106,7 @@ public sealed class QuoteService(
                     details["guests"] = (adults + (request.Children ?? 0)).ToString(System.Globalization.CultureInfo.InvariantCulture);
                 }
 
-                await leads.CaptureAsync(new LeadAttempt(match?.Station.Id, request.Source ?? LeadSource.Web, reason, who.Name, who.Email, who.Phone, details), cancellationToken);
+                await leads.CaptureAsync(new LeadAttempt(match?.Station.Id, source, reason, who.Name, who.Email, who.Phone, details), cancellationToken);
             }
 
             return Failure.Invalid(errors);
@@ -125,7 +126,7 @@ public sealed class QuoteService(
             ContactName = Text.Clean(request.Contact?.Name),
             ContactEmail = Text.Clean(request.Contact?.Email)?.ToLowerInvariant(),
             ContactPhone = Text.Clean(request.Contact?.Phone),
-            Source = request.Source ?? LeadSource.Web,
+            Source = source,
             ExpiresAt = now + Lifetime,
         };
         db.Quotes.Add(quote);

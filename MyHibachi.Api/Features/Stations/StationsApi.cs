@@ -6,9 +6,11 @@ namespace MyHibachi.Api.Features.Stations;
 
 public static class StationsApi
 {
+    public static IServiceCollection AddStations(this IServiceCollection services) => services.AddScoped<StationService>();
+
     public static IEndpointRouteBuilder MapStationsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/stations").AddEndpointFilter<RetryOnConcurrencyConflict>().WithTags("Stations").RequireFeature(FeatureFlags.CoreApi);
+        var api = app.MapGroup("/api/stations").AddEndpointFilter<RetryOnConcurrencyConflict>().RequireRateLimiting(RateLimitPolicies.Api).WithTags("Stations").RequireFeature(FeatureFlags.CoreApi);
 
         api.MapGet("", ListStations).WithName("ListStations").WithSummary("Active stations (service regions)");
         api.MapGet("/{id:guid}", GetStation).WithName("GetStation").WithSummary("One station");
@@ -19,7 +21,7 @@ public static class StationsApi
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status412PreconditionFailed);
 
         app.MapGet("/api/service-area", CheckServiceArea)
-            .WithTags("Stations").WithName("CheckServiceArea")
+            .RequireRateLimiting(RateLimitPolicies.Api).WithTags("Stations").WithName("CheckServiceArea")
             .WithSummary("Is this ZIP code served, by which station, and at what travel fee")
             .RequireFeature(FeatureFlags.CoreApi);
 
@@ -45,8 +47,8 @@ public static class StationsApi
     {
         var result = await stations.CreateAsync(request, cancellationToken);
         return result.Succeeded
-            ? TypedResults.Created($"/api/stations/{result.Value!.Id}", StationService.ToDto(result.Value))
-            : result.Failure!.ToResult();
+            ? TypedResults.Created($"/api/stations/{result.Value.Id}", StationService.ToDto(result.Value))
+            : result.Failure.ToResult();
     }
 
     public static async Task<Results<Ok<StationDto>, ProblemHttpResult>> UpdateStation(
@@ -60,10 +62,10 @@ public static class StationsApi
         var result = await stations.UpdateAsync(id, request, version, cancellationToken);
         if (!result.Succeeded)
         {
-            return result.Failure!.ToResult();
+            return result.Failure.ToResult();
         }
 
-        ETags.Set(context, result.Value!.Version);
+        ETags.Set(context, result.Value.Version);
         return TypedResults.Ok(StationService.ToDto(result.Value));
     }
 

@@ -63,7 +63,7 @@ public sealed class UserService(HibachiDbContext db, RolePermissionCache grants,
         var email = request.Email!.Trim().ToLowerInvariant();
         if (await db.Users.AnyAsync(u => u.Email == email, cancellationToken))
         {
-            return Failure.Conflict("An account with this e-mail already exists.");
+            return Failure.Conflict(ProblemCodes.EmailInUse, "An account with this e-mail already exists.");
         }
 
         var user = new User
@@ -111,7 +111,7 @@ public sealed class UserService(HibachiDbContext db, RolePermissionCache grants,
         var isSelf = actor.UserId == id;
         if (isSelf && (request.IsActive == false || (roles is not null && !roles.Any(r => r.Name == Roles.SuperAdmin))))
         {
-            return Failure.Conflict("You cannot lock yourself out.", "Another super admin must deactivate you or remove your SUPER_ADMIN role.");
+            return Failure.Conflict(ProblemCodes.SelfLockout, "You cannot lock yourself out.", "Another super admin must deactivate you or remove your SUPER_ADMIN role.");
         }
 
         var securityChanged = false;
@@ -171,7 +171,7 @@ public sealed class UserService(HibachiDbContext db, RolePermissionCache grants,
             .ToListAsync(cancellationToken);
         return new RolesDto(
             roles.OrderBy(r => Array.IndexOf(Roles.All, r.Name)).Select(r => new RoleDto(r.Name, r.Description, r.Permissions.Order().ToList())).ToList(),
-            Permissions.All);
+            RoleCatalog.AllPermissions);
     }
 
     public async Task<Result<RolesDto>> SetRolePermissionsAsync(string roleName, RolePermissionsRequest request, CancellationToken cancellationToken)
@@ -184,11 +184,11 @@ public sealed class UserService(HibachiDbContext db, RolePermissionCache grants,
 
         if (role.Name == Roles.SuperAdmin)
         {
-            return Failure.Conflict("SUPER_ADMIN always has every permission.");
+            return Failure.Conflict(ProblemCodes.RoleFixed, "SUPER_ADMIN always has every permission.");
         }
 
         var requested = request.Permissions ?? [];
-        var unknown = requested.Where(p => !Permissions.All.Any(known => known.Name == p)).ToList();
+        var unknown = requested.Where(p => !RoleCatalog.AllPermissions.Any(known => known.Name == p)).ToList();
         if (unknown.Count > 0)
         {
             return Failure.Invalid("permissions", $"Unknown permission(s): {string.Join(", ", unknown)}.");

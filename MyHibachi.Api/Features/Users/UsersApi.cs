@@ -6,9 +6,11 @@ namespace MyHibachi.Api.Features.Users;
 
 public static class UsersApi
 {
+    public static IServiceCollection AddUsers(this IServiceCollection services) => services.AddScoped<UserService>();
+
     public static IEndpointRouteBuilder MapUsersApi(this IEndpointRouteBuilder app)
     {
-        var users = app.MapGroup("/api/admin/users").WithTags("Users and roles")
+        var users = app.MapGroup("/api/admin/users").RequireRateLimiting(RateLimitPolicies.Api).WithTags("Users and roles")
             .RequireStaff().RequirePermission(Permissions.UsersManage).AddEndpointFilter<RetryOnConcurrencyConflict>();
         users.MapGet("", ListUsers).WithName("ListUsers").WithSummary("Accounts, filtered by text and role").ProducesValidationProblem();
         users.MapGet("/{id:guid}", GetUser).WithName("GetUser").WithSummary("One account");
@@ -17,18 +19,15 @@ public static class UsersApi
             .WithSummary("Change name, password, roles, station, chef or active; security changes end the account's sessions").ProducesValidationProblem();
         users.MapPost("/{id:guid}/unlock", UnlockUser).WithName("UnlockUser").WithSummary("Lift a sign-in lockout");
 
-        var roles = app.MapGroup("/api/admin/roles").WithTags("Users and roles")
+        var roles = app.MapGroup("/api/admin/roles").RequireRateLimiting(RateLimitPolicies.Api).WithTags("Users and roles")
             .RequireStaff().RequirePermission(Permissions.UsersManage).AddEndpointFilter<RetryOnConcurrencyConflict>();
         roles.MapGet("", ListRoles).WithName("ListRoles").WithSummary("Roles with their permissions, and every permission");
         roles.MapPut("/{name}", SetRolePermissions).WithName("SetRolePermissions").WithSummary("Replace a role's permissions").ProducesValidationProblem();
         return app;
     }
 
-    public static async Task<Results<Ok<PagedList<UserDto>>, ProblemHttpResult>> ListUsers([AsParameters] UserListQuery query, UserService users, CancellationToken cancellationToken)
-    {
-        var result = await users.ListAsync(query, cancellationToken);
-        return result.Succeeded ? TypedResults.Ok(result.Value) : result.Failure!.ToResult();
-    }
+    public static async Task<Results<Ok<PagedList<UserDto>>, ProblemHttpResult>> ListUsers([AsParameters] UserListQuery query, UserService users, CancellationToken cancellationToken) =>
+        (await users.ListAsync(query, cancellationToken)).ToOk();
 
     public static async Task<Results<Ok<UserDto>, ProblemHttpResult>> GetUser(Guid id, UserService users, CancellationToken cancellationToken) =>
         await users.GetAsync(id, cancellationToken) is { } user ? TypedResults.Ok(user) : Failure.NotFound("User").ToResult();
@@ -36,24 +35,18 @@ public static class UsersApi
     public static async Task<Results<Created<UserDto>, ProblemHttpResult>> CreateUser(CreateUserRequest request, UserService users, CancellationToken cancellationToken)
     {
         var result = await users.CreateAsync(request, cancellationToken);
-        return result.Succeeded ? TypedResults.Created($"/api/admin/users/{result.Value!.Id}", result.Value) : result.Failure!.ToResult();
+        return result.Succeeded ? TypedResults.Created($"/api/admin/users/{result.Value.Id}", result.Value) : result.Failure.ToResult();
     }
 
     public static async Task<Results<Ok<UserDto>, ProblemHttpResult>> UpdateUser(Guid id, UpdateUserRequest request, UserService users, CancellationToken cancellationToken) =>
-        Map(await users.UpdateAsync(id, request, cancellationToken));
+        (await users.UpdateAsync(id, request, cancellationToken)).ToOk();
 
     public static async Task<Results<Ok<UserDto>, ProblemHttpResult>> UnlockUser(Guid id, UserService users, CancellationToken cancellationToken) =>
-        Map(await users.UnlockAsync(id, cancellationToken));
+        (await users.UnlockAsync(id, cancellationToken)).ToOk();
 
     public static async Task<Ok<RolesDto>> ListRoles(UserService users, CancellationToken cancellationToken) =>
         TypedResults.Ok(await users.RolesAsync(cancellationToken));
 
-    public static async Task<Results<Ok<RolesDto>, ProblemHttpResult>> SetRolePermissions(string name, RolePermissionsRequest request, UserService users, CancellationToken cancellationToken)
-    {
-        var result = await users.SetRolePermissionsAsync(name, request, cancellationToken);
-        return result.Succeeded ? TypedResults.Ok(result.Value) : result.Failure!.ToResult();
-    }
-
-    private static Results<Ok<UserDto>, ProblemHttpResult> Map(Result<UserDto> result) =>
-        result.Succeeded ? TypedResults.Ok(result.Value) : result.Failure!.ToResult();
+    public static async Task<Results<Ok<RolesDto>, ProblemHttpResult>> SetRolePermissions(string name, RolePermissionsRequest request, UserService users, CancellationToken cancellationToken) =>
+        (await users.SetRolePermissionsAsync(name, request, cancellationToken)).ToOk();
 }

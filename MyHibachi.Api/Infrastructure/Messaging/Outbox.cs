@@ -1,21 +1,18 @@
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using MyHibachi.Api.Data;
 using MyHibachi.Api.Data.Entities;
-using MyHibachi.ServiceDefaults.Messaging;
+using MyHibachi.Contracts.Events;
 
 namespace MyHibachi.Api.Infrastructure.Messaging;
 
 public static class Outbox
 {
-    public static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
-
     /// <summary>Adds the event to the unit of work: it is committed with the change, or not at all.</summary>
     public static void Publish<TEvent>(this HibachiDbContext db, TEvent integrationEvent, DateTimeOffset now) where TEvent : IntegrationEvent =>
         db.OutboxMessages.Add(new OutboxMessage
         {
             Type = integrationEvent.Type,
-            Payload = JsonSerializer.Serialize(integrationEvent, JsonOptions),
+            Payload = IntegrationEvents.Serialize(integrationEvent),
             OccurredAt = now,
         });
 }

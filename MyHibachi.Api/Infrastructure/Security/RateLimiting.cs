@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
@@ -21,17 +22,41 @@ public sealed class RateLimitOptions
     public int AuthPermitPerMinute { get; set; } = 10;
 }
 
+/// <summary>The named limits endpoint groups choose with <c>RequireRateLimiting(name)</c>.</summary>
+public static class RateLimitPolicies
+{
+    /// <summary>Everything under /api unless an endpoint says otherwise.</summary>
+    public const string Api = "api";
+
+    /// <summary>Sign-in, sign-up, refresh, e-mail confirmation and service tokens: guessing targets.</summary>
+    public const string Auth = "auth";
+}
+
+/// <summary>A named limit: requests per minute per client, read from the current options.</summary>
+public sealed record RateLimitPolicy(string Name, Func<RateLimitOptions, int> PermitPerMinute);
+
+public static class RateLimitRegistration
+{
+    /// <summary>Declares a limit that endpoint groups can ask for by name; each feature registers its own.</summary>
+    public static IServiceCollection AddRateLimitPolicy(this IServiceCollection services, string name, Func<RateLimitOptions, int> permitPerMinute)
+    {
+        services.AddSingleton(new RateLimitPolicy(name, permitPerMinute));
+        return services;
+    }
+}
+
 /// <summary>
-/// Fixed one-minute windows counted in Redis, so every Api replica shares one count per client.
-/// Over the limit: 429 with Retry-After. If Redis is unreachable each replica counts in memory
-/// instead (the limit then holds per replica) until Redis answers again.
+/// Applies the limit each endpoint declared (<c>RequireRateLimiting</c> metadata; <see cref="RateLimitPolicies.Api"/>
+/// for any other /api request, unknown routes included) in fixed one-minute windows counted in
+/// Redis, so every Api replica shares one count per client. Over the limit: 429 with Retry-After.
+/// If Redis is unreachable each replica counts in memory instead (the limit then holds per
+/// replica) until Redis answers again. Service accounts are not limited.
 /// </summary>
 public sealed class RedisRateLimiter(
-    IServiceProvider services, IOptions<RateLimitOptions> options, TimeProvider clock, ILogger<RedisRateLimiter> logger) : IMiddleware
+    IServiceProvider services, IEnumerable<RateLimitPolicy> policies, IOptions<RateLimitOptions> options, TimeProvider clock,
+    ILogger<RedisRateLimiter> logger) : IMiddleware
 {
     private const string Script = "local c = redis.call('INCR', KEYS[1]) if c == 1 then redis.call('EXPIRE', KEYS[1], 70) end return c";
-
-    private static readonly string[] AuthPaths = ["/api/auth/login", "/api/auth/register", "/api/auth/refresh", "/api/auth/confirm-email", "/api/auth/service-token"];
 
     private static readonly ConcurrentDictionary<string, int> LocalCounts = new();
 
@@ -39,23 +64,29 @@ public sealed class RedisRateLimiter(
 
     private static long _lastWarning;
 
+    private readonly Dictionary<string, RateLimitPolicy> _policies = policies.ToDictionary(p => p.Name, StringComparer.Ordinal);
+
     public async Task InvokeAsync(HttpContext context, RequestDelegate next)
     {
         var settings = options.Value;
-        var path = context.Request.Path;
-        if (!settings.Enabled || !path.StartsWithSegments("/api") || context.User.IsInRole(Roles.Service))
+        var endpoint = context.GetEndpoint();
+        var declared = endpoint?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName;
+        var policyName = declared ?? (context.Request.Path.StartsWithSegments("/api") ? RateLimitPolicies.Api : null);
+        if (!settings.Enabled || policyName is null || endpoint?.Metadata.GetMetadata<DisableRateLimitingAttribute>() is not null
+            || context.User.IsInRole(Roles.Service))
         {
             await next(context);
             return;
         }
 
+        var policy = _policies.TryGetValue(policyName, out var found)
+            ? found
+            : throw new InvalidOperationException($"No rate limit policy named '{policyName}' is registered.");
+        var limit = policy.PermitPerMinute(settings);
         var ip = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-        var isAuth = AuthPaths.Any(p => path.Equals(p, StringComparison.OrdinalIgnoreCase));
-        var (policy, limit) = isAuth ? ("auth", settings.AuthPermitPerMinute) : ("api", settings.PermitPerMinute);
-
         var now = clock.GetUtcNow();
         var window = now.ToUnixTimeSeconds() / 60;
-        var count = await CountAsync($"rl:{policy}:{ip}:{window}", window);
+        var count = await CountAsync($"rl:{policy.Name}:{ip}:{window}", window);
         var retryAfter = 60 - (int)(now.ToUnixTimeSeconds() % 60);
         context.Response.Headers["X-RateLimit-Limit"] = limit.ToString(CultureInfo.InvariantCulture);
         context.Response.Headers["X-RateLimit-Remaining"] = Math.Max(0, limit - count).ToString(CultureInfo.InvariantCulture);
@@ -66,7 +97,9 @@ public sealed class RedisRateLimiter(
             await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
             {
                 HttpContext = context,
-                ProblemDetails = { Status = 429, Title = "Too many requests.", Detail = $"Try again in {retryAfter} seconds." },
+                ProblemDetails = Failure.WithCode(
+                    new Microsoft.AspNetCore.Mvc.ProblemDetails { Status = 429, Title = "Too many requests.", Detail = $"Try again in {retryAfter} seconds." },
+                    ProblemCodes.RateLimited),
             });
             return;
         }

@@ -12,12 +12,12 @@ public sealed record IssuedAccessToken(string Token, DateTimeOffset ExpiresAt);
 /// <summary>Signs short-lived JWT access tokens and makes refresh tokens (random, stored only as a hash).</summary>
 public sealed class TokenService(IOptions<AuthOptions> options, TimeProvider clock)
 {
-    public const string RoleClaim = "role";
-    public const string StationClaim = "station_id";
-    public const string ChefClaim = "chef_id";
-    public const string CustomerClaim = "customer_id";
-    public const string NameClaim = "name";
-    public const string EmailClaim = "email";
+    public const string RoleClaim = ClaimNames.Role;
+    public const string StationClaim = ClaimNames.Station;
+    public const string ChefClaim = ClaimNames.Chef;
+    public const string CustomerClaim = ClaimNames.Customer;
+    public const string NameClaim = ClaimNames.Name;
+    public const string EmailClaim = ClaimNames.Email;
 
     private readonly AuthOptions _options = options.Value;
 

@@ -6,7 +6,7 @@ using MyHibachi.Web.Infrastructure;
 namespace MyHibachi.Web.Pages.Account;
 
 /// <summary>The link from the sign-up e-mail. Confirming is a button (a POST), so link scanners cannot use up the token.</summary>
-public sealed class ConfirmModel(SessionService session) : PageModel
+public sealed class ConfirmModel(SessionService session, AuthClient auth) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Email { get; set; }
@@ -20,7 +20,7 @@ public sealed class ConfirmModel(SessionService session) : PageModel
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        var result = await session.Anonymous.ConfirmEmailAsync(Email ?? "", Token ?? "", cancellationToken);
+        var result = await auth.ConfirmEmailAsync(new ConfirmEmailRequest(Email ?? "", Token ?? ""), cancellationToken);
         if (!result.Succeeded)
         {
             ModelState.AddApiProblem(result.Problem);

@@ -42,6 +42,6 @@ public sealed class LoginModel(SessionService session) : PageModel
             return LocalRedirect(ReturnUrl!);
         }
 
-        return Redirect(result.Value!.User.Roles.Any(r => PrincipalExtensions.StaffRoles.Contains(r)) ? "/Admin" : "/Account/Bookings");
+        return Redirect(result.Value!.User.Roles.Any(r => Roles.Staff.Contains(r)) ? "/Admin" : "/Account/Bookings");
     }
 }

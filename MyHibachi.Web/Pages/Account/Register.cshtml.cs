@@ -5,7 +5,7 @@ using MyHibachi.Web.Infrastructure;
 
 namespace MyHibachi.Web.Pages.Account;
 
-public sealed class RegisterModel(SessionService session) : PageModel
+public sealed class RegisterModel(SessionService session, AuthClient auth) : PageModel
 {
     public sealed class RegisterInput
     {
@@ -30,14 +30,8 @@ public sealed class RegisterModel(SessionService session) : PageModel
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         ModelState.Clear();
-        var result = await session.Anonymous.RegisterAsync(new
-        {
-            email = Input.Email,
-            password = Input.Password,
-            firstName = Input.FirstName,
-            lastName = Input.LastName,
-            phone = string.IsNullOrWhiteSpace(Input.Phone) ? null : Input.Phone,
-        }, cancellationToken);
+        var result = await auth.RegisterAsync(new RegisterRequest(
+            Input.Email, Input.Password, Input.FirstName, Input.LastName, string.IsNullOrWhiteSpace(Input.Phone) ? null : Input.Phone, null), cancellationToken);
         if (!result.Succeeded)
         {
             ModelState.AddApiProblem(result.Problem);

@@ -1,11 +1,10 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using MyHibachi.Web.Api;
 using MyHibachi.Web.Infrastructure;
 
 namespace MyHibachi.Web.Pages.Admin;
 
-public sealed class AuditModel(HibachiApi api) : PageModel
+public sealed class AuditModel(AdminClient api) : PageModel
 {
     private static readonly HashSet<string> Noise = ["updatedAt", "createdAt"];
 
@@ -17,18 +16,18 @@ public sealed class AuditModel(HibachiApi api) : PageModel
 
     public int PageNumber { get; private set; } = 1;
 
-    public Paged<AuditEntry>? Result { get; private set; }
+    public PagedList<AuditEntryDto>? Result { get; private set; }
 
     public async Task OnGetAsync(string? entityType, string? entityId, string? action, int? p, CancellationToken cancellationToken)
     {
         (EntityType, EntityId, Action, PageNumber) = (entityType, entityId, action, Math.Max(1, p ?? 1));
-        var result = await api.AuditAsync(PageHelpers.Query(("entityType", entityType), ("entityId", entityId), ("action", action), ("page", PageNumber), ("pageSize", 30)), cancellationToken);
+        var result = await api.AuditAsync(new AuditQuery(PageNumber, 30, EntityType: entityType, EntityId: entityId, Action: action), cancellationToken);
         Result = result.Value;
         ModelState.AddApiProblem(result.Problem);
     }
 
     /// <summary>The fields whose value differs between before and after, as text.</summary>
-    public static IReadOnlyList<(string Field, string Before, string After)> Changes(AuditEntry entry)
+    public static IReadOnlyList<(string Field, string Before, string After)> Changes(AuditEntryDto entry)
     {
         if (entry.Before is not { ValueKind: JsonValueKind.Object } before || entry.After is not { ValueKind: JsonValueKind.Object } after)
         {

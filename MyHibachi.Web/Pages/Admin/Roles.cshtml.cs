@@ -1,15 +1,14 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using MyHibachi.Web.Api;
 using MyHibachi.Web.Infrastructure;
 
 namespace MyHibachi.Web.Pages.Admin;
 
-[Authorize(Roles = "SUPER_ADMIN")]
-public sealed class RolesModel(HibachiApi api) : PageModel
+[Authorize(Roles = Roles.SuperAdmin)]
+public sealed class RolesModel(UsersClient api) : PageModel
 {
-    public RolesOverview? Overview { get; private set; }
+    public RolesDto? Overview { get; private set; }
 
     public async Task OnGetAsync(CancellationToken cancellationToken) => Overview = (await api.RolesAsync(cancellationToken)).Value;
 

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using MyHibachi.Web.Api;
 using MyHibachi.Web.Infrastructure;
 using MyHibachi.Web.Models;
 
@@ -13,24 +12,24 @@ namespace MyHibachi.Web.Pages.Book;
 /// contact (a second quote, now with contact details and date, so an abandoned checkout becomes a
 /// lead), then the review and the booking itself (the quote converted at its own prices).
 /// </summary>
-public sealed class IndexModel(HibachiApi api) : PageModel
+public sealed class IndexModel(CatalogClient catalog, BookingsClient bookings, TimeProvider clock) : PageModel
 {
     [BindProperty]
     public BookingWizard Wizard { get; set; } = new();
 
-    public Menu? Menu { get; private set; }
+    public MenuDto? Menu { get; private set; }
 
-    public Quote? Quote { get; private set; }
+    public QuoteDto? Quote { get; private set; }
 
-    public StationSlots? Slots { get; private set; }
+    public StationSlotsDto? Slots { get; private set; }
 
-    public Station? Station { get; private set; }
+    public StationDto? Station { get; private set; }
 
     public async Task OnGetAsync(Guid? quote, CancellationToken cancellationToken)
     {
-        Menu = (await api.MenuAsync(cancellationToken)).Value;
+        Menu = (await catalog.MenuAsync(cancellationToken)).Value;
         PrefillContact();
-        if (quote is { } id && await api.GetAsync<Quote>($"/api/quote/{id}", cancellationToken) is { Succeeded: true, Value: { } existing })
+        if (quote is { } id && await catalog.QuoteAsync(id, cancellationToken) is { Succeeded: true, Value: { } existing })
         {
             Wizard.Party = new PartyInput
             {
@@ -49,7 +48,7 @@ public sealed class IndexModel(HibachiApi api) : PageModel
 
     public async Task<IActionResult> OnPostAsync(string action, CancellationToken cancellationToken)
     {
-        Menu = (await api.MenuAsync(cancellationToken)).Value;
+        Menu = (await catalog.MenuAsync(cancellationToken)).Value;
         ModelState.Clear();
         switch (action)
         {
@@ -123,22 +122,15 @@ public sealed class IndexModel(HibachiApi api) : PageModel
             return Page();
         }
 
-        var request = new
-        {
-            eventDate = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            startTime = time,
-            customer = Wizard.Details.Contact(),
-            address = Wizard.Details.Address(Wizard.Party.Zip),
-            dietaryNotes = Wizard.Details.DietaryNotes,
-            specialRequests = Wizard.Details.SpecialRequests,
-        };
-        var result = await api.SendAsync<Booking>(HttpMethod.Post, $"/api/quote/{quoteId}/convert", request, cancellationToken);
+        var request = new ConvertQuoteRequest(date, time, null, Wizard.Details.Contact(), Wizard.Details.Address(Wizard.Party.Zip),
+            Wizard.Details.DietaryNotes, Wizard.Details.SpecialRequests);
+        var result = await bookings.ConvertQuoteAsync(quoteId, request, cancellationToken);
         if (result.Succeeded)
         {
             return Done(result.Value!);
         }
 
-        if (result.Status == System.Net.HttpStatusCode.Conflict && result.Problem?.Title?.Contains("already been booked", StringComparison.Ordinal) == true)
+        if (result.FailedWith(ProblemCodes.QuoteAlreadyBooked))
         {
             TempData["Flash"] = "This party is already booked; check your e-mail for the confirmation.";
             return RedirectToPage("/Book/Done");
@@ -146,9 +138,9 @@ public sealed class IndexModel(HibachiApi api) : PageModel
 
         if (result.Status == System.Net.HttpStatusCode.Conflict)
         {
-            // The time was taken meanwhile, or the quote expired: choose again.
-            ModelState.AddModelError(string.Empty, result.Problem!.Message);
-            Wizard.Step = result.Problem.Title?.Contains("expired", StringComparison.Ordinal) == true ? BookingWizard.PartyStep : BookingWizard.TimeStep;
+            // The time was taken meanwhile (no chef free, chef now busy), or the quote expired: choose again.
+            ModelState.AddModelError(string.Empty, result.Problem.Message);
+            Wizard.Step = result.FailedWith(ProblemCodes.QuoteExpired) ? BookingWizard.PartyStep : BookingWizard.TimeStep;
             if (Wizard.Step == BookingWizard.TimeStep)
             {
                 await LoadSlotsAsync(cancellationToken);
@@ -162,15 +154,15 @@ public sealed class IndexModel(HibachiApi api) : PageModel
         return Page();
     }
 
-    private IActionResult Done(Booking booking)
+    private IActionResult Done(BookingDto booking)
     {
-        TempData["Booking"] = JsonSerializer.Serialize(booking, HibachiApi.Json);
+        TempData["Booking"] = JsonSerializer.Serialize(booking, ApiClient.Json);
         return RedirectToPage("/Book/Done");
     }
 
     private async Task PriceAsync(QuoteContact? contact, CancellationToken cancellationToken)
     {
-        var result = await api.QuoteAsync(Wizard.Party.ToQuote(contact, Wizard.SlotDate), cancellationToken);
+        var result = await catalog.CalculateQuoteAsync(Wizard.Party.ToQuote(contact, Wizard.SlotDate), cancellationToken);
         if (result.Succeeded)
         {
             Quote = result.Value;
@@ -187,7 +179,7 @@ public sealed class IndexModel(HibachiApi api) : PageModel
     {
         if (Wizard.QuoteId is { } id)
         {
-            Quote = (await api.GetAsync<Quote>($"/api/quote/{id}", cancellationToken)).Value;
+            Quote = (await catalog.QuoteAsync(id, cancellationToken)).Value;
         }
     }
 
@@ -198,12 +190,12 @@ public sealed class IndexModel(HibachiApi api) : PageModel
             return;
         }
 
-        Station = (await api.StationAsync(stationId, cancellationToken)).Value;
-        var earliest = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(Station?.MinimumNoticeHours ?? 48));
+        Station = (await catalog.StationAsync(stationId, cancellationToken)).Value;
+        var earliest = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddHours(Station?.MinimumNoticeHours ?? 48));
         var start = Wizard.WeekStart is { } chosen && chosen >= earliest ? chosen : earliest;
         Wizard.WeekStart = start;
         var guests = (Wizard.Party.Adults ?? 1) + (Wizard.Party.Children ?? 0);
-        Slots = (await api.SlotsAsync(stationId, start, start.AddDays(6), Math.Clamp(guests, 1, 200), cancellationToken)).Value;
+        Slots = (await catalog.SlotsAsync(stationId, new SlotsQuery(start, start.AddDays(6), Math.Clamp(guests, 1, 200)), cancellationToken)).Value;
     }
 
     private void CheckDetails()

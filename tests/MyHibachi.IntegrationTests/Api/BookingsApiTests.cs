@@ -1,9 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using MyHibachi.Api.Data.Entities;
-using MyHibachi.Api.Features.Bookings;
-using MyHibachi.Api.Features.Pricing;
-using MyHibachi.Api.Infrastructure;
 using MyHibachi.IntegrationTests.Support;
 
 namespace MyHibachi.IntegrationTests.Api;
@@ -19,7 +15,7 @@ public sealed class BookingsApiTests(ApiAppHost host) : ApiTest(host)
         var adultPrice = await Host.ScalarAsync<long>("SELECT value FROM price_items WHERE code = 'adult_price'");
 
         var response = await Api.PostAsync<BookingDto>("/api/bookings",
-            Api.BookingRequest(station.Id, date, "18:00", adults: 14, children: 2, selections: [new MenuSelection("filet_mignon", 3)]));
+            Api.BookingRequest(station.Id, date, "18:00", adults: 14, children: 2, selections: [new SelectionDto("filet_mignon", 3)]));
 
         var booking = response.Ok(HttpStatusCode.Created);
         Assert.Equal(BookingStatus.Pending, booking.Status);
@@ -87,8 +83,8 @@ public sealed class BookingsApiTests(ApiAppHost host) : ApiTest(host)
         { "address.zip", r => r with { Address = r.Address! with { Zip = "abcde" } } },
         { "address.zip", r => r with { Address = r.Address! with { Zip = "99999" } } },
         { "address.zip", r => r with { Address = r.Address! with { Zip = "10001" } } },
-        { "selections[0].code", r => r with { Selections = [new MenuSelection("caviar", 1)] } },
-        { "selections[0].quantity", r => r with { Selections = [new MenuSelection("gyoza", -1)] } },
+        { "selections[0].code", r => r with { Selections = [new SelectionDto("caviar", 1)] } },
+        { "selections[0].quantity", r => r with { Selections = [new SelectionDto("gyoza", -1)] } },
         { "dietaryNotes", r => r with { DietaryNotes = new string('n', 2001) } },
         { "customerId", r => r with { CustomerId = Guid.NewGuid(), Customer = null } },
     };

@@ -1,7 +1,4 @@
 using System.Net;
-using MyHibachi.Api.Features.Availability;
-using MyHibachi.Api.Features.Chefs;
-using MyHibachi.Api.Infrastructure;
 using MyHibachi.IntegrationTests.Support;
 
 namespace MyHibachi.IntegrationTests.Api;
@@ -138,5 +135,5 @@ public sealed class ChefsApiTests(ApiAppHost host) : ApiTest(host)
     }
 
     private static DateTimeOffset AvailabilityTime(DateOnly date, int hour) =>
-        AvailabilityEngine.ToInstant(date, new TimeOnly(hour, 0), TimeZoneInfo.FindSystemTimeZoneById("America/New_York"))!.Value;
+        new(TimeZoneInfo.ConvertTimeToUtc(date.ToDateTime(new TimeOnly(hour, 0)), TimeZoneInfo.FindSystemTimeZoneById("America/New_York")), TimeSpan.Zero);
 }

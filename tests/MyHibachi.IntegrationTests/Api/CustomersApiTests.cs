@@ -1,6 +1,4 @@
 using System.Net;
-using MyHibachi.Api.Features.Customers;
-using MyHibachi.Api.Infrastructure;
 using MyHibachi.IntegrationTests.Support;
 
 namespace MyHibachi.IntegrationTests.Api;
@@ -47,7 +45,7 @@ public sealed class CustomersApiTests(ApiAppHost host) : ApiTest(host)
             ("station", station.Id));
 
         var first = (await Api.GetAsync<PagedList<CustomerDto>>($"/api/customers?stationId={station.Id}&pageSize=100")).Ok();
-        Assert.Equal(Paging.CountLimit, first.TotalCount);
+        Assert.Equal(ListLimits.CountLimit, first.TotalCount);
         Assert.False(first.TotalCountExact);
         Assert.Equal(10, first.TotalPages);
         // The count stops at 1,000 but the rows do not: page 11 holds the last five, and it says it is the end.
@@ -113,7 +111,7 @@ public sealed class CustomersApiTests(ApiAppHost host) : ApiTest(host)
         Assert.Equal(HttpStatusCode.NoContent, (await Api.DeleteAsync($"/api/customers/{customer.Id}", "Asked to be forgotten")).Status);
         (await Api.GetAsync<CustomerDto>($"/api/customers/{customer.Id}")).Refused(HttpStatusCode.NotFound);
         Assert.Equal(0, (await Api.GetAsync<PagedList<CustomerDto>>($"/api/customers?stationId={station.Id}")).Ok().TotalCount);
-        var bin = (await Api.GetAsync<PagedList<MyHibachi.Api.Features.Audit.DeletedItemDto>>("/api/admin/deleted?type=customer")).Ok();
+        var bin = (await Api.GetAsync<PagedList<DeletedItemDto>>("/api/admin/deleted?type=customer")).Ok();
         var item = Assert.Single(bin.Items);
         Assert.Equal("Asked to be forgotten", item.Reason);
         Assert.Equal($"/api/customers/{customer.Id}/restore", item.RestorePath);
@@ -154,7 +152,7 @@ public sealed class CustomersApiTests(ApiAppHost host) : ApiTest(host)
         await Api.DeleteAsync($"/api/customers/{customer.Id}", "Testing the audit trail");
         await Api.PostAsync<CustomerDto>($"/api/customers/{customer.Id}/restore");
 
-        var audit = (await Api.GetAsync<PagedList<MyHibachi.Api.Features.Audit.AuditEntryDto>>($"/api/admin/audit?entityType=Customer&entityId={customer.Id}")).Ok();
+        var audit = (await Api.GetAsync<PagedList<AuditEntryDto>>($"/api/admin/audit?entityType=Customer&entityId={customer.Id}")).Ok();
 
         Assert.Equal(["restore", "delete", "update", "create"], audit.Items.Select(a => a.Action));
         var update = audit.Items.Single(a => a.Action == "update");

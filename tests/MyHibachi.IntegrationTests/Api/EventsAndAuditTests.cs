@@ -1,12 +1,8 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
-using MyHibachi.Api.Features.Audit;
-using MyHibachi.Api.Features.Bookings;
-using MyHibachi.Api.Features.Customers;
-using MyHibachi.Api.Features.Internal;
-using MyHibachi.Api.Infrastructure;
 using MyHibachi.IntegrationTests.Support;
+using MyHibachi.Contracts.Events;
 using MyHibachi.ServiceDefaults.Messaging;
 using RabbitMQ.Client;
 
@@ -104,13 +100,13 @@ public sealed class EventsAndAuditTests(ApiAppHost host) : ApiTest(host)
     }
 
     [Fact]
-    public async Task The_consumer_inbox_counts_redeliveries()
+    public async Task The_record_of_handled_messages_counts_redeliveries()
     {
         var id = Guid.NewGuid();
 
-        (await Api.GetAsync<InboxEntryDto>($"/api/internal/inbox/notifications/{id}")).Refused(HttpStatusCode.NotFound);
-        Assert.Equal(1, (await Api.PutAsync<InboxEntryDto>($"/api/internal/inbox/notifications/{id}", new { })).Ok().Deliveries);
-        Assert.Equal(2, (await Api.PutAsync<InboxEntryDto>($"/api/internal/inbox/notifications/{id}", new { })).Ok().Deliveries);
-        Assert.Equal(2, (await Api.GetAsync<InboxEntryDto>($"/api/internal/inbox/notifications/{id}")).Ok().Deliveries);
+        (await Api.GetAsync<HandledMessageDto>($"/api/internal/handled-messages/notifications/{id}")).Refused(HttpStatusCode.NotFound);
+        Assert.Equal(1, (await Api.PutAsync<HandledMessageDto>($"/api/internal/handled-messages/notifications/{id}", new { })).Ok().Deliveries);
+        Assert.Equal(2, (await Api.PutAsync<HandledMessageDto>($"/api/internal/handled-messages/notifications/{id}", new { })).Ok().Deliveries);
+        Assert.Equal(2, (await Api.GetAsync<HandledMessageDto>($"/api/internal/handled-messages/notifications/{id}")).Ok().Deliveries);
     }
 }

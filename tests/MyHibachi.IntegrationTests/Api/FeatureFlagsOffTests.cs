@@ -1,6 +1,4 @@
 using System.Net;
-using MyHibachi.Api.Data.Entities;
-using MyHibachi.Api.Features.Bookings;
 using MyHibachi.IntegrationTests.Support;
 
 namespace MyHibachi.IntegrationTests.Api;

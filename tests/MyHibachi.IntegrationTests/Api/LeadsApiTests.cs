@@ -1,7 +1,4 @@
 using System.Net;
-using MyHibachi.Api.Data.Entities;
-using MyHibachi.Api.Features.Leads;
-using MyHibachi.Api.Infrastructure;
 using MyHibachi.IntegrationTests.Support;
 
 namespace MyHibachi.IntegrationTests.Api;

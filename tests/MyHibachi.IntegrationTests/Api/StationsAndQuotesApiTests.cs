@@ -1,11 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using MyHibachi.Api.Data.Entities;
-using MyHibachi.Api.Features.Bookings;
-using MyHibachi.Api.Features.Catalog;
-using MyHibachi.Api.Features.Pricing;
-using MyHibachi.Api.Features.Quotes;
-using MyHibachi.Api.Features.Stations;
 using MyHibachi.IntegrationTests.Support;
 
 namespace MyHibachi.IntegrationTests.Api;
@@ -65,7 +59,7 @@ public sealed class StationsAndQuotesApiTests(ApiAppHost host) : ApiTest(host)
         await Api.CreateChefAsync(station.Id);
         var original = await Host.ScalarAsync<long>("SELECT value FROM price_items WHERE code = 'adult_price'");
         var quote = (await Api.PostAsync<QuoteDto>("/api/quote/calculate", new QuoteRequest(null, "30601", 15, 3, null,
-            [new MenuSelection("lobster_tail", 4), new MenuSelection("edamame", 2)], new QuoteContact("Grace", "grace@example.com", null), null))).Ok(HttpStatusCode.Created);
+            [new SelectionDto("lobster_tail", 4), new SelectionDto("edamame", 2)], new QuoteContact("Grace", "grace@example.com", null), null))).Ok(HttpStatusCode.Created);
         Assert.Equal(station.Id, quote.StationId);
         Assert.True(quote.Pricing.TravelFeeCents > 0);
         Assert.True(quote.ExpiresAt > DateTimeOffset.UtcNow.AddDays(13));
@@ -134,8 +128,8 @@ public sealed class StationsAndQuotesApiTests(ApiAppHost host) : ApiTest(host)
             new QuoteContact("Sam Quote", "sam.quote@example.com", null), LeadSource.Instagram))).Ok(HttpStatusCode.Created);
         await Host.ExecuteAsync("UPDATE quotes SET created_at = now() - interval '2 days' WHERE id = @id", ("id", quote.Id));
 
-        var first = (await Api.PostAsync<MyHibachi.Api.Features.Internal.FollowUpResult>("/api/internal/quotes/follow-up")).Ok();
-        var second = (await Api.PostAsync<MyHibachi.Api.Features.Internal.FollowUpResult>("/api/internal/quotes/follow-up")).Ok();
+        var first = (await Api.PostAsync<FollowUpResult>("/api/internal/quotes/follow-up")).Ok();
+        var second = (await Api.PostAsync<FollowUpResult>("/api/internal/quotes/follow-up")).Ok();
 
         Assert.Equal(1, first.Leads);
         Assert.Equal(0, second.Leads);

@@ -4,10 +4,6 @@ using System.Security.Claims;
 using System.Text;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
-using MyHibachi.Api.Features.Auth;
-using MyHibachi.Api.Features.Bookings;
-using MyHibachi.Api.Features.Users;
-using MyHibachi.Api.Infrastructure;
 using MyHibachi.IntegrationTests.Support;
 
 namespace MyHibachi.IntegrationTests.Security;

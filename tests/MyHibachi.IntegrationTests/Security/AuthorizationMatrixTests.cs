@@ -1,10 +1,4 @@
 using System.Net;
-using MyHibachi.Api.Features.Auth;
-using MyHibachi.Api.Features.Bookings;
-using MyHibachi.Api.Features.Customers;
-using MyHibachi.Api.Features.Leads;
-using MyHibachi.Api.Features.Quotes;
-using MyHibachi.Api.Features.Users;
 using MyHibachi.IntegrationTests.Support;
 
 namespace MyHibachi.IntegrationTests.Security;
@@ -104,7 +98,7 @@ public sealed class AuthorizationMatrixTests(ApiAppHost host) : ApiTest(host)
         new("GET", _ => "/api/admin/roles", null, "SA ok|A 403|CS 403|SM 403|CH 403|CU 403|SV 403|AN 401"),
         new("PUT", _ => "/api/admin/roles/CUSTOMER", "{\"permissions\":[\"no.such\"]}", "SA ok|A 403|CS 403|SM 403|CH 403|CU 403|SV 403|AN 401"),
         new("POST", _ => "/api/internal/quotes/follow-up?afterHours=720", null, "SA ok|A ok|CS 403|SM 403|CH 403|CU 403|SV ok|AN 401"),
-        new("GET", _ => $"/api/internal/inbox/notifications/{Guid.Empty}", null, "SA 404|A 404|CS 403|SM 403|CH 403|CU 403|SV 404|AN 401"),
+        new("GET", _ => $"/api/internal/handled-messages/notifications/{Guid.Empty}", null, "SA 404|A 404|CS 403|SM 403|CH 403|CU 403|SV 404|AN 401"),
         new("GET", _ => "/api/auth/me", null, "SA ok|A ok|CS ok|SM ok|CH ok|CU ok|SV ok|AN 401"),
     ];
 

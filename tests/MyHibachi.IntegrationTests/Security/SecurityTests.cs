@@ -1,9 +1,4 @@
 using System.Net;
-using MyHibachi.Api.Features.Auth;
-using MyHibachi.Api.Features.Bookings;
-using MyHibachi.Api.Features.Customers;
-using MyHibachi.Api.Features.Leads;
-using MyHibachi.Api.Infrastructure;
 using MyHibachi.IntegrationTests.Support;
 
 namespace MyHibachi.IntegrationTests.Security;

@@ -4,10 +4,6 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using MyHibachi.Api.Features.Bookings;
-using MyHibachi.Api.Features.Chefs;
-using MyHibachi.Api.Features.Pricing;
-using MyHibachi.Api.Features.Stations;
 
 namespace MyHibachi.IntegrationTests.Support;
 
@@ -101,9 +97,9 @@ public sealed class HibachiApiClient : IDisposable
     public Task<ApiResponse<T>> GetAsync<T>(string path) => SendAsync<T>(HttpMethod.Get, path);
 
     /// <summary>Signs in and sends the access token with every later request.</summary>
-    public async Task<MyHibachi.Api.Features.Auth.TokenResponse> SignInAsync(string email, string password)
+    public async Task<TokenResponse> SignInAsync(string email, string password)
     {
-        var response = await PostAsync<MyHibachi.Api.Features.Auth.TokenResponse>("/api/auth/login", new { email, password });
+        var response = await PostAsync<TokenResponse>("/api/auth/login", new { email, password });
         var tokens = response.Ok();
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", tokens.AccessToken);
         return tokens;
@@ -142,7 +138,7 @@ public sealed class HibachiApiClient : IDisposable
     }
 
     public CreateBookingRequest BookingRequest(Guid stationId, DateOnly date, string time = "18:00", int adults = 10, int children = 0,
-        string? email = null, string zip = "30305", IReadOnlyList<MenuSelection>? selections = null, bool? assignChef = null, Guid? chefId = null) =>
+        string? email = null, string zip = "30305", IReadOnlyList<SelectionDto>? selections = null, bool? assignChef = null, Guid? chefId = null) =>
         new(stationId, null, new ContactRequest("Pat", "Customer", email ?? $"pat{Interlocked.Increment(ref _sequence)}-{Guid.NewGuid():N}@example.com", "(404) 555-0199"),
             date, time, adults, children, new AddressDto("12 Peachtree St", null, "Atlanta", "GA", zip), selections ?? [], null, null, null, chefId, assignChef);
 

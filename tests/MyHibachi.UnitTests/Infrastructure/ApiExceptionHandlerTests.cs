@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using MyHibachi.Api.Infrastructure;
+using MyHibachi.Contracts;
+using Npgsql;
 
 namespace MyHibachi.UnitTests.Infrastructure;
 
@@ -25,7 +27,7 @@ public sealed class ApiExceptionHandlerTests
         }
     }
 
-    private static async Task<(int Status, string? Title)> HandleAsync(Exception exception, string? ifMatch)
+    private static async Task<(int Status, string? Title)> HandleAsync(Exception exception, string? ifMatch, params ConstraintProblem[] registered)
     {
         var problems = new KeptProblems();
         var context = new DefaultHttpContext();
@@ -35,7 +37,9 @@ public sealed class ApiExceptionHandlerTests
             context.Request.Headers.IfMatch = ifMatch;
         }
 
-        Assert.True(await new ApiExceptionHandler(problems, NullLogger<ApiExceptionHandler>.Instance).TryHandleAsync(context, exception, CancellationToken.None));
+        Assert.True(await new ApiExceptionHandler(problems, new ConstraintProblems(registered), NullLogger<ApiExceptionHandler>.Instance)
+            .TryHandleAsync(context, exception, CancellationToken.None));
+        LastCode = problems.Written?.ProblemDetails.Extensions["code"] as string;
         return (context.Response.StatusCode, problems.Written?.ProblemDetails.Title);
     }
 
@@ -49,6 +53,26 @@ public sealed class ApiExceptionHandlerTests
         var without = await HandleAsync(new DbUpdateConcurrencyException("row version moved"), ifMatch: null);
         Assert.Equal(StatusCodes.Status409Conflict, without.Status);
         Assert.Contains("same moment", without.Title);
+    }
+
+    private static string? LastCode { get; set; }
+
+    [Fact]
+    public async Task A_constraint_registered_by_its_feature_answers_with_that_features_problem_and_code()
+    {
+        var violation = new DbUpdateException("insert failed",
+            new PostgresException("duplicate key", "ERROR", "ERROR", PostgresErrorCodes.UniqueViolation, constraintName: "ix_widgets_name"));
+        var registered = new ConstraintProblem("ix_widgets_name", Failure.Conflict("widget.name_taken", "That widget name is taken."));
+
+        var (status, title) = await HandleAsync(violation, null, registered);
+        Assert.Equal(StatusCodes.Status409Conflict, status);
+        Assert.Equal("That widget name is taken.", title);
+        Assert.Equal("widget.name_taken", LastCode);
+
+        // Without the registration the same violation is the generic duplicate-value conflict.
+        var (_, generic) = await HandleAsync(violation, null);
+        Assert.Equal("A record with the same unique value already exists.", generic);
+        Assert.Equal(ProblemCodes.DuplicateValue, LastCode);
     }
 
     [Fact]

@@ -1,13 +1,12 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using MyHibachi.Web.Api;
 using MyHibachi.Web.Infrastructure;
 
 namespace MyHibachi.Web.Pages.Account.Bookings;
 
-public sealed class DetailModel(HibachiApi api) : PageModel
+public sealed class DetailModel(BookingsClient bookings, CatalogClient catalog) : PageModel
 {
-    public Booking? Booking { get; private set; }
+    public BookingDto? Booking { get; private set; }
 
     public string? ETag { get; private set; }
 
@@ -17,7 +16,7 @@ public sealed class DetailModel(HibachiApi api) : PageModel
 
     public async Task<IActionResult> OnPostChangeAsync(Guid id, DateOnly? date, string? time, int? adults, int? children, string? etag, CancellationToken cancellationToken)
     {
-        var result = await api.UpdateBookingAsync(id, new UpdateBookingRequest(date, time, adults, children, null, null, null, null, null), etag ?? "", cancellationToken);
+        var result = await bookings.UpdateAsync(id, new UpdateBookingRequest(date, time, adults, children, null, null, null, null, null), etag ?? "", cancellationToken);
         if (result.Succeeded)
         {
             TempData["Flash"] = "Your booking is updated.";
@@ -30,7 +29,7 @@ public sealed class DetailModel(HibachiApi api) : PageModel
 
     public async Task<IActionResult> OnPostCancelAsync(Guid id, string? reason, CancellationToken cancellationToken)
     {
-        var result = await api.BookingActionAsync(id, "cancel", new { reason }, cancellationToken);
+        var result = await bookings.CancelAsync(id, reason, cancellationToken);
         if (result.Succeeded)
         {
             TempData["Flash"] = "Your booking is cancelled.";
@@ -43,7 +42,7 @@ public sealed class DetailModel(HibachiApi api) : PageModel
 
     private async Task<IActionResult> LoadAsync(Guid id, CancellationToken cancellationToken)
     {
-        var result = await api.BookingAsync(id, cancellationToken);
+        var result = await bookings.GetAsync(id, cancellationToken);
         if (result.Status == System.Net.HttpStatusCode.NotFound)
         {
             return NotFound();
@@ -51,7 +50,7 @@ public sealed class DetailModel(HibachiApi api) : PageModel
 
         Booking = result.Value;
         ETag = result.ETag;
-        if (Booking is not null && (await api.StationAsync(Booking.StationId, cancellationToken)).Value is { } station)
+        if (Booking is not null && (await catalog.StationAsync(Booking.StationId, cancellationToken)).Value is { } station)
         {
             CutoffHours = station.CustomerChangeCutoffHours;
         }

@@ -1,11 +1,10 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using MyHibachi.Web.Api;
 
 namespace MyHibachi.Web.Pages.Account.Bookings;
 
-public sealed class IndexModel(HibachiApi api) : PageModel
+public sealed class IndexModel(BookingsClient api) : PageModel
 {
-    public IReadOnlyList<BookingSummary> Bookings { get; private set; } = [];
+    public IReadOnlyList<BookingSummaryDto> Bookings { get; private set; } = [];
 
     public bool Confirmed { get; private set; }
 
@@ -13,8 +12,8 @@ public sealed class IndexModel(HibachiApi api) : PageModel
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        Confirmed = User.HasClaim(c => c.Type == "customer_id") || !User.IsInRole("CUSTOMER");
-        var result = await api.BookingsAsync("pageSize=50&sort=startsAt", cancellationToken);
+        Confirmed = User.HasClaim(c => c.Type == ClaimNames.Customer) || !User.IsInRole(Roles.Customer);
+        var result = await api.ListAsync(new BookingListQuery(PageSize: 50, Sort: "startsAt"), cancellationToken);
         Bookings = result.Value?.Items ?? [];
         Problem = result.Succeeded ? null : result.Problem?.Message;
     }

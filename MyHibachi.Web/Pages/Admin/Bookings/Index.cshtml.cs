@@ -1,17 +1,16 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using MyHibachi.Web.Api;
 using MyHibachi.Web.Infrastructure;
 
 namespace MyHibachi.Web.Pages.Admin.Bookings;
 
-public sealed class IndexModel(HibachiApi api) : PageModel
+public sealed class IndexModel(CatalogClient catalog, BookingsClient bookings, TimeProvider clock) : PageModel
 {
     public sealed class BookingFilter
     {
         public Guid? StationId { get; set; }
 
-        public string? Status { get; set; }
+        public BookingStatus? Status { get; set; }
 
         public DateOnly? From { get; set; }
 
@@ -27,27 +26,31 @@ public sealed class IndexModel(HibachiApi api) : PageModel
     [BindProperty(SupportsGet = true)]
     public BookingFilter Query { get; set; } = new();
 
-    public IReadOnlyList<BookingSummary> Bookings { get; private set; } = [];
+    public IReadOnlyList<BookingSummaryDto> Bookings { get; private set; } = [];
 
-    public IReadOnlyList<Station> Stations { get; private set; } = [];
+    public IReadOnlyList<StationDto> Stations { get; private set; } = [];
 
-    public Paged<BookingSummary>? Result { get; private set; }
+    public PagedList<BookingSummaryDto>? Result { get; private set; }
 
     public string? Problem { get; private set; }
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        Stations = (await api.StationsAsync(cancellationToken)).Value ?? [];
-        Query.From ??= DateOnly.FromDateTime(DateTime.UtcNow);
-        var result = await api.BookingsAsync(PageQuery(Query.Page, forApi: true) + "&pageSize=25", cancellationToken);
+        Stations = (await catalog.StationsAsync(cancellationToken)).Value ?? [];
+        Query.From ??= DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var result = await bookings.ListAsync(new BookingListQuery(
+            Query.Page, 25, Query.Status, Query.StationId,
+            From: Query.From is { } from ? new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : null,
+            To: Query.To is { } to ? new DateTimeOffset(to.ToDateTime(new TimeOnly(23, 59, 59)), TimeSpan.Zero) : null,
+            Q: Query.Q), cancellationToken);
         Bookings = result.Value?.Items ?? [];
         Result = result.Value;
         Problem = result.Succeeded ? null : result.Problem?.Message;
     }
 
-    public string PageQuery(int page, bool forApi = false) => PageHelpers.Query(
+    /// <summary>This page's own address for another page number, with the filters kept.</summary>
+    public string PageQuery(int page) => PageHelpers.Query(
         ("stationId", Query.StationId), ("status", Query.Status),
-        ("from", Query.From is { } from ? from.ToString("yyyy-MM-dd") + (forApi ? "T00:00:00Z" : "") : null),
-        ("to", Query.To is { } to ? to.ToString("yyyy-MM-dd") + (forApi ? "T23:59:59Z" : "") : null),
-        ("q", Query.Q), (forApi ? "page" : "p", page));
+        ("from", Query.From?.ToString("yyyy-MM-dd")), ("to", Query.To?.ToString("yyyy-MM-dd")),
+        ("q", Query.Q), ("p", page));
 }

@@ -1,12 +1,11 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using MyHibachi.Web.Api;
 using MyHibachi.Web.Infrastructure;
 
 namespace MyHibachi.Web.Pages.Admin.Chefs;
 
-public sealed class EditModel(HibachiApi api) : PageModel
+public sealed class EditModel(ChefsClient chefs, CatalogClient catalog) : PageModel
 {
     public static readonly DayOfWeek[] Week =
         [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday, DayOfWeek.Saturday, DayOfWeek.Sunday];
@@ -52,14 +51,14 @@ public sealed class EditModel(HibachiApi api) : PageModel
 
     public string? ETag { get; private set; }
 
-    public ChefDetail? Detail { get; private set; }
+    public ChefDetailDto? Detail { get; private set; }
 
-    public IReadOnlyList<Station> Stations { get; private set; } = [];
+    public IReadOnlyList<StationDto> Stations { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(Guid? id, CancellationToken cancellationToken)
     {
         Id = id;
-        Stations = (await api.StationsAsync(cancellationToken)).Value ?? [];
+        Stations = (await catalog.StationsAsync(cancellationToken)).Value ?? [];
         if (id is null)
         {
             Input.StationId = Stations.FirstOrDefault()?.Id;
@@ -71,7 +70,7 @@ public sealed class EditModel(HibachiApi api) : PageModel
             return Page();
         }
 
-        var result = await api.ChefAsync(id.Value, cancellationToken);
+        var result = await chefs.GetAsync(id.Value, cancellationToken);
         if (!result.Succeeded)
         {
             return NotFound();
@@ -92,13 +91,13 @@ public sealed class EditModel(HibachiApi api) : PageModel
     public async Task<IActionResult> OnPostAsync(Guid? id, string? etag, CancellationToken cancellationToken)
     {
         ModelState.Clear();
-        var hours = Input.Days.Where(d => d.Value.Works).Select(d => new WorkingHours(d.Key, d.Value.Start ?? "", d.Value.End ?? "")).ToList();
-        var isChef = User.IsInRole("CHEF") && !User.IsInRole("ADMIN") && !User.IsInRole("SUPER_ADMIN");
+        var hours = Input.Days.Where(d => d.Value.Works).Select(d => new WorkingHoursDto(d.Key, d.Value.Start ?? "", d.Value.End ?? "")).ToList();
+        var isChef = User.IsInRole(Roles.Chef) && !User.IsInRole(Roles.Admin) && !User.IsInRole(Roles.SuperAdmin);
         var request = isChef
             ? new ChefRequest(null, null, null, null, Input.Phone ?? "", Input.Bio ?? "", null, null, null, null, hours)
             : new ChefRequest(id is null ? Input.StationId : null, Input.FirstName, Input.LastName, Input.Email, Input.Phone ?? "", Input.Bio ?? "", Input.IsActive,
                 Input.MaxEventsPerDay, Input.BufferBeforeMinutes, Input.BufferAfterMinutes, hours);
-        var result = await api.SaveChefAsync(id, request, etag, cancellationToken);
+        var result = await chefs.SaveAsync(id, request, etag, cancellationToken);
         if (result.Succeeded)
         {
             TempData["Flash"] = "Chef saved.";
@@ -108,10 +107,10 @@ public sealed class EditModel(HibachiApi api) : PageModel
         ModelState.AddApiProblem(result.Problem);
         Id = id;
         ETag = etag;
-        Stations = (await api.StationsAsync(cancellationToken)).Value ?? [];
+        Stations = (await catalog.StationsAsync(cancellationToken)).Value ?? [];
         if (id is { } existing)
         {
-            Detail = (await api.ChefAsync(existing, cancellationToken)).Value;
+            Detail = (await chefs.GetAsync(existing, cancellationToken)).Value;
         }
 
         return Page();
@@ -122,11 +121,11 @@ public sealed class EditModel(HibachiApi api) : PageModel
         var station = await StationOfAsync(id, cancellationToken);
         var zone = station is null ? TimeZoneInfo.Utc : TimeZoneInfo.FindSystemTimeZoneById(station.TimeZone);
         DateTimeOffset? Instant(DateTime? local) => local is { } value ? new DateTimeOffset(value, zone.GetUtcOffset(value)).ToUniversalTime() : null;
-        return await AfterAsync(id, await api.AddTimeOffAsync(id, new { startsAt = Instant(from), endsAt = Instant(to), reason }, cancellationToken), "Time off added.", cancellationToken);
+        return await AfterAsync(id, await chefs.AddTimeOffAsync(id, new TimeOffRequest(Instant(from), Instant(to), reason), cancellationToken), "Time off added.", cancellationToken);
     }
 
     public async Task<IActionResult> OnPostRemoveTimeOffAsync(Guid id, Guid timeOffId, CancellationToken cancellationToken) =>
-        await AfterAsync(id, await api.RemoveTimeOffAsync(id, timeOffId, cancellationToken), "Time off removed.", cancellationToken);
+        await AfterAsync(id, await chefs.RemoveTimeOffAsync(id, timeOffId, cancellationToken), "Time off removed.", cancellationToken);
 
     public async Task<IActionResult> OnPostSetOverrideAsync(Guid id, DateOnly? date, string? start, string? end, bool working, CancellationToken cancellationToken)
     {
@@ -136,16 +135,16 @@ public sealed class EditModel(HibachiApi api) : PageModel
             return await OnGetAsync(id, cancellationToken);
         }
 
-        var request = new { isWorking = working, startTime = working ? start : null, endTime = working ? end : null, note = (string?)null };
-        return await AfterAsync(id, await api.SetDateOverrideAsync(id, date.Value, request, cancellationToken), "Date saved.", cancellationToken);
+        var request = new DateOverrideRequest(working, working ? start : null, working ? end : null, null);
+        return await AfterAsync(id, await chefs.SetDateOverrideAsync(id, date.Value, request, cancellationToken), "Date saved.", cancellationToken);
     }
 
     public async Task<IActionResult> OnPostRemoveOverrideAsync(Guid id, DateOnly date, CancellationToken cancellationToken) =>
-        await AfterAsync(id, await api.RemoveDateOverrideAsync(id, date, cancellationToken), "Back to the weekly hours that day.", cancellationToken);
+        await AfterAsync(id, await chefs.RemoveDateOverrideAsync(id, date, cancellationToken), "Back to the weekly hours that day.", cancellationToken);
 
     public async Task<IActionResult> OnPostDeleteAsync(Guid id, string? reason, CancellationToken cancellationToken)
     {
-        var result = await api.DeleteAsync($"/api/chefs/{id}", reason ?? "", cancellationToken);
+        var result = await chefs.DeleteAsync(id, reason ?? "", cancellationToken);
         if (result.Succeeded)
         {
             TempData["Flash"] = "Chef deleted; restore them from Deleted items within 30 days.";
@@ -156,8 +155,8 @@ public sealed class EditModel(HibachiApi api) : PageModel
         return await OnGetAsync(id, cancellationToken);
     }
 
-    private async Task<Station?> StationOfAsync(Guid chefId, CancellationToken cancellationToken) =>
-        (await api.ChefAsync(chefId, cancellationToken)).Value is { } chef ? (await api.StationAsync(chef.Chef.StationId, cancellationToken)).Value : null;
+    private async Task<StationDto?> StationOfAsync(Guid chefId, CancellationToken cancellationToken) =>
+        (await chefs.GetAsync(chefId, cancellationToken)).Value is { } chef ? (await catalog.StationAsync(chef.Chef.StationId, cancellationToken)).Value : null;
 
     private async Task<IActionResult> AfterAsync<T>(Guid id, ApiResult<T> result, string success, CancellationToken cancellationToken)
     {

@@ -1,11 +1,10 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using MyHibachi.Web.Api;
 using MyHibachi.Web.Infrastructure;
 
 namespace MyHibachi.Web.Pages.Admin.Customers;
 
-public sealed class EditModel(HibachiApi api) : PageModel
+public sealed class EditModel(CustomersClient customers, CatalogClient catalog, BookingsClient bookings) : PageModel
 {
     public sealed class CustomerInput
     {
@@ -31,9 +30,9 @@ public sealed class EditModel(HibachiApi api) : PageModel
 
     public string? ETag { get; private set; }
 
-    public IReadOnlyList<Station> Stations { get; private set; } = [];
+    public IReadOnlyList<StationDto> Stations { get; private set; } = [];
 
-    public IReadOnlyList<BookingSummary> Bookings { get; private set; } = [];
+    public IReadOnlyList<BookingSummaryDto> Bookings { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(Guid? id, CancellationToken cancellationToken)
     {
@@ -45,7 +44,7 @@ public sealed class EditModel(HibachiApi api) : PageModel
             return Page();
         }
 
-        var result = await api.CustomerAsync(id.Value, cancellationToken);
+        var result = await customers.GetAsync(id.Value, cancellationToken);
         if (!result.Succeeded)
         {
             return NotFound();
@@ -61,7 +60,7 @@ public sealed class EditModel(HibachiApi api) : PageModel
     {
         ModelState.Clear();
         var request = new CustomerRequest(Input.StationId, Input.FirstName, Input.LastName, Input.Email, Input.Phone ?? "", Input.Notes ?? "", Input.MarketingOptIn ?? false);
-        var result = await api.SaveCustomerAsync(id, request, etag, cancellationToken);
+        var result = await customers.SaveAsync(id, request, etag, cancellationToken);
         if (result.Succeeded)
         {
             TempData["Flash"] = "Customer saved.";
@@ -77,7 +76,7 @@ public sealed class EditModel(HibachiApi api) : PageModel
 
     public async Task<IActionResult> OnPostDeleteAsync(Guid id, string? reason, CancellationToken cancellationToken)
     {
-        var result = await api.DeleteAsync($"/api/customers/{id}", reason ?? "", cancellationToken);
+        var result = await customers.DeleteAsync(id, reason ?? "", cancellationToken);
         if (result.Succeeded)
         {
             TempData["Flash"] = "Customer deleted; restore them from Deleted items within 30 days.";
@@ -90,10 +89,10 @@ public sealed class EditModel(HibachiApi api) : PageModel
 
     private async Task LoadListsAsync(CancellationToken cancellationToken)
     {
-        Stations = (await api.StationsAsync(cancellationToken)).Value ?? [];
+        Stations = (await catalog.StationsAsync(cancellationToken)).Value ?? [];
         if (Id is { } id)
         {
-            Bookings = (await api.BookingsAsync(PageHelpers.Query(("customerId", id), ("sort", "-startsAt"), ("pageSize", 20)), cancellationToken)).Value?.Items ?? [];
+            Bookings = (await bookings.ListAsync(new BookingListQuery(PageSize: 20, CustomerId: id, Sort: "-startsAt"), cancellationToken)).Value?.Items ?? [];
         }
     }
 }

@@ -1,11 +1,10 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using MyHibachi.Web.Api;
 using MyHibachi.Web.Infrastructure;
 
 namespace MyHibachi.Web.Pages.Admin.Stations;
 
-public sealed class EditModel(HibachiApi api) : PageModel
+public sealed class EditModel(CatalogClient catalog, StationsClient stations) : PageModel
 {
     public sealed class StationInput
     {
@@ -41,7 +40,7 @@ public sealed class EditModel(HibachiApi api) : PageModel
             return Page();
         }
 
-        var result = await api.StationAsync(id.Value, cancellationToken);
+        var result = await catalog.StationAsync(id.Value, cancellationToken);
         if (!result.Succeeded)
         {
             return NotFound();
@@ -62,7 +61,7 @@ public sealed class EditModel(HibachiApi api) : PageModel
         ModelState.Clear();
         var request = new StationRequest(Input.Code, Input.Name, Input.TimeZone, Input.BaseZip, Input.ServiceRadiusMiles, Input.MinimumNoticeHours,
             Input.CustomerChangeCutoffHours, Input.IsActive);
-        var result = await api.SaveStationAsync(id, request, etag, cancellationToken);
+        var result = await stations.SaveAsync(id, request, etag, cancellationToken);
         if (result.Succeeded)
         {
             TempData["Flash"] = "Station saved.";

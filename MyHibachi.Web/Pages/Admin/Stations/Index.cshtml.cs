@@ -1,12 +1,11 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using MyHibachi.Web.Api;
 using MyHibachi.Web.Auth;
 
 namespace MyHibachi.Web.Pages.Admin.Stations;
 
-public sealed class IndexModel(HibachiApi api) : PageModel
+public sealed class IndexModel(CatalogClient api) : PageModel
 {
-    public IReadOnlyList<Station> Stations { get; private set; } = [];
+    public IReadOnlyList<StationDto> Stations { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {

@@ -1,13 +1,12 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using MyHibachi.Web.Api;
 using MyHibachi.Web.Infrastructure;
 
 namespace MyHibachi.Web.Pages.Admin.Users;
 
-[Authorize(Roles = "SUPER_ADMIN")]
-public sealed class EditModel(HibachiApi api) : PageModel
+[Authorize(Roles = Roles.SuperAdmin)]
+public sealed class EditModel(UsersClient users, CatalogClient catalog, ChefsClient chefs, TimeProvider clock) : PageModel
 {
     public sealed class UserInput
     {
@@ -33,9 +32,9 @@ public sealed class EditModel(HibachiApi api) : PageModel
 
     public bool Locked { get; private set; }
 
-    public IReadOnlyList<Station> Stations { get; private set; } = [];
+    public IReadOnlyList<StationDto> Stations { get; private set; } = [];
 
-    public IReadOnlyList<Chef> Chefs { get; private set; } = [];
+    public IReadOnlyList<ChefDto> Chefs { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(Guid? id, CancellationToken cancellationToken)
     {
@@ -43,14 +42,14 @@ public sealed class EditModel(HibachiApi api) : PageModel
         await LoadListsAsync(cancellationToken);
         if (id is { } existing)
         {
-            var result = await api.UserAsync(existing, cancellationToken);
+            var result = await users.GetAsync(existing, cancellationToken);
             if (!result.Succeeded)
             {
                 return NotFound();
             }
 
             var user = result.Value!;
-            Locked = user.LockedUntil > DateTimeOffset.UtcNow;
+            Locked = user.LockedUntil > clock.GetUtcNow();
             Input = new UserInput { Email = user.Email, DisplayName = user.DisplayName, Roles = [.. user.Roles], StationId = user.StationId, ChefId = user.ChefId, IsActive = user.IsActive };
         }
 
@@ -61,8 +60,8 @@ public sealed class EditModel(HibachiApi api) : PageModel
     {
         ModelState.Clear();
         var result = id is { } existing
-            ? await api.UpdateUserAsync(existing, new UpdateUserRequest(Input.DisplayName, string.IsNullOrEmpty(Input.Password) ? null : Input.Password, Input.Roles, Input.StationId, Input.ChefId, Input.IsActive), cancellationToken)
-            : await api.CreateUserAsync(new CreateUserRequest(Input.Email, Input.DisplayName, Input.Password, Input.Roles, Input.StationId, Input.ChefId), cancellationToken);
+            ? await users.UpdateAsync(existing, new UpdateUserRequest(Input.DisplayName, string.IsNullOrEmpty(Input.Password) ? null : Input.Password, Input.Roles, Input.StationId, Input.ChefId, Input.IsActive), cancellationToken)
+            : await users.CreateAsync(new CreateUserRequest(Input.Email, Input.DisplayName, Input.Password, Input.Roles, Input.StationId, Input.ChefId), cancellationToken);
         if (result.Succeeded)
         {
             TempData["Flash"] = "Account saved.";
@@ -77,14 +76,14 @@ public sealed class EditModel(HibachiApi api) : PageModel
 
     public async Task<IActionResult> OnPostUnlockAsync(Guid id, CancellationToken cancellationToken)
     {
-        await api.SendAsync<User>(HttpMethod.Post, $"/api/admin/users/{id}/unlock", new { }, cancellationToken);
+        await users.UnlockAsync(id, cancellationToken);
         TempData["Flash"] = "Account unlocked.";
         return Redirect($"/Admin/Users/Edit/{id}");
     }
 
     private async Task LoadListsAsync(CancellationToken cancellationToken)
     {
-        Stations = (await api.StationsAsync(cancellationToken)).Value ?? [];
-        Chefs = (await api.ChefsAsync("pageSize=100", cancellationToken)).Value?.Items ?? [];
+        Stations = (await catalog.StationsAsync(cancellationToken)).Value ?? [];
+        Chefs = (await chefs.ListAsync(new ChefListQuery(PageSize: 100), cancellationToken)).Value?.Items ?? [];
     }
 }

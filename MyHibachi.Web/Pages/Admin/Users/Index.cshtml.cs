@@ -1,27 +1,29 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using MyHibachi.Web.Api;
 using MyHibachi.Web.Infrastructure;
 
 namespace MyHibachi.Web.Pages.Admin.Users;
 
-[Authorize(Roles = "SUPER_ADMIN")]
-public sealed class IndexModel(HibachiApi api) : PageModel
+[Authorize(Roles = Roles.SuperAdmin)]
+public sealed class IndexModel(UsersClient api, TimeProvider clock) : PageModel
 {
-    public static readonly string[] Roles = ["SUPER_ADMIN", "ADMIN", "CUSTOMER_SUPPORT", "STATION_MANAGER", "CHEF", "CUSTOMER"];
+    /// <summary>The roles a person's account can be given (service accounts are not managed here).</summary>
+    public static readonly string[] AssignableRoles = Roles.All.Where(r => r != Roles.Service).ToArray();
 
-    public IReadOnlyList<string> AllRoles => Roles;
+    public IReadOnlyList<string> AllRoles => AssignableRoles;
+
+    public DateTimeOffset Now => clock.GetUtcNow();
 
     public string? Q { get; private set; }
 
     public string? Role { get; private set; }
 
-    public Paged<User>? Result { get; private set; }
+    public PagedList<UserDto>? Result { get; private set; }
 
     public async Task OnGetAsync(string? q, string? role, CancellationToken cancellationToken)
     {
         (Q, Role) = (q, role);
-        var result = await api.UsersAsync(PageHelpers.Query(("q", q), ("role", role), ("pageSize", 100)), cancellationToken);
+        var result = await api.ListAsync(new UserListQuery(PageSize: 100, Q: q, Role: role), cancellationToken);
         Result = result.Value;
         ModelState.AddApiProblem(result.Problem);
     }

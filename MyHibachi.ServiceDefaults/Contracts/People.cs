@@ -1,4 +1,13 @@
-namespace MyHibachi.Api.Features.Chefs;
+namespace MyHibachi.Contracts;
+
+public sealed record CustomerDto(
+    Guid Id, Guid StationId, string FirstName, string LastName, string Email, string? Phone, string? Notes,
+    bool MarketingOptIn, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
+
+public sealed record CustomerRequest(
+    Guid? StationId, string? FirstName, string? LastName, string? Email, string? Phone, string? Notes, bool? MarketingOptIn);
+
+public sealed record CustomerListQuery(int? Page = null, int? PageSize = null, Guid? StationId = null, string? Q = null, string? Sort = null);
 
 /// <summary>A weekly window in the station's local time; times as "HH:mm".</summary>
 public sealed record WorkingHoursDto(DayOfWeek DayOfWeek, string StartTime, string EndTime);
@@ -23,4 +32,7 @@ public sealed record DateOverrideRequest(bool? IsWorking, string? StartTime, str
 
 public sealed record TimeOffRequest(DateTimeOffset? StartsAt, DateTimeOffset? EndsAt, string? Reason);
 
-public sealed record ChefListQuery(int? Page, int? PageSize, Guid? StationId, string? Q, bool? IsActive, string? Sort);
+public sealed record ChefListQuery(int? Page = null, int? PageSize = null, Guid? StationId = null, string? Q = null, bool? IsActive = null, string? Sort = null);
+
+/// <summary>A chef's open times between two local dates for a party size.</summary>
+public sealed record ChefAvailabilityQuery(DateOnly? From, DateOnly? To, int? Guests);

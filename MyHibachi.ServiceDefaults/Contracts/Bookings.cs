@@ -1,7 +1,4 @@
-using MyHibachi.Api.Data.Entities;
-using MyHibachi.Api.Features.Pricing;
-
-namespace MyHibachi.Api.Features.Bookings;
+namespace MyHibachi.Contracts;
 
 public sealed record AddressDto(string? Line1, string? Line2, string? City, string? State, string? Zip);
 
@@ -12,8 +9,8 @@ public sealed record ContactDto(string Name, string Email, string? Phone);
 public sealed record BookingDto(
     Guid Id, string Reference, Guid StationId, Guid CustomerId, Guid? ChefId, string? ChefName, Guid? QuoteId,
     BookingStatus Status, DateTimeOffset StartsAt, DateTimeOffset EndsAt, DateOnly LocalDate, string LocalStartTime, string TimeZone,
-    int DurationMinutes, int Adults, int Children, ContactDto Contact, AddressDto Address, IReadOnlyList<MenuSelection> Selections,
-    PriceBreakdown Pricing, string? DietaryNotes, string? SpecialRequests, LeadSource Source, string? CancelReason,
+    int DurationMinutes, int Adults, int Children, ContactDto Contact, AddressDto Address, IReadOnlyList<SelectionDto> Selections,
+    PricingDto Pricing, string? DietaryNotes, string? SpecialRequests, LeadSource Source, string? CancelReason,
     DateTimeOffset? ConfirmedAt, DateTimeOffset? CancelledAt, DateTimeOffset? CompletedAt,
     DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, IReadOnlyList<string> AllowedActions);
 
@@ -30,7 +27,7 @@ public sealed record CreateBookingRequest(
     int? Adults,
     int? Children,
     AddressDto? Address,
-    IReadOnlyList<MenuSelection>? Selections,
+    IReadOnlyList<SelectionDto>? Selections,
     string? DietaryNotes,
     string? SpecialRequests,
     LeadSource? Source,
@@ -43,12 +40,25 @@ public sealed record ConvertQuoteRequest(
 
 public sealed record UpdateBookingRequest(
     DateOnly? EventDate, string? StartTime, int? Adults, int? Children, AddressDto? Address,
-    IReadOnlyList<MenuSelection>? Selections, string? DietaryNotes, string? SpecialRequests, ContactRequest? Contact);
+    IReadOnlyList<SelectionDto>? Selections, string? DietaryNotes, string? SpecialRequests, ContactRequest? Contact);
 
 public sealed record AssignChefRequest(Guid? ChefId);
 
 public sealed record CancelBookingRequest(string? Reason);
 
 public sealed record BookingListQuery(
-    int? Page, int? PageSize, BookingStatus? Status, Guid? StationId, Guid? ChefId, Guid? CustomerId,
-    DateTimeOffset? From, DateTimeOffset? To, string? Q, string? Sort);
+    int? Page = null, int? PageSize = null, BookingStatus? Status = null, Guid? StationId = null, Guid? ChefId = null,
+    Guid? CustomerId = null, DateTimeOffset? From = null, DateTimeOffset? To = null, string? Q = null, string? Sort = null);
+
+public sealed record AvailableChefDto(Guid Id, string Name, int EventsThatDay);
+
+/// <summary>The actions a booking's <see cref="BookingDto.AllowedActions"/> can list, as clients send them.</summary>
+public static class BookingActions
+{
+    public const string Update = "update";
+    public const string AssignChef = "assign-chef";
+    public const string Confirm = "confirm";
+    public const string Cancel = "cancel";
+    public const string Complete = "complete";
+    public const string NoShow = "no-show";
+}

@@ -1,6 +1,4 @@
-using MyHibachi.Api.Data.Entities;
-
-namespace MyHibachi.Api.Features.Leads;
+namespace MyHibachi.Contracts;
 
 public sealed record LeadNoteDto(Guid Id, string AuthorName, string Text, DateTimeOffset CreatedAt);
 
@@ -17,6 +15,8 @@ public sealed record LeadStatusRequest(LeadStatus? Status, string? Note);
 
 public sealed record LeadNoteRequest(string? Text);
 
-public sealed record LeadListQuery(int? Page, int? PageSize, LeadStatus? Status, LeadSource? Source, Guid? StationId, string? Q, bool? Mine, string? Sort);
+public sealed record LeadListQuery(
+    int? Page = null, int? PageSize = null, LeadStatus? Status = null, LeadSource? Source = null, Guid? StationId = null,
+    string? Q = null, bool? Mine = null, string? Sort = null);
 
 public sealed record LeadReceipt(Guid Id, string Message);

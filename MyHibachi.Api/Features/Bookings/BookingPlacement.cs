@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using MyHibachi.Api.Data;
@@ -12,9 +11,9 @@ using MyHibachi.Api.Features.Geography;
 using MyHibachi.Api.Features.Leads;
 using MyHibachi.Api.Features.Pricing;
 using MyHibachi.Api.Infrastructure;
-using MyHibachi.Api.Infrastructure.Security;
 using MyHibachi.Api.Infrastructure.Messaging;
-using MyHibachi.ServiceDefaults.Messaging;
+using MyHibachi.Api.Infrastructure.Security;
+using MyHibachi.Contracts.Events;
 using Npgsql;
 
 namespace MyHibachi.Api.Features.Bookings;
@@ -32,7 +31,7 @@ public sealed record BookingPlan(
     PriceBreakdown Breakdown,
     Guid? CustomerId,
     ContactRequest? Contact,
-    AddressDto Address,
+    PostalAddress Address,
     string? DietaryNotes,
     string? SpecialRequests,
     LeadSource Source,
@@ -44,7 +43,11 @@ public sealed record BookingPlan(
 
 public sealed record PlacedBooking(Booking Booking, bool Replayed);
 
-public sealed partial class BookingService(
+/// <summary>
+/// Makes new bookings (from the booking form or from a quote): checks and prices the request, picks
+/// and locks a free chef, and writes the booking, its customer and its event in one transaction.
+/// </summary>
+public sealed class BookingPlacement(
     HibachiDbContext db,
     PriceSheetProvider prices,
     ServiceArea serviceArea,
@@ -52,151 +55,16 @@ public sealed partial class BookingService(
     CustomerService customers,
     LeadCapture leads,
     AccessScope scope,
-    CurrentActor actor,
     TimeProvider clock)
 {
     public const int MaxIdempotencyKeyLength = 100;
 
     private const int MaxAttempts = 3;
 
-    public async Task<BookingDto> ToDtoAsync(Booking booking, CancellationToken cancellationToken)
-    {
-        var timeZone = await StationTimeZoneAsync(booking.StationId, cancellationToken);
-        var chefName = booking.ChefId is { } chefId
-            ? await db.Chefs.IgnoreQueryFilters([HibachiDbContext.SoftDeleteFilter]).Where(c => c.Id == chefId)
-                .Select(c => c.FirstName + " " + c.LastName).FirstOrDefaultAsync(cancellationToken)
-            : null;
-        return ToDto(booking, timeZone, chefName, clock.Now());
-    }
-
-    /// <summary>The time zone of a booking's station, deleted or not (the booking keeps its station).</summary>
-    private Task<string> StationTimeZoneAsync(Guid stationId, CancellationToken cancellationToken) =>
-        db.Stations.IgnoreQueryFilters([HibachiDbContext.SoftDeleteFilter])
-            .Where(s => s.Id == stationId).Select(s => s.TimeZone).FirstAsync(cancellationToken);
-
-    /// <summary>The booking as the Api shows it, with its row version, in one round trip; null when out of reach.</summary>
-    public async Task<(BookingDto Booking, uint Version)?> ReadAsync(Guid id, CancellationToken cancellationToken)
-    {
-        var row = await (
-            from b in scope.Bookings(db.Bookings).AsNoTracking()
-            where b.Id == id && b.DeletedAt == null // the filters are off for the whole query, so say it here
-            join s in db.Stations.IgnoreQueryFilters([HibachiDbContext.SoftDeleteFilter]) on b.StationId equals s.Id
-            join c in db.Chefs.IgnoreQueryFilters([HibachiDbContext.SoftDeleteFilter]) on b.ChefId equals c.Id into chefs
-            from c in chefs.DefaultIfEmpty()
-            select new { Booking = b, s.TimeZone, ChefName = c == null ? null : c.FirstName + " " + c.LastName }).FirstOrDefaultAsync(cancellationToken);
-        return row is null ? null : (ToDto(row.Booking, row.TimeZone, row.ChefName, clock.Now()), row.Booking.Version);
-    }
-
-    public static BookingDto ToDto(Booking b, string timeZone, string? chefName, DateTimeOffset now)
-    {
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(timeZone);
-        var local = TimeZoneInfo.ConvertTime(b.StartsAt, zone);
-        return new BookingDto(
-            b.Id, b.Reference, b.StationId, b.CustomerId, b.ChefId, chefName, b.QuoteId, b.Status, b.StartsAt, b.EndsAt,
-            DateOnly.FromDateTime(local.DateTime), local.ToString("HH:mm", CultureInfo.InvariantCulture), timeZone,
-            b.DurationMinutes, b.Adults, b.Children, new ContactDto(b.ContactName, b.ContactEmail, b.ContactPhone),
-            new AddressDto(b.AddressLine1, b.AddressLine2, b.City, b.State, b.Zip), b.Selections, b.Breakdown,
-            b.DietaryNotes, b.SpecialRequests, b.Source, b.CancelReason, b.ConfirmedAt, b.CancelledAt, b.CompletedAt,
-            b.CreatedAt, b.UpdatedAt, BookingRules.AllowedActions(b, now));
-    }
-
-    /// <summary>The booking, if the signed-in user may see it.</summary>
-    public Task<Booking?> FindAsync(Guid id, CancellationToken cancellationToken) =>
-        scope.Bookings(db.Bookings).FirstOrDefaultAsync(b => b.Id == id, cancellationToken);
-
-    public async Task<Result<PagedList<BookingSummaryDto>>> ListAsync(BookingListQuery query, CancellationToken cancellationToken)
-    {
-        var errors = new ValidationErrors();
-        var (page, pageSize) = Paging.Validate(query.Page, query.PageSize, errors);
-        errors.MaxLength("q", query.Q, 200);
-        if (query is { From: { } from, To: { } to } && to < from)
-        {
-            errors.Add("to", "'to' must be on or after 'from'.");
-        }
-
-        if (query.Sort is not null and not ("startsAt" or "-startsAt" or "createdAt" or "-createdAt"))
-        {
-            errors.Add("sort", "Sort by startsAt, -startsAt, createdAt or -createdAt.");
-        }
-
-        if (errors.Any)
-        {
-            return Failure.Invalid(errors);
-        }
-
-        var bookings = scope.Bookings(db.Bookings).AsNoTracking();
-        if (query.Status is { } status)
-        {
-            bookings = bookings.Where(b => b.Status == status);
-        }
-
-        if (query.StationId is { } stationId)
-        {
-            bookings = bookings.Where(b => b.StationId == stationId);
-        }
-
-        if (query.ChefId is { } chefId)
-        {
-            bookings = bookings.Where(b => b.ChefId == chefId);
-        }
-
-        if (query.CustomerId is { } customerId)
-        {
-            bookings = bookings.Where(b => b.CustomerId == customerId);
-        }
-
-        if (query.From is { } fromInstant)
-        {
-            var fromUtc = fromInstant.ToUniversalTime();
-            bookings = bookings.Where(b => b.StartsAt >= fromUtc);
-        }
-
-        if (query.To is { } toInstant)
-        {
-            var toUtc = toInstant.ToUniversalTime();
-            bookings = bookings.Where(b => b.StartsAt <= toUtc);
-        }
-
-        if (!string.IsNullOrWhiteSpace(query.Q))
-        {
-            var pattern = $"%{Like.Escape(query.Q.Trim())}%";
-            bookings = bookings.Where(b => EF.Functions.ILike(b.Reference, pattern, "\\") || EF.Functions.ILike(b.ContactName, pattern, "\\")
-                                           || EF.Functions.ILike(b.ContactEmail, pattern, "\\") || EF.Functions.ILike(b.City, pattern, "\\"));
-        }
-
-        var total = await Paging.CountAsync(bookings, cancellationToken);
-        bookings = query.Sort switch
-        {
-            "-startsAt" => bookings.OrderByDescending(b => b.StartsAt),
-            "createdAt" => bookings.OrderBy(b => b.CreatedAt),
-            "-createdAt" => bookings.OrderByDescending(b => b.CreatedAt),
-            _ => bookings.OrderBy(b => b.StartsAt).ThenBy(b => b.Id),
-        };
-
-        var items = await bookings.Skip((page - 1) * pageSize).Take(pageSize)
-            .Select(b => new
-            {
-                b.Id, b.Reference, b.StationId, b.ChefId, b.Status, b.StartsAt, b.Adults, b.Children, b.ContactName, b.City,
-                b.Breakdown,
-            })
-            .ToListAsync(cancellationToken);
-
-        var zones = await StationZonesAsync(items.Select(i => i.StationId), cancellationToken);
-        var chefNames = await ChefNamesAsync(items.Where(i => i.ChefId != null).Select(i => i.ChefId!.Value), cancellationToken);
-        var summaries = items.Select(i =>
-        {
-            var local = TimeZoneInfo.ConvertTime(i.StartsAt, zones[i.StationId]);
-            return new BookingSummaryDto(i.Id, i.Reference, i.StationId, i.ChefId, i.ChefId is { } c ? chefNames.GetValueOrDefault(c) : null,
-                i.Status, i.StartsAt, DateOnly.FromDateTime(local.DateTime), local.ToString("HH:mm", CultureInfo.InvariantCulture),
-                i.Adults + i.Children, i.ContactName, i.City, i.Breakdown.TotalCents, i.Breakdown.DepositCents);
-        }).ToList();
-        return Paging.Page(summaries, page, pageSize, total);
-    }
-
     public async Task<Result<PlacedBooking>> CreateAsync(CreateBookingRequest request, string? idempotencyKey, CancellationToken cancellationToken)
     {
         // Choosing the chef, booking without one, booking for a customer record or as "admin" is for staff.
-        var staffOnly = request.ChefId is not null || request.AssignChef == false || request.CustomerId is not null || request.Source == LeadSource.Admin;
+        var staffOnly = request.ChefId is not null || request.AssignChef == false || request.CustomerId is not null || request.Source == Contracts.LeadSource.Admin;
         if (staffOnly && scope.Kind is not (ScopeKind.Global or ScopeKind.Station))
         {
             return Failure.Forbidden("Only staff choose the chef, the customer record or the admin source.");
@@ -233,9 +101,17 @@ public sealed partial class BookingService(
         BookingInput.Address(request.Address, errors);
         BookingInput.Notes(request.DietaryNotes, request.SpecialRequests, errors);
         var selections = BookingInput.Selections(request.Selections, errors);
-        if (request.Source is { } source && !Enum.IsDefined(source))
+        LeadSource? source = null;
+        if (request.Source is { } requested)
         {
-            errors.Add("source", "Unknown source.");
+            if (Enum.IsDefined(requested))
+            {
+                source = requested.ToEntity();
+            }
+            else
+            {
+                errors.Add("source", "Unknown source.");
+            }
         }
 
         if (request.CustomerId is { } customerId && !await db.Customers.AnyAsync(c => c.Id == customerId, cancellationToken))
@@ -262,16 +138,10 @@ public sealed partial class BookingService(
         PricingOutcome? pricing = null;
         if (match is { WithinRadius: true } && request.EventDate is { } date && startTime is { } time)
         {
-            startsAt = CheckStart(match.Station, date, time, errors);
+            startsAt = availability.CheckStart(match.Station, date, time, errors);
             sheet = await prices.CurrentAsync(cancellationToken);
             pricing = PricingEngine.Calculate(sheet, new PricingRequest(request.Adults ?? 1, request.Children ?? 0, selections, match.DistanceMiles));
-            foreach (var message in pricing.Errors.ToDictionary())
-            {
-                foreach (var text in message.Value)
-                {
-                    errors.Add(message.Key, text);
-                }
-            }
+            errors.AddAll(pricing.Errors);
         }
 
         if (match is not null && scope.Kind == ScopeKind.Station && !scope.CanUseStation(match.Station.Id))
@@ -282,7 +152,7 @@ public sealed partial class BookingService(
         if (errors.Any)
         {
             var reason = match is { WithinRadius: false } && errors.Has("address.zip") ? LeadReason.OutOfServiceArea : LeadReason.ValidationFailed;
-            await CaptureFailureAsync(match?.Station.Id ?? request.StationId, request.Source, reason, request.Customer, Attempted(request, errors), null, cancellationToken);
+            await CaptureFailureAsync(match?.Station.Id ?? request.StationId, source, reason, request.Customer, Attempted(request, errors), null, cancellationToken);
             return Failure.Invalid(errors);
         }
 
@@ -290,8 +160,8 @@ public sealed partial class BookingService(
             match!.Station, AvailabilityService.Zone(match.Station), startsAt!.Value,
             AvailabilityEngine.EventDurationMinutes(request.Adults!.Value + (request.Children ?? 0)),
             request.Adults.Value, request.Children ?? 0, selections, sheet!, pricing!.Breakdown!, request.CustomerId, request.Customer,
-            request.Address!, Text.Clean(request.DietaryNotes), Text.Clean(request.SpecialRequests),
-            request.Source ?? LeadSource.Web, request.ChefId, request.AssignChef ?? true, null, idempotencyKey?.Trim(), fingerprint);
+            PostalAddress.From(request.Address!), Text.Clean(request.DietaryNotes), Text.Clean(request.SpecialRequests),
+            source ?? LeadSource.Web, request.ChefId, request.AssignChef ?? true, null, idempotencyKey?.Trim(), fingerprint);
         return await PlaceAsync(plan, cancellationToken);
     }
 
@@ -305,13 +175,13 @@ public sealed partial class BookingService(
 
         if (quote.BookingId is { } existing)
         {
-            return Failure.Conflict("This quote has already been booked.", $"Its booking is /api/bookings/{existing}.");
+            return Failure.Conflict(ProblemCodes.QuoteAlreadyBooked, "This quote has already been booked.", $"Its booking is /api/bookings/{existing}.");
         }
 
         var now = clock.Now();
         if (quote.ExpiresAt < now)
         {
-            return Failure.Conflict("This quote has expired.", "Prices may have changed: calculate a new quote.");
+            return Failure.Conflict(ProblemCodes.QuoteExpired, "This quote has expired.", "Prices may have changed: calculate a new quote.");
         }
 
         if (request.CustomerId is not null && scope.Kind is not (ScopeKind.Global or ScopeKind.Station))
@@ -350,7 +220,7 @@ public sealed partial class BookingService(
         var startTime = BookingInput.StartTime(request.StartTime, errors);
         BookingInput.Notes(request.DietaryNotes, request.SpecialRequests, errors);
         var station = await db.Stations.AsNoTracking().FirstAsync(s => s.Id == quote.StationId, cancellationToken);
-        DateTimeOffset? startsAt = date is { } d && startTime is { } t ? CheckStart(station, d, t, errors) : null;
+        DateTimeOffset? startsAt = date is { } d && startTime is { } t ? availability.CheckStart(station, d, t, errors) : null;
         var contact = request.Customer ?? new ContactRequest(null, null, quote.ContactEmail, quote.ContactPhone);
         if (errors.Any)
         {
@@ -362,7 +232,7 @@ public sealed partial class BookingService(
         var plan = new BookingPlan(
             station, AvailabilityService.Zone(station), startsAt!.Value, AvailabilityEngine.EventDurationMinutes(quote.Adults + quote.Children),
             quote.Adults, quote.Children, quote.Selections, quote.PriceSheet, quote.Breakdown, request.CustomerId, request.Customer,
-            address!, Text.Clean(request.DietaryNotes), Text.Clean(request.SpecialRequests), quote.Source,
+            PostalAddress.From(address!), Text.Clean(request.DietaryNotes), Text.Clean(request.SpecialRequests), quote.Source,
             null, true, quote, null, null);
         return await PlaceAsync(plan, cancellationToken);
     }
@@ -402,7 +272,7 @@ public sealed partial class BookingService(
                                 ["eventDate"] = AvailabilityEngine.LocalDate(plan.StartsAt, plan.Zone).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                                 ["startTime"] = TimeZoneInfo.ConvertTime(plan.StartsAt, plan.Zone).ToString("HH:mm", CultureInfo.InvariantCulture),
                                 ["guests"] = (plan.Adults + plan.Children).ToString(CultureInfo.InvariantCulture),
-                                ["zip"] = plan.Address.Zip ?? "",
+                                ["zip"] = plan.Address.Zip,
                             },
                             plan.Quote?.Id, cancellationToken);
                     }
@@ -453,11 +323,11 @@ public sealed partial class BookingService(
             ContactName = contactName,
             ContactEmail = contactEmail,
             ContactPhone = contactPhone,
-            AddressLine1 = plan.Address.Line1!.Trim(),
-            AddressLine2 = Text.Clean(plan.Address.Line2),
-            City = plan.Address.City!.Trim(),
-            State = plan.Address.State!.Trim().ToUpperInvariant(),
-            Zip = ZipCentroids.Normalize(plan.Address.Zip)!,
+            AddressLine1 = plan.Address.Line1,
+            AddressLine2 = plan.Address.Line2,
+            City = plan.Address.City,
+            State = plan.Address.State,
+            Zip = plan.Address.Zip,
             Selections = [.. plan.Selections],
             PriceSheet = plan.Sheet,
             Breakdown = plan.Breakdown,
@@ -469,7 +339,7 @@ public sealed partial class BookingService(
         };
         if (chef is not null)
         {
-            Hold(booking, chef);
+            BookingInput.HoldChef(booking, chef);
         }
 
         db.Bookings.Add(booking);
@@ -480,7 +350,7 @@ public sealed partial class BookingService(
         }
 
         db.Publish(new BookingCreated(booking.Id, booking.Reference, booking.StationId, booking.CustomerId, booking.ChefId,
-            booking.StartsAt, booking.Guests, booking.Breakdown.TotalCents, booking.Breakdown.DepositCents, booking.Source.ToString()), now);
+            booking.StartsAt, booking.Guests, booking.Breakdown.TotalCents, booking.Breakdown.DepositCents, booking.Source.ToContract()), now);
         await leads.MarkConvertedAsync(contactEmail, contactPhone, booking.Id, cancellationToken);
         return booking;
     }
@@ -499,7 +369,7 @@ public sealed partial class BookingService(
             }
 
             var why = AvailabilityEngine.WhyUnavailable(loaded[0].Schedule, plan.Zone, plan.StartsAt, plan.DurationMinutes, earliest);
-            return why is null ? loaded[0].Schedule : Failure.Conflict("That chef cannot take this event.", why);
+            return why is null ? loaded[0].Schedule : Failure.Conflict(ProblemCodes.ChefUnavailable, "That chef cannot take this event.", why);
         }
 
         if (!plan.AssignChef)
@@ -532,21 +402,13 @@ public sealed partial class BookingService(
             .Distinct().Order()
             .Select(s => TimeZoneInfo.ConvertTime(s, plan.Zone).ToString("HH:mm", CultureInfo.InvariantCulture))
             .ToList();
-        return Failure.Conflict("No chef is free at that time.",
+        return Failure.Conflict(ProblemCodes.NoChefFree, "No chef is free at that time.",
             openThatDay.Count > 0 ? $"Open start times that day: {string.Join(", ", openThatDay)}." : "No chef is free that day; try another date.");
-    }
-
-    private static void Hold(Booking booking, ChefSchedule chef)
-    {
-        var (from, to) = AvailabilityEngine.ChefBlock(chef, booking.StartsAt, booking.DurationMinutes);
-        booking.ChefId = chef.ChefId;
-        booking.ChefBusyFrom = from;
-        booking.ChefBusyTo = to;
     }
 
     private async Task<Result<PlacedBooking>?> ReplayAsync(string key, string fingerprint, CancellationToken cancellationToken)
     {
-        var existing = await db.Bookings.IgnoreQueryFilters([HibachiDbContext.SoftDeleteFilter])
+        var existing = await db.Bookings.IncludingDeleted()
             .FirstOrDefaultAsync(b => b.IdempotencyKey == key, cancellationToken);
         if (existing is null)
         {
@@ -555,35 +417,8 @@ public sealed partial class BookingService(
 
         return existing.IdempotencyFingerprint == fingerprint
             ? new PlacedBooking(existing, Replayed: true)
-            : new Failure(StatusCodes.Status422UnprocessableEntity, "This Idempotency-Key was already used for a different request.",
+            : new Failure(StatusCodes.Status422UnprocessableEntity, ProblemCodes.IdempotencyKeyReused, "This Idempotency-Key was already used for a different request.",
                 "Use a new key for a new booking.");
-    }
-
-    private DateTimeOffset? CheckStart(Station station, DateOnly date, TimeOnly time, ValidationErrors errors)
-    {
-        var zone = AvailabilityService.Zone(station);
-        var start = AvailabilityEngine.ToInstant(date, time, zone);
-        if (start is null)
-        {
-            errors.Add("startTime", "That time does not exist on that date (the clocks change); choose another.");
-            return null;
-        }
-
-        var now = clock.Now();
-        if (start < now)
-        {
-            errors.Add("eventDate", "That date and time are in the past.");
-        }
-        else if (start < availability.EarliestStart(station))
-        {
-            errors.Add("eventDate", $"Book at least {station.MinimumNoticeHours} hours before the event; call us for last-minute parties.");
-        }
-        else if (start > now.AddDays(BookingInput.MaxDaysAhead))
-        {
-            errors.Add("eventDate", "We take bookings up to 18 months ahead.");
-        }
-
-        return start;
     }
 
     private async Task CaptureFailureAsync(
@@ -649,26 +484,11 @@ public sealed partial class BookingService(
         while (true)
         {
             var reference = BookingRules.NewReference();
-            if (!await db.Bookings.IgnoreQueryFilters([HibachiDbContext.SoftDeleteFilter]).AnyAsync(b => b.Reference == reference, cancellationToken))
+            if (!await db.Bookings.IncludingDeleted().AnyAsync(b => b.Reference == reference, cancellationToken))
             {
                 return reference;
             }
         }
-    }
-
-    private async Task<Dictionary<Guid, TimeZoneInfo>> StationZonesAsync(IEnumerable<Guid> stationIds, CancellationToken cancellationToken)
-    {
-        var ids = stationIds.Distinct().ToList();
-        return (await db.Stations.AsNoTracking().Where(s => ids.Contains(s.Id)).ToListAsync(cancellationToken))
-            .ToDictionary(s => s.Id, AvailabilityService.Zone);
-    }
-
-    private async Task<Dictionary<Guid, string>> ChefNamesAsync(IEnumerable<Guid> chefIds, CancellationToken cancellationToken)
-    {
-        var ids = chefIds.Distinct().ToList();
-        return await db.Chefs.IgnoreQueryFilters([HibachiDbContext.SoftDeleteFilter]).AsNoTracking()
-            .Where(c => ids.Contains(c.Id))
-            .ToDictionaryAsync(c => c.Id, c => c.FirstName + " " + c.LastName, cancellationToken);
     }
 
     /// <summary>

@@ -1,0 +1,10 @@
+// The Api speaks the shared contracts (MyHibachi.Contracts) and keeps its own entity enums, which
+// PostgreSQL stores by name. Inside the Api the short enum names mean the entity enums; the
+// contract ones are written Contracts.BookingStatus and reached through EnumMap.
+global using MyHibachi.Contracts;
+global using BookingStatus = MyHibachi.Api.Data.Entities.BookingStatus;
+global using LeadReason = MyHibachi.Api.Data.Entities.LeadReason;
+global using LeadSource = MyHibachi.Api.Data.Entities.LeadSource;
+global using LeadStatus = MyHibachi.Api.Data.Entities.LeadStatus;
+global using MenuCategory = MyHibachi.Api.Features.Pricing.MenuCategory;
+global using PricingUnit = MyHibachi.Api.Features.Pricing.PricingUnit;

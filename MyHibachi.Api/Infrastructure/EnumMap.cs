@@ -1,0 +1,40 @@
+using System.Collections.Frozen;
+
+namespace MyHibachi.Api.Infrastructure;
+
+/// <summary>
+/// Converts between an entity enum and its contract twin by member name. Built once per pair; a
+/// member without a twin fails the first conversion (and the unit test that converts every member).
+/// </summary>
+public static class EnumMap<TFrom, TTo> where TFrom : struct, Enum where TTo : struct, Enum
+{
+    private static readonly FrozenDictionary<TFrom, TTo> Map = Enum.GetValues<TFrom>().ToFrozenDictionary(
+        value => value,
+        value => Enum.TryParse<TTo>(value.ToString(), ignoreCase: false, out var twin) && Enum.IsDefined(twin)
+            ? twin
+            : throw new InvalidOperationException($"{typeof(TFrom).FullName}.{value} has no member of the same name in {typeof(TTo).FullName}."));
+
+    public static TTo Convert(TFrom value) =>
+        Map.TryGetValue(value, out var twin) ? twin : throw new ArgumentOutOfRangeException(nameof(value), value, $"Not a {typeof(TFrom).Name}.");
+}
+
+public static class EnumMappings
+{
+    public static Contracts.BookingStatus ToContract(this BookingStatus value) => EnumMap<BookingStatus, Contracts.BookingStatus>.Convert(value);
+
+    public static BookingStatus ToEntity(this Contracts.BookingStatus value) => EnumMap<Contracts.BookingStatus, BookingStatus>.Convert(value);
+
+    public static Contracts.LeadSource ToContract(this LeadSource value) => EnumMap<LeadSource, Contracts.LeadSource>.Convert(value);
+
+    public static LeadSource ToEntity(this Contracts.LeadSource value) => EnumMap<Contracts.LeadSource, LeadSource>.Convert(value);
+
+    public static Contracts.LeadStatus ToContract(this LeadStatus value) => EnumMap<LeadStatus, Contracts.LeadStatus>.Convert(value);
+
+    public static LeadStatus ToEntity(this Contracts.LeadStatus value) => EnumMap<Contracts.LeadStatus, LeadStatus>.Convert(value);
+
+    public static Contracts.LeadReason ToContract(this LeadReason value) => EnumMap<LeadReason, Contracts.LeadReason>.Convert(value);
+
+    public static Contracts.MenuCategory ToContract(this MenuCategory value) => EnumMap<MenuCategory, Contracts.MenuCategory>.Convert(value);
+
+    public static Contracts.PricingUnit ToContract(this PricingUnit value) => EnumMap<PricingUnit, Contracts.PricingUnit>.Convert(value);
+}

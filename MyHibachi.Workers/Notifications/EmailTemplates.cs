@@ -1,0 +1,21 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
+
+namespace MyHibachi.Workers.Notifications;
+
+/// <summary>
+/// Renders the e-mail templates (Razor components under Notifications/Templates) to HTML with
+/// ASP.NET Core's <see cref="HtmlRenderer"/>; Razor encodes every value, so customer text is safe.
+/// </summary>
+public sealed class EmailTemplates(IServiceProvider services, ILoggerFactory logs)
+{
+    public async Task<string> RenderAsync<TTemplate>(IDictionary<string, object?> parameters) where TTemplate : IComponent
+    {
+        await using var renderer = new HtmlRenderer(services, logs);
+        return await renderer.Dispatcher.InvokeAsync(async () =>
+        {
+            var output = await renderer.RenderComponentAsync<TTemplate>(ParameterView.FromDictionary(parameters));
+            return output.ToHtmlString();
+        });
+    }
+}

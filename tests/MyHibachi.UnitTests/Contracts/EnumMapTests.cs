@@ -1,0 +1,63 @@
+using MyHibachi.Api.Infrastructure;
+
+namespace MyHibachi.UnitTests.Contracts;
+
+public sealed class EnumMapTests
+{
+    [Fact]
+    public void Every_entity_status_has_its_contract_twin_and_back()
+    {
+        foreach (var status in Enum.GetValues<MyHibachi.Api.Data.Entities.BookingStatus>())
+        {
+            var contract = status.ToContract();
+            Assert.Equal(status.ToString(), contract.ToString());
+            Assert.Equal(status, contract.ToEntity());
+        }
+    }
+
+    [Fact]
+    public void Every_lead_source_status_and_reason_maps_by_name()
+    {
+        foreach (var source in Enum.GetValues<MyHibachi.Api.Data.Entities.LeadSource>())
+        {
+            Assert.Equal(source, source.ToContract().ToEntity());
+        }
+
+        foreach (var status in Enum.GetValues<MyHibachi.Api.Data.Entities.LeadStatus>())
+        {
+            Assert.Equal(status, status.ToContract().ToEntity());
+        }
+
+        foreach (var reason in Enum.GetValues<MyHibachi.Api.Data.Entities.LeadReason>())
+        {
+            Assert.Equal(reason.ToString(), reason.ToContract().ToString());
+        }
+
+        foreach (var category in Enum.GetValues<MyHibachi.Api.Features.Pricing.MenuCategory>())
+        {
+            Assert.Equal(category.ToString(), category.ToContract().ToString());
+        }
+
+        foreach (var unit in Enum.GetValues<MyHibachi.Api.Features.Pricing.PricingUnit>())
+        {
+            Assert.Equal(unit.ToString(), unit.ToContract().ToString());
+        }
+    }
+
+    private enum Wide { A, B, C }
+
+    private enum Narrow { A, B }
+
+    [Fact]
+    public void A_member_without_a_twin_fails_loudly_instead_of_mapping_to_something_else()
+    {
+        var error = Assert.Throws<TypeInitializationException>(() => EnumMap<Wide, Narrow>.Convert(Wide.A));
+        Assert.Contains("Wide.C", error.InnerException!.Message);
+    }
+
+    [Fact]
+    public void A_number_that_is_not_a_member_is_refused()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => ((MyHibachi.Contracts.BookingStatus)42).ToEntity());
+    }
+}
