@@ -70,6 +70,7 @@ public static class ApplicationServiceExtensions
         services.AddHttpContextAccessor();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<CurrentActor>();
+        services.AddScoped<AuditTrail>();
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<AuditingInterceptor>();
         services.AddFeatureManagement();
@@ -142,11 +143,25 @@ public static class ApplicationServiceExtensions
         services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<TokenService>();
+        services.AddMemoryCache();
+        services.AddSingleton<SessionRevocation>();
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).Configure<TokenService>((options, tokens) =>
         {
             options.MapInboundClaims = false;
             options.TokenValidationParameters = tokens.ValidationParameters();
+            options.Events = new JwtBearerEvents
+            {
+                // Signature and lifetime are not enough: the account and the session must still be current.
+                OnTokenValidated = async context =>
+                {
+                    var sessions = context.HttpContext.RequestServices.GetRequiredService<SessionRevocation>();
+                    if (!await sessions.IsCurrentAsync(context.Principal!, context.HttpContext.RequestAborted))
+                    {
+                        context.Fail("This session has ended; sign in again.");
+                    }
+                },
+            };
         });
         services.AddAuthorization();
         services.AddSingleton<RolePermissionCache>();

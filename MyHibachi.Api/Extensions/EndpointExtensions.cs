@@ -11,6 +11,7 @@ using MyHibachi.Api.Features.Leads;
 using MyHibachi.Api.Features.Quotes;
 using MyHibachi.Api.Features.Stations;
 using MyHibachi.Api.Features.Users;
+using MyHibachi.Api.Infrastructure;
 using Scalar.AspNetCore;
 
 namespace MyHibachi.Api.Extensions;
@@ -23,21 +24,23 @@ public static class EndpointExtensions
         app.MapScalarApiReference(options => options.WithTitle("MyHibachi API"));
         app.MapGet("/", () => Results.Redirect("/scalar/v1")).ExcludeFromDescription();
 
-        app.MapAuthApi();
-        app.MapUsersApi();
-        app.MapCatalogApi();
-        app.MapStationsApi();
-        app.MapAvailabilityApi();
-        app.MapCustomersApi();
-        app.MapChefsApi();
-        app.MapQuotesApi();
-        app.MapBookingsApi();
-        app.MapAvailableChefsApi();
-        app.MapDashboardApi();
-        app.MapLeadsApi();
-        app.MapAuditApi();
-        app.MapDeletedItemsApi();
-        app.MapInternalApi();
+        // Every endpoint shares one check of the text it is sent (no NUL or other control characters).
+        var api = app.MapGroup("").AddEndpointFilterFactory(TextInput.Filter);
+        api.MapAuthApi();
+        api.MapUsersApi();
+        api.MapCatalogApi();
+        api.MapStationsApi();
+        api.MapAvailabilityApi();
+        api.MapCustomersApi();
+        api.MapChefsApi();
+        api.MapQuotesApi();
+        api.MapBookingsApi();
+        api.MapAvailableChefsApi();
+        api.MapDashboardApi();
+        api.MapLeadsApi();
+        api.MapAuditApi();
+        api.MapDeletedItemsApi();
+        api.MapInternalApi();
         return app;
     }
 }

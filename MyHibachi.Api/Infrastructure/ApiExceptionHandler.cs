@@ -47,7 +47,10 @@ public sealed partial class ApiExceptionHandler(IProblemDetailsService problems,
             JsonField(json.Path), "This value has the wrong type or format.", "The request body is not valid JSON for this endpoint."),
         BadHttpRequestException { StatusCode: StatusCodes.Status400BadRequest } bad when ParameterName(bad.Message) is { } parameter => Invalid(
             parameter, "This value has the wrong type or format.", "A parameter could not be read."),
-        BadHttpRequestException { InnerException: DecoderFallbackException } => Plain(400, ProblemCodes.MalformedRequest, "The request body is not valid UTF-8."),
+        BadHttpRequestException { InnerException: DecoderFallbackException } => Invalid("body", "Send the body as UTF-8 JSON.", "The request body is not valid UTF-8."),
+        // No body, an empty one, or the JSON literal null where an object is expected.
+        BadHttpRequestException { StatusCode: StatusCodes.Status400BadRequest } missing when missing.Message.Contains("body", StringComparison.OrdinalIgnoreCase) =>
+            Invalid("body", "Send a JSON object with the fields this endpoint expects.", "The request body is missing."),
         BadHttpRequestException bad => Plain(bad.StatusCode, ProblemCodes.ForStatus(bad.StatusCode), bad.StatusCode switch
         {
             StatusCodes.Status413PayloadTooLarge => "The request body is too large.",

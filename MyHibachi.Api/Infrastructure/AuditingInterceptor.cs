@@ -17,7 +17,7 @@ namespace MyHibachi.Api.Infrastructure;
 public sealed class AuditingInterceptor(CurrentActor actor, TimeProvider clock, IFeatureManager features, OutboxSignal outboxSignal)
     : SaveChangesInterceptor
 {
-    private static readonly HashSet<string> NotAudited = ["Version", "PasswordHash", "SecurityStamp", "TokenHash", "EmailConfirmationTokenHash"];
+    private static readonly HashSet<string> NotAudited = ["Version", "PasswordHash", "SecurityStamp", "TokenHash", "EmailConfirmationTokenHash", "PasswordResetTokenHash"];
 
     public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(
         DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)

@@ -3,6 +3,18 @@ using Microsoft.Net.Http.Headers;
 namespace MyHibachi.Api.Infrastructure;
 
 /// <summary>
+/// An If-Match precondition (RFC 9110 §13.1.1): "*" (any current version), or a list of entity tags
+/// compared strongly with the record's version: a weak tag (W/"…") never matches.
+/// </summary>
+public sealed record IfMatch(bool AnyVersion, IReadOnlySet<uint> Versions)
+{
+    public static readonly IfMatch Any = new(true, new HashSet<uint>());
+
+    /// <summary>Whether a record at <paramref name="version"/> meets the precondition.</summary>
+    public bool Allows(uint version) => AnyVersion || Versions.Contains(version);
+}
+
+/// <summary>
 /// Entity tags from PostgreSQL's row version (xmin): GET answers <c>ETag</c>, updates honour
 /// <c>If-Match</c> so two people editing one record cannot silently overwrite each other.
 /// </summary>
@@ -14,30 +26,35 @@ public static class ETags
         context.Response.Headers.ETag = For(version);
 
     /// <summary>The answer to an If-Match header that <see cref="TryReadIfMatch"/> could not read.</summary>
-    public static Failure UnreadableIfMatch() => Failure.Invalid("If-Match", "Send the ETag you received, e.g. \"1234\".");
+    public static Failure UnreadableIfMatch() => Failure.Invalid("If-Match", "Send the ETag you received, e.g. \"1234\", or a list of them.");
 
-    /// <summary>The version the client last read, from If-Match; null when absent; false when unreadable.</summary>
-    public static bool TryReadIfMatch(HttpRequest request, out uint? version)
+    /// <summary>The If-Match precondition; null when the header is absent; false when it cannot be read.</summary>
+    public static bool TryReadIfMatch(HttpRequest request, out IfMatch? precondition)
     {
-        version = null;
-        var header = request.Headers.IfMatch.ToString();
-        if (string.IsNullOrWhiteSpace(header))
+        precondition = null;
+        var values = request.Headers.IfMatch;
+        if (values.Count == 0 || values.All(string.IsNullOrWhiteSpace))
         {
             return true;
         }
 
-        if (!EntityTagHeaderValue.TryParse(header.Split(',')[0].Trim(), out var tag))
+        if (!EntityTagHeaderValue.TryParseStrictList(values, out var tags) || tags.Count == 0)
         {
             return false;
         }
 
-        var value = tag.Tag.ToString().Trim('"');
-        if (uint.TryParse(value, out var parsed))
+        if (tags.Any(t => t.Equals(EntityTagHeaderValue.Any)))
         {
-            version = parsed;
-            return true;
+            // "*" stands alone; mixed with tags the header is malformed.
+            precondition = tags.Count == 1 ? IfMatch.Any : null;
+            return tags.Count == 1;
         }
 
-        return false;
+        // Strong comparison: weak tags, and tags that are not one of our versions, match nothing.
+        var versions = tags.Where(t => !t.IsWeak && uint.TryParse(t.Tag.AsSpan().Trim('"'), out _))
+            .Select(t => uint.Parse(t.Tag.AsSpan().Trim('"'), System.Globalization.CultureInfo.InvariantCulture))
+            .ToHashSet();
+        precondition = new IfMatch(false, versions);
+        return true;
     }
 }

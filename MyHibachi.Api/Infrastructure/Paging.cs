@@ -10,14 +10,17 @@ public static class Paging
     public const int DefaultPageSize = ListLimits.DefaultPageSize;
     public const int MaxPageSize = ListLimits.MaxPageSize;
 
+    /// <summary>Far past any real list (the count stops at 1,000 rows), and small enough that the offset cannot overflow.</summary>
+    public const int MaxPage = 100_000;
+
     /// <summary>Checks page (≥ 1) and pageSize (1–100), filling in defaults.</summary>
     public static (int Page, int PageSize) Validate(int? page, int? pageSize, ValidationErrors errors)
     {
         var p = page ?? 1;
         var size = pageSize ?? DefaultPageSize;
-        if (p < 1)
+        if (p is < 1 or > MaxPage)
         {
-            errors.Add("page", "Page must be 1 or more.");
+            errors.Add("page", $"Page must be between 1 and {MaxPage:N0}.");
         }
 
         if (size is < 1 or > MaxPageSize)

@@ -134,6 +134,38 @@ public sealed partial class ValidationErrors
         return toEntity(given);
     }
 
+    /// <summary>The earliest and latest instants any date filter or field may name.</summary>
+    public static readonly DateTimeOffset EarliestInstant = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    public static readonly DateTimeOffset LatestInstant = new(2200, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    /// <summary>
+    /// An instant between 2000 and 2200: the ends of the calendar (year 1, year 9999) make date
+    /// arithmetic and time-zone conversion overflow, and no booking lives there.
+    /// </summary>
+    public bool Instant(string field, DateTimeOffset? value)
+    {
+        if (value is { } instant && (instant < EarliestInstant || instant > LatestInstant))
+        {
+            Add(field, "Use a date between the years 2000 and 2200.");
+            return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>A calendar date between 2000 and 2200 (see <see cref="Instant"/>).</summary>
+    public bool Date(string field, DateOnly? value)
+    {
+        if (value is { } date && (date.Year < EarliestInstant.Year || date >= DateOnly.FromDateTime(LatestInstant.UtcDateTime)))
+        {
+            Add(field, "Use a date between the years 2000 and 2200.");
+            return false;
+        }
+
+        return true;
+    }
+
     public bool Range(string field, int value, int min, int max, string? label = null)
     {
         if (value < min || value > max)

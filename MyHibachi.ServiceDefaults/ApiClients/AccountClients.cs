@@ -8,7 +8,12 @@ public sealed class AuthClient(HttpClient http, ILogger<AuthClient> logger) : Ap
 {
     public Task<ApiResult<TokenResponse>> LoginAsync(LoginRequest request, CancellationToken ct) => PostAsync<TokenResponse>("/api/auth/login", request, ct);
 
-    public Task<ApiResult<TokenResponse>> RegisterAsync(RegisterRequest request, CancellationToken ct) => PostAsync<TokenResponse>("/api/auth/register", request, ct);
+    public Task<ApiResult<RegistrationReceipt>> RegisterAsync(RegisterRequest request, CancellationToken ct) => PostAsync<RegistrationReceipt>("/api/auth/register", request, ct);
+
+    public Task<ApiResult<RegistrationReceipt>> ForgotPasswordAsync(ForgotPasswordRequest request, CancellationToken ct) =>
+        PostAsync<RegistrationReceipt>("/api/auth/forgot-password", request, ct);
+
+    public Task<ApiResult<Done>> ResetPasswordAsync(ResetPasswordRequest request, CancellationToken ct) => PostAsync<Done>("/api/auth/reset-password", request, ct);
 
     public Task<ApiResult<TokenResponse>> RefreshAsync(RefreshRequest request, CancellationToken ct) => PostAsync<TokenResponse>("/api/auth/refresh", request, ct);
 

@@ -2,6 +2,16 @@ namespace MyHibachi.Contracts;
 
 public sealed record RegisterRequest(string? Email, string? Password, string? FirstName, string? LastName, string? Phone, Guid? StationId);
 
+/// <summary>
+/// The answer to a sign-up, the same whether or not the e-mail already had an account (so the
+/// answer never tells who has one); the e-mail that follows says what to do next.
+/// </summary>
+public sealed record RegistrationReceipt(string Message);
+
+public sealed record ForgotPasswordRequest(string? Email);
+
+public sealed record ResetPasswordRequest(string? Email, string? Token, string? Password);
+
 public sealed record LoginRequest(string? Email, string? Password);
 
 public sealed record RefreshRequest(string? RefreshToken);

@@ -68,6 +68,17 @@ public sealed record UserRegistered(Guid UserId, string Email, string DisplayNam
     public override string Type => EventType;
 }
 
+/// <summary>
+/// A password reset link is due: the account's owner asked for one, or someone tried to sign up with
+/// an address that already has an account (its owner gets the link instead of a second account).
+/// </summary>
+public sealed record PasswordResetRequested(Guid UserId, string Email, string DisplayName, string ResetToken, bool AlreadyRegistered) : IntegrationEvent
+{
+    public const string EventType = "user.password_reset_requested";
+
+    public override string Type => EventType;
+}
+
 /// <summary>Every routing key and the event record its payload holds, and how payloads are written.</summary>
 public static class IntegrationEvents
 {
@@ -84,6 +95,7 @@ public static class IntegrationEvents
         [BookingRescheduled.EventType] = typeof(BookingRescheduled),
         [LeadCaptured.EventType] = typeof(LeadCaptured),
         [UserRegistered.EventType] = typeof(UserRegistered),
+        [PasswordResetRequested.EventType] = typeof(PasswordResetRequested),
     };
 
     /// <summary>The routing keys whose payload is a <typeparamref name="TEvent"/>.</summary>

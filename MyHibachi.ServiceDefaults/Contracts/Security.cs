@@ -56,4 +56,10 @@ public static class ClaimNames
     public const string Customer = "customer_id";
     public const string Name = "name";
     public const string Email = "email";
+
+    /// <summary>The sign-in session (refresh-token family) an access token belongs to.</summary>
+    public const string Session = "sid";
+
+    /// <summary>The account's security stamp when the token was issued; a change ends the token.</summary>
+    public const string SecurityStamp = "sst";
 }

@@ -20,16 +20,27 @@ public sealed class VisitorAddressHandler(IHttpContextAccessor accessor) : Deleg
     }
 }
 
-/// <summary>Adds the signed-in user's access token (refreshed when it is about to expire) to calls to the Api.</summary>
+/// <summary>
+/// Adds the signed-in user's access token (refreshed when it is about to expire) to calls to the Api.
+/// When the Api refuses the token (the account was deactivated, its roles changed, the session was
+/// signed out elsewhere), the site's session ends too, so the next page asks the person to sign in.
+/// </summary>
 public sealed class AccessTokenHandler(Auth.SessionService session) : DelegatingHandler
 {
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        if (request.Headers.Authorization is null && await session.AccessTokenAsync(cancellationToken) is { } token)
+        var token = request.Headers.Authorization is null ? await session.AccessTokenAsync(cancellationToken) : null;
+        if (token is not null)
         {
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         }
 
-        return await base.SendAsync(request, cancellationToken);
+        var response = await base.SendAsync(request, cancellationToken);
+        if (token is not null && response.StatusCode == System.Net.HttpStatusCode.Unauthorized)
+        {
+            await session.EndLocallyAsync();
+        }
+
+        return response;
     }
 }

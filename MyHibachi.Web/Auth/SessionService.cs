@@ -69,6 +69,24 @@ public sealed class SessionService(IHttpContextAccessor accessor, AuthClient aut
         await Context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
     }
 
+    /// <summary>Forgets the session in this browser (the Api has already ended it): clears the cookie while the response can still carry that.</summary>
+    public async Task EndLocallyAsync()
+    {
+        var context = accessor.HttpContext;
+        if (context is null)
+        {
+            return;
+        }
+
+        context.Items.Remove(AccessToken);
+        if (!context.Response.HasStarted)
+        {
+            await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+        }
+
+        context.User = new ClaimsPrincipal(new ClaimsIdentity());
+    }
+
     /// <summary>The current user's access token, refreshed if it expires within a minute; null when signed out.</summary>
     public async Task<string?> AccessTokenAsync(CancellationToken cancellationToken)
     {

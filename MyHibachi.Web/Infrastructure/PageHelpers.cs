@@ -60,7 +60,7 @@ public static class PageHelpers
         var key = new StringBuilder(prefix);
         foreach (var segment in field.Split('.', StringSplitOptions.RemoveEmptyEntries))
         {
-            key.Append('.').Append(char.ToUpperInvariant(segment[0])).Append(segment[1..]);
+            key.Append(key.Length == 0 ? "" : ".").Append(char.ToUpperInvariant(segment[0])).Append(segment[1..]);
         }
 
         return key.ToString();

@@ -32,7 +32,9 @@ public static class ApplicationServiceExtensions
             .Handle<BookingStatusChanged, BookingNotifications>(BookingStatusChanged.Confirmed, BookingStatusChanged.Cancelled)
             .Handle<BookingRescheduled, BookingNotifications>();
         services.AddConsumer("lead-follow-up").Handle<LeadCaptured, LeadFollowUp>();
-        services.AddConsumer("account-emails").Handle<UserRegistered, AccountEmails>();
+        services.AddConsumer("account-emails")
+            .Handle<UserRegistered, AccountEmails>()
+            .Handle<PasswordResetRequested, AccountEmails>();
         services.AddHostedService<NightlyPurge>();
         services.AddHostedService<AbandonedQuoteFollowUp>();
         return builder;

@@ -9,6 +9,9 @@ public sealed class BookingConfiguration : IEntityTypeConfiguration<Booking>
     /// <summary>Raised by PostgreSQL when two live bookings would hold the same chef at once.</summary>
     public const string ChefOverlapConstraint = "ex_bookings_chef_no_overlap";
 
+    /// <summary>A quote converts into at most one booking, whatever runs at the same moment.</summary>
+    public const string QuoteIndex = "ux_bookings_quote_id";
+
     public void Configure(EntityTypeBuilder<Booking> builder)
     {
         builder.Property(b => b.Reference).HasMaxLength(12);
@@ -38,6 +41,7 @@ public sealed class BookingConfiguration : IEntityTypeConfiguration<Booking>
         // live bookings from this index alone.
         builder.HasIndex(b => new { b.StationId, b.StartsAt }).HasFilter("deleted_at IS NULL").HasDatabaseName("ix_bookings_live_station_starts_at");
         builder.HasIndex(b => new { b.ChefId, b.StartsAt });
+        builder.HasIndex(b => b.QuoteId).IsUnique().HasFilter("quote_id IS NOT NULL").HasDatabaseName(QuoteIndex);
         builder.HasIndex(b => b.CustomerId);
         builder.HasIndex(b => b.Status);
 

@@ -13,6 +13,7 @@ public sealed class UserConfiguration : IEntityTypeConfiguration<User>
         builder.Property(u => u.PasswordHash).HasMaxLength(500);
         builder.Property(u => u.SecurityStamp).HasMaxLength(64);
         builder.Property(u => u.EmailConfirmationTokenHash).HasMaxLength(64);
+        builder.Property(u => u.PasswordResetTokenHash).HasMaxLength(64);
         builder.Property(u => u.Version).IsRowVersion();
         // station_id has no foreign key: stations are never deleted, and the user service checks the
         // station when it assigns one (test resets truncate stations without touching accounts).

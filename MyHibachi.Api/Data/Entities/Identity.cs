@@ -22,6 +22,11 @@ public sealed class User : IAudited, ITimestamped
 
     public DateTimeOffset? EmailConfirmationExpiresAt { get; set; }
 
+    /// <summary>Hash of the single-use password reset token last e-mailed; cleared when used.</summary>
+    public string? PasswordResetTokenHash { get; set; }
+
+    public DateTimeOffset? PasswordResetExpiresAt { get; set; }
+
     /// <summary>The station a station manager (or a chef) belongs to.</summary>
     public Guid? StationId { get; set; }
 

@@ -299,7 +299,9 @@ namespace MyHibachi.Api.Data.Migrations
                         .HasFilter("idempotency_key IS NOT NULL");
 
                     b.HasIndex("QuoteId")
-                        .HasDatabaseName("ix_bookings_quote_id");
+                        .IsUnique()
+                        .HasDatabaseName("ux_bookings_quote_id")
+                        .HasFilter("quote_id IS NOT NULL");
 
                     b.HasIndex("Reference")
                         .IsUnique()
@@ -1412,6 +1414,15 @@ namespace MyHibachi.Api.Data.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)")
                         .HasColumnName("password_hash");
+
+                    b.Property<DateTimeOffset?>("PasswordResetExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("password_reset_expires_at");
+
+                    b.Property<string>("PasswordResetTokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("password_reset_token_hash");
 
                     b.Property<string>("SecurityStamp")
                         .IsRequired()

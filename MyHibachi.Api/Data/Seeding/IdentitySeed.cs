@@ -13,7 +13,8 @@ public static class IdentitySeed
 
     /// <summary>
     /// Adds missing permissions and roles; a new role gets its default permissions, an existing one
-    /// keeps what super admins gave it. SUPER_ADMIN always holds every permission.
+    /// keeps what super admins gave it. SUPER_ADMIN always holds every staff permission; service-only
+    /// permissions belong to SERVICE alone.
     /// </summary>
     public static async Task SeedRbacAsync(HibachiDbContext db, CancellationToken cancellationToken)
     {
@@ -37,7 +38,15 @@ public static class IdentitySeed
             else if (name == Roles.SuperAdmin)
             {
                 var held = role.Permissions.Select(p => p.PermissionId).ToHashSet();
-                db.RolePermissions.AddRange(permissions.Values.Where(p => !held.Contains(p.Id)).Select(p => new RolePermission { RoleId = role.Id, PermissionId = p.Id }));
+                db.RolePermissions.AddRange(RoleCatalog.StaffGrantable.Select(p => permissions[p]).Where(p => !held.Contains(p.Id))
+                    .Select(p => new RolePermission { RoleId = role.Id, PermissionId = p.Id }));
+            }
+
+            // Databases seeded before service-only permissions existed gave them to staff roles: take them back.
+            if (name != Roles.Service && role.Permissions.Count > 0)
+            {
+                var serviceOnly = RoleCatalog.ServiceOnlyPermissions.Select(p => permissions[p].Id).ToHashSet();
+                db.RolePermissions.RemoveRange(role.Permissions.Where(p => serviceOnly.Contains(p.PermissionId)));
             }
         }
 

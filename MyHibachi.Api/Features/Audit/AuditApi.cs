@@ -30,6 +30,8 @@ public static class AuditApi
         var (page, pageSize) = Paging.Validate(query.Page, query.PageSize, errors);
         errors.MaxLength("entityType", query.EntityType, 50);
         errors.MaxLength("entityId", query.EntityId, 64);
+        errors.Instant("from", query.From);
+        errors.Instant("to", query.To);
         if (query.Action is not null && !Actions.Contains(query.Action))
         {
             errors.Add("action", $"Use one of {string.Join(", ", Actions)}.");

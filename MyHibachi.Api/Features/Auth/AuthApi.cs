@@ -18,8 +18,13 @@ public static class AuthApi
             .RequireRateLimiting(RateLimitPolicies.Auth);
 
         api.MapPost("/register", Register).WithName("Register")
-            .WithSummary("Create a customer account; answers tokens and e-mails a confirmation link").ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status409Conflict).AllowAnonymous();
+            .WithSummary("Sign up as a customer: 202 and an e-mail (a confirmation link, or a reset link when the address already has an account)")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).AllowAnonymous();
+        api.MapPost("/forgot-password", ForgotPassword).WithName("ForgotPassword")
+            .WithSummary("E-mail a single-use password reset link (valid one hour) when the address has an account; always 202").AllowAnonymous();
+        api.MapPost("/reset-password", ResetPassword).WithName("ResetPassword")
+            .WithSummary("Set a new password with the reset link's token; confirms the e-mail and ends every other session")
+            .ProducesValidationProblem().AllowAnonymous();
         api.MapPost("/login", Login).WithName("Login")
             .WithSummary("Sign in: a 15-minute access token and a rotating refresh token (5 failures lock the account for 15 minutes)")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status423Locked).AllowAnonymous();
@@ -37,11 +42,20 @@ public static class AuthApi
         return app;
     }
 
-    public static async Task<Results<Created<TokenResponse>, ProblemHttpResult>> Register(RegisterRequest request, AuthService auth, CancellationToken cancellationToken)
+    public static async Task<Results<Accepted<RegistrationReceipt>, ProblemHttpResult>> Register(RegisterRequest request, AuthService auth, CancellationToken cancellationToken)
     {
         var result = await auth.RegisterAsync(request, cancellationToken);
-        return result.Succeeded ? TypedResults.Created("/api/auth/me", result.Value) : result.Failure.ToResult();
+        return result.Succeeded ? TypedResults.Accepted((string?)null, result.Value) : result.Failure.ToResult();
     }
+
+    public static async Task<Accepted<RegistrationReceipt>> ForgotPassword(ForgotPasswordRequest request, AuthService auth, CancellationToken cancellationToken)
+    {
+        await auth.ForgotPasswordAsync(request, cancellationToken);
+        return TypedResults.Accepted((string?)null, new RegistrationReceipt("If this address has an account, a reset link is on its way. It works for one hour."));
+    }
+
+    public static async Task<Results<NoContent, ProblemHttpResult>> ResetPassword(ResetPasswordRequest request, AuthService auth, CancellationToken cancellationToken) =>
+        await auth.ResetPasswordAsync(request, cancellationToken).ToNoContent();
 
     public static async Task<Results<Ok<TokenResponse>, ProblemHttpResult>> Login(LoginRequest request, AuthService auth, CancellationToken cancellationToken) =>
         await auth.LoginAsync(request, cancellationToken).ToOk();

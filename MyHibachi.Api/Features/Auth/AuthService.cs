@@ -16,7 +16,7 @@ namespace MyHibachi.Api.Features.Auth;
 /// <summary>Sign-up, sign-in with lockout, rotating refresh tokens with reuse detection, sign-out, service tokens.</summary>
 public sealed class AuthService(
     HibachiDbContext db, TokenService tokens, RolePermissionCache grants, IOptions<AuthOptions> options, TimeProvider clock,
-    IHttpContextAccessor accessor, CurrentActor actor, ILogger<AuthService> logger)
+    IHttpContextAccessor accessor, CurrentActor actor, SessionRevocation sessions, ILogger<AuthService> logger)
 {
     public static readonly PasswordHasher<User> Hasher = new();
 
@@ -24,7 +24,16 @@ public sealed class AuthService(
 
     private readonly AuthOptions _options = options.Value;
 
-    public async Task<Result<TokenResponse>> RegisterAsync(RegisterRequest request, CancellationToken cancellationToken)
+    /// <summary>How long a password reset link works.</summary>
+    public static readonly TimeSpan ResetLinkLifetime = TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// Signs a customer up. The answer is the same whether or not the address already has an account,
+    /// so sign-up never tells who has one: a new address gets an account and a confirmation link; an
+    /// address with an account gets, by e-mail, a link to reset that account's password instead. A
+    /// guest's earlier bookings join the account only when the address is confirmed.
+    /// </summary>
+    public async Task<Result<RegistrationReceipt>> RegisterAsync(RegisterRequest request, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
         errors.Email("email", request.Email);
@@ -42,30 +51,25 @@ public sealed class AuthService(
             return Failure.Invalid(errors);
         }
 
-        var email = request.Email!.Trim().ToLowerInvariant();
-        if (await db.Users.AnyAsync(u => u.Email == email, cancellationToken))
-        {
-            return new Failure(StatusCodes.Status409Conflict, ProblemCodes.EmailInUse, "An account with this e-mail already exists.", "Sign in instead.",
-                new ValidationErrors().Add("email", "This e-mail already has an account.").ToDictionary());
-        }
-
         var station = request.StationId ?? await db.Stations.Where(s => s.IsActive).OrderBy(s => s.CreatedAt).Select(s => (Guid?)s.Id).FirstOrDefaultAsync(cancellationToken);
         if (station is null)
         {
             return Failure.Conflict(ProblemCodes.SignUpClosed, "Sign-up is not open yet: no station is active.");
         }
 
-        // An existing customer record (a guest booking) is linked now but only shown once the
-        // e-mail is confirmed, so nobody reads another person's bookings by signing up with their address.
-        var customer = await db.Customers.FirstOrDefaultAsync(c => c.Email == email, cancellationToken);
-        if (customer is null)
+        var receipt = new RegistrationReceipt("Check your e-mail: we sent you a link to finish setting up your account.");
+        var email = request.Email!.Trim().ToLowerInvariant();
+        var existing = await db.Users.FirstOrDefaultAsync(u => u.Email == email, cancellationToken);
+        if (existing is not null)
         {
-            customer = new Customer
+            // The same work as a new account (a password hash), so timing does not tell either.
+            Hasher.HashPassword(existing, request.Password!);
+            if (existing.IsActive)
             {
-                StationId = station.Value, FirstName = request.FirstName!.Trim(), LastName = request.LastName!.Trim(), Email = email,
-                Phone = Text.Clean(request.Phone),
-            };
-            db.Customers.Add(customer);
+                await SendResetLinkAsync(existing, alreadyRegistered: true, cancellationToken);
+            }
+
+            return receipt;
         }
 
         var confirmation = TokenService.NewOpaqueToken();
@@ -75,23 +79,130 @@ public sealed class AuthService(
             DisplayName = $"{request.FirstName!.Trim()} {request.LastName!.Trim()}",
             PasswordHash = "",
             SecurityStamp = Guid.NewGuid().ToString("N"),
-            CustomerId = customer.Id,
             StationId = null,
             EmailConfirmationTokenHash = TokenService.Hash(confirmation),
             EmailConfirmationExpiresAt = clock.Now().AddDays(2),
         };
         user.PasswordHash = Hasher.HashPassword(user, request.Password!);
+        // A guest's customer record with this address is taken over only when the e-mail is confirmed.
+        if (!await db.Customers.AnyAsync(c => c.Email == email, cancellationToken))
+        {
+            var customer = new Customer
+            {
+                StationId = station.Value, FirstName = request.FirstName!.Trim(), LastName = request.LastName!.Trim(), Email = email,
+                Phone = Text.Clean(request.Phone), UserId = user.Id,
+            };
+            db.Customers.Add(customer);
+            user.CustomerId = customer.Id;
+        }
+
         var role = await db.Roles.FirstAsync(r => r.Name == Roles.Customer, cancellationToken);
         user.Roles.Add(new UserRole { UserId = user.Id, RoleId = role.Id });
         db.Users.Add(user);
-        customer.UserId = user.Id;
         db.Publish(new UserRegistered(user.Id, user.Email, user.DisplayName, confirmation), clock.Now());
         using (actor.ActingAs(user.Id, user.Email))
         {
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        return await IssueAsync(user, familyId: null, cancellationToken);
+        return receipt;
+    }
+
+    /// <summary>E-mails a password reset link when the address has an active account; the answer is the same either way.</summary>
+    public async Task ForgotPasswordAsync(ForgotPasswordRequest request, CancellationToken cancellationToken)
+    {
+        var email = request.Email?.Trim().ToLowerInvariant();
+        if (string.IsNullOrEmpty(email) || email.Length > 254)
+        {
+            return;
+        }
+
+        var user = await db.Users.FirstOrDefaultAsync(u => u.Email == email && u.IsActive, cancellationToken);
+        if (user is not null)
+        {
+            await SendResetLinkAsync(user, alreadyRegistered: false, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Sets a new password with a reset link's token. Opening the link proves the address, so the
+    /// e-mail counts as confirmed; every other session of the account ends and a lockout is lifted.
+    /// </summary>
+    public async Task<Result> ResetPasswordAsync(ResetPasswordRequest request, CancellationToken cancellationToken)
+    {
+        var invalid = Failure.Invalid("token", "This reset link is invalid or has expired; ask for a new one.");
+        var errors = new ValidationErrors();
+        errors.Email("email", request.Email);
+        PasswordPolicy.Check("password", request.Password, request.Email, errors);
+        if (errors.Any)
+        {
+            return Failure.Invalid(errors);
+        }
+
+        if (string.IsNullOrWhiteSpace(request.Token) || request.Token.Length > 200)
+        {
+            return invalid;
+        }
+
+        var email = request.Email!.Trim().ToLowerInvariant();
+        var user = await db.Users.FirstOrDefaultAsync(u => u.Email == email && u.IsActive, cancellationToken);
+        var now = clock.Now();
+        if (user?.PasswordResetTokenHash is not { } expectedHash || user.PasswordResetExpiresAt < now
+            || !CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(expectedHash), Encoding.ASCII.GetBytes(TokenService.Hash(request.Token))))
+        {
+            return invalid;
+        }
+
+        user.PasswordHash = Hasher.HashPassword(user, request.Password!);
+        user.PasswordResetTokenHash = null;
+        user.PasswordResetExpiresAt = null;
+        user.FailedLoginCount = 0;
+        user.LockoutEndsAt = null;
+        user.SecurityStamp = Guid.NewGuid().ToString("N");
+        if (user.EmailConfirmedAt is null)
+        {
+            await ConfirmAsync(user, now, cancellationToken);
+        }
+
+        using (actor.ActingAs(user.Id, user.Email))
+        {
+            // Single use: a second request with the same token finds no hash and fails.
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        await db.RefreshTokens.Where(t => t.UserId == user.Id && t.RevokedAt == null)
+            .ExecuteUpdateAsync(set => set.SetProperty(t => t.RevokedAt, now).SetProperty(t => t.RevokedReason, "password reset"), cancellationToken);
+        await sessions.AccountChangedAsync(user.Id, user.SecurityStamp, user.IsActive);
+        return Result.Success;
+    }
+
+    private async Task SendResetLinkAsync(User user, bool alreadyRegistered, CancellationToken cancellationToken)
+    {
+        var token = TokenService.NewOpaqueToken();
+        user.PasswordResetTokenHash = TokenService.Hash(token);
+        user.PasswordResetExpiresAt = clock.Now().Add(ResetLinkLifetime);
+        db.Publish(new PasswordResetRequested(user.Id, user.Email, user.DisplayName, token, alreadyRegistered), clock.Now());
+        using (actor.ActingAs(user.Id, user.Email))
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>The address is proven: the account takes over the customer record (and the bookings) made with it.</summary>
+    private async Task ConfirmAsync(User user, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        user.EmailConfirmedAt = now;
+        user.EmailConfirmationTokenHash = null;
+        user.EmailConfirmationExpiresAt = null;
+        if (user.CustomerId is null && await db.UserRoles.AnyAsync(ur => ur.UserId == user.Id && ur.Role!.Name == Roles.Customer, cancellationToken))
+        {
+            var customer = await db.Customers.FirstOrDefaultAsync(c => c.Email == user.Email && c.UserId == null, cancellationToken);
+            if (customer is not null)
+            {
+                customer.UserId = user.Id;
+                user.CustomerId = customer.Id;
+            }
+        }
     }
 
     public async Task<Result<TokenResponse>> LoginAsync(LoginRequest request, CancellationToken cancellationToken)
@@ -262,9 +373,7 @@ public sealed class AuthService(
             return invalid;
         }
 
-        user.EmailConfirmedAt = clock.Now();
-        user.EmailConfirmationTokenHash = null;
-        user.EmailConfirmationExpiresAt = null;
+        await ConfirmAsync(user, clock.Now(), cancellationToken);
         using (actor.ActingAs(user.Id, user.Email))
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -321,13 +430,16 @@ public sealed class AuthService(
             extra.Add(new Claim(TokenService.CustomerClaim, customerId.ToString()));
         }
 
+        var family = familyId ?? Guid.CreateVersion7();
+        extra.Add(new Claim(ClaimNames.Session, family.ToString()));
+        extra.Add(new Claim(ClaimNames.SecurityStamp, user.SecurityStamp));
         var access = tokens.IssueAccessToken(user.Id, user.Email, user.DisplayName, roles, extra);
         var refresh = TokenService.NewOpaqueToken();
         var now = clock.Now();
         var row = new RefreshToken
         {
             UserId = user.Id,
-            FamilyId = familyId ?? Guid.CreateVersion7(),
+            FamilyId = family,
             TokenHash = TokenService.Hash(refresh),
             CreatedAt = now,
             ExpiresAt = now.AddDays(_options.RefreshTokenDays),
@@ -347,11 +459,13 @@ public sealed class AuthService(
             user.StationId, user.ChefId, user.CustomerId, user.EmailConfirmedAt is not null);
     }
 
-    private Task RevokeFamilyAsync(Guid familyId, string reason, CancellationToken cancellationToken)
+    /// <summary>Ends a session: its refresh tokens stop working, and so do its access tokens on the next request.</summary>
+    private async Task RevokeFamilyAsync(Guid familyId, string reason, CancellationToken cancellationToken)
     {
         var now = clock.Now();
-        return db.RefreshTokens.Where(t => t.FamilyId == familyId && t.RevokedAt == null)
+        await db.RefreshTokens.Where(t => t.FamilyId == familyId && t.RevokedAt == null)
             .ExecuteUpdateAsync(set => set.SetProperty(t => t.RevokedAt, now).SetProperty(t => t.RevokedReason, reason), cancellationToken);
+        await sessions.SessionEndedAsync(familyId);
     }
 
     private static Failure WrongCredentials() => new(StatusCodes.Status401Unauthorized, ProblemCodes.InvalidCredentials, "The e-mail or password is not right.");

@@ -102,6 +102,11 @@ public static class AvailabilityApi
     public static Result<(DateOnly From, DateOnly To, int DurationMinutes)> ValidateRange(DateOnly? from, DateOnly? to, int? guests, TimeZoneInfo zone, TimeProvider clock)
     {
         var errors = new ValidationErrors();
+        if (!errors.Date("from", from) | !errors.Date("to", to))
+        {
+            return Failure.Invalid(errors);
+        }
+
         var today = AvailabilityEngine.LocalDate(clock.GetUtcNow(), zone);
         var first = from ?? today;
         var last = to ?? first.AddDays(13);

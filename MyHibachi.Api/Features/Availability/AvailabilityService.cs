@@ -21,6 +21,11 @@ public sealed class AvailabilityService(HibachiDbContext db, TimeProvider clock)
     /// </summary>
     public DateTimeOffset? CheckStart(Station station, DateOnly date, TimeOnly time, ValidationErrors errors)
     {
+        if (!errors.Date("eventDate", date))
+        {
+            return null;
+        }
+
         var start = AvailabilityEngine.ToInstant(date, time, Zone(station));
         if (start is null)
         {
@@ -84,15 +89,16 @@ public sealed class AvailabilityService(HibachiDbContext db, TimeProvider clock)
     }
 
     /// <summary>
-    /// The schedule with its bookings read again, for a check under the chef-day lock: bookings are
-    /// what concurrent requests change, while hours, overrides and time off are staff edits whose
-    /// reading a moment earlier in the same request is as current as the lock can make it.
+    /// The chef's whole schedule read again after <see cref="LockChefForBookingAsync"/>: bookings are
+    /// what concurrent requests change, and hours, overrides and time off can only change under the
+    /// exclusive schedule lock this booking now holds shared, so what is read now stays true until commit.
+    /// Null when the chef is no longer active.
     /// </summary>
-    public async Task<ChefSchedule> RefreshBookingsAsync(
-        ChefSchedule schedule, TimeZoneInfo zone, DateTimeOffset from, DateTimeOffset to, Guid? excludeBookingId, CancellationToken cancellationToken)
+    public async Task<ChefSchedule?> ReloadUnderLockAsync(
+        Guid stationId, Guid chefId, TimeZoneInfo zone, DateTimeOffset from, DateTimeOffset to, Guid? excludeBookingId, CancellationToken cancellationToken)
     {
-        var blocks = await BusyBlocksAsync([schedule.ChefId], zone, from.AddDays(-1), to.AddDays(1), excludeBookingId, cancellationToken);
-        return schedule with { Bookings = blocks.Select(b => b.Block).ToList() };
+        var loaded = await LoadAsync(stationId, zone, from, to, [chefId], excludeBookingId, cancellationToken);
+        return loaded.Count == 1 ? loaded[0].Schedule : null;
     }
 
     private async Task<List<(Guid ChefId, BusyBlock Block)>> BusyBlocksAsync(
@@ -114,13 +120,47 @@ public sealed class AvailabilityService(HibachiDbContext db, TimeProvider clock)
     }
 
     /// <summary>
-    /// Serialises changes to one chef's bookings on one local day inside the current transaction
-    /// (released on commit), so concurrent assignments check the daily cap and overlaps against each
-    /// other's results while bookings for the chef's other days go ahead in parallel. An overlap
-    /// across midnight (two days, two locks) is still refused by the database's no-overlap constraint.
+    /// Taken before a booking holds, moves to or is restored onto a chef: the chef's schedule lock in
+    /// shared mode (bookings on the chef's other days go ahead in parallel, schedule edits wait) and the
+    /// chef's day lock exclusively (bookings for that day check the daily cap and overlaps against each
+    /// other's results). Both are released on commit. An overlap across midnight (two days, two locks) is
+    /// still refused by the database's no-overlap constraint.
     /// </summary>
-    public Task LockChefDayAsync(Guid chefId, DateTimeOffset startsAt, TimeZoneInfo zone, CancellationToken cancellationToken) =>
+    public Task LockChefForBookingAsync(Guid chefId, DateTimeOffset startsAt, TimeZoneInfo zone, CancellationToken cancellationToken) =>
         db.Database.ExecuteSqlAsync(
-            $"SELECT pg_advisory_xact_lock(hashtextextended({$"chef-day:{chefId}:{AvailabilityEngine.LocalDate(startsAt, zone):yyyy-MM-dd}"}, 0))",
+            $"SELECT pg_advisory_xact_lock_shared(hashtextextended({$"chef:{chefId}"}, 0)), pg_advisory_xact_lock(hashtextextended({$"chef-day:{chefId}:{AvailabilityEngine.LocalDate(startsAt, zone):yyyy-MM-dd}"}, 0))",
             cancellationToken);
+
+    /// <summary>
+    /// Taken by every change to a chef's hours, overrides, time off, buffers or daily cap: the chef's
+    /// schedule lock exclusively, so no booking is placed against the schedule being changed.
+    /// </summary>
+    public Task LockChefScheduleAsync(Guid chefId, CancellationToken cancellationToken) =>
+        db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({$"chef:{chefId}"}, 0))", cancellationToken);
+
+    /// <summary>
+    /// The chef's live future bookings that <paramref name="chef"/>'s schedule, as it would be after a
+    /// change still in memory, could no longer hold (outside the hours, on time off, over the cap,
+    /// overlapping with new buffers). Empty when the change strands nobody.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> StrandedBookingsAsync(Chef chef, Station station, CancellationToken cancellationToken)
+    {
+        var zone = Zone(station);
+        var now = clock.Now();
+        var held = await db.Bookings.AsNoTracking()
+            .Where(b => b.ChefId == chef.Id && HoldingStatuses.Contains(b.Status) && b.EndsAt > now)
+            .Select(b => new { b.Reference, b.StartsAt, b.DurationMinutes, b.ChefBusyFrom, b.ChefBusyTo })
+            .ToListAsync(cancellationToken);
+        var blocks = held.Select(b => new BusyBlock(b.ChefBusyFrom!.Value, b.ChefBusyTo!.Value, AvailabilityEngine.LocalDate(b.StartsAt, zone), b.Reference)).ToList();
+        // Rows the change removes are still in the navigations (marked deleted) until it is saved.
+        List<T> Kept<T>(IEnumerable<T> rows) where T : class => rows.Where(r => db.Entry(r).State != EntityState.Deleted).ToList();
+        var schedule = new ChefSchedule(chef.Id, chef.BufferBeforeMinutes, chef.BufferAfterMinutes, chef.MaxEventsPerDay,
+            Kept(chef.WorkingHours), Kept(chef.DateOverrides), Kept(chef.TimeOff), blocks);
+        return held
+            .Where(b => AvailabilityEngine.WhyUnavailable(schedule with { Bookings = blocks.Where(x => x.Reference != b.Reference).ToList() },
+                zone, b.StartsAt, b.DurationMinutes, DateTimeOffset.MinValue) is not null)
+            .OrderBy(b => b.StartsAt)
+            .Select(b => b.Reference)
+            .ToList();
+    }
 }

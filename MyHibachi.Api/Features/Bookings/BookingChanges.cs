@@ -25,7 +25,7 @@ public sealed class BookingChanges(
     /// Edits a live booking. Guests and menu are re-priced with the booking's own price sheet (the
     /// prices it was made with); a new time or party size is checked against the chef's schedule.
     /// </summary>
-    public async Task<Result<Booking>> UpdateAsync(Guid id, UpdateBookingRequest request, uint expectedVersion, CancellationToken cancellationToken)
+    public async Task<Result<Booking>> UpdateAsync(Guid id, UpdateBookingRequest request, IfMatch precondition, CancellationToken cancellationToken)
     {
         var booking = await queries.FindAsync(id, cancellationToken);
         if (booking is null)
@@ -33,7 +33,7 @@ public sealed class BookingChanges(
             return Failure.NotFound("Booking");
         }
 
-        if (booking.Version != expectedVersion)
+        if (!precondition.Allows(booking.Version))
         {
             return Failure.PreconditionFailed();
         }
@@ -104,7 +104,7 @@ public sealed class BookingChanges(
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         if (moved && booking.ChefId is { } chefId)
         {
-            await availability.LockChefDayAsync(chefId, startsAt!.Value, zone, cancellationToken);
+            await availability.LockChefForBookingAsync(chefId, startsAt!.Value, zone, cancellationToken);
             var schedule = await ScheduleWithoutAsync(booking, chefId, zone, startsAt!.Value, duration, cancellationToken);
             var why = schedule is null
                 ? "The chef is no longer active."
@@ -163,7 +163,7 @@ public sealed class BookingChanges(
     }
 
     /// <summary>Assigns (or, for a pending booking, removes) the chef; the chef must be free for the whole block.</summary>
-    public async Task<Result<Booking>> AssignChefAsync(Guid id, AssignChefRequest request, uint? expectedVersion, CancellationToken cancellationToken)
+    public async Task<Result<Booking>> AssignChefAsync(Guid id, AssignChefRequest request, IfMatch? precondition, CancellationToken cancellationToken)
     {
         var booking = await queries.FindAsync(id, cancellationToken);
         if (booking is null)
@@ -171,7 +171,7 @@ public sealed class BookingChanges(
             return Failure.NotFound("Booking");
         }
 
-        if (expectedVersion is { } version && version != booking.Version)
+        if (precondition?.Allows(booking.Version) == false)
         {
             return Failure.PreconditionFailed();
         }
@@ -205,7 +205,7 @@ public sealed class BookingChanges(
         var station = await db.Stations.AsNoTracking().FirstAsync(s => s.Id == booking.StationId, cancellationToken);
         var zone = AvailabilityService.Zone(station);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await availability.LockChefDayAsync(chefId, booking.StartsAt, zone, cancellationToken);
+        await availability.LockChefForBookingAsync(chefId, booking.StartsAt, zone, cancellationToken);
         var schedule = await ScheduleWithoutAsync(booking, chefId, zone, booking.StartsAt, booking.DurationMinutes, cancellationToken);
         if (schedule is null)
         {
@@ -226,7 +226,7 @@ public sealed class BookingChanges(
         return booking;
     }
 
-    public async Task<Result<Booking>> MoveAsync(Guid id, BookingStatus to, string? reason, uint? expectedVersion, CancellationToken cancellationToken)
+    public async Task<Result<Booking>> MoveAsync(Guid id, BookingStatus to, string? reason, IfMatch? precondition, CancellationToken cancellationToken)
     {
         if (to == BookingStatus.Cancelled)
         {
@@ -243,7 +243,7 @@ public sealed class BookingChanges(
             return Failure.NotFound("Booking");
         }
 
-        if (expectedVersion is { } version && version != booking.Version)
+        if (precondition?.Allows(booking.Version) == false)
         {
             return Failure.PreconditionFailed();
         }
@@ -318,7 +318,7 @@ public sealed class BookingChanges(
         if (BookingRules.IsLive(booking.Status) && booking.ChefId is { } chefId)
         {
             var zone = TimeZoneInfo.FindSystemTimeZoneById(await queries.StationTimeZoneAsync(booking.StationId, cancellationToken));
-            await availability.LockChefDayAsync(chefId, booking.StartsAt, zone, cancellationToken);
+            await availability.LockChefForBookingAsync(chefId, booking.StartsAt, zone, cancellationToken);
             var clash = await db.Bookings
                 .Where(b => b.ChefId == chefId && b.Id != booking.Id && AvailabilityService.HoldingStatuses.Contains(b.Status)
                             && b.ChefBusyFrom < booking.ChefBusyTo && b.ChefBusyTo > booking.ChefBusyFrom)

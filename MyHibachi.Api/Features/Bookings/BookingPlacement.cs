@@ -260,6 +260,11 @@ public sealed class BookingPlacement(
                     }
                 }
 
+                if (plan.Quote is { } quote && await AlreadyBookedAsync(quote.Id, cancellationToken) is { } booked)
+                {
+                    return Failure.Conflict(ProblemCodes.QuoteAlreadyBooked, "This quote has already been booked.", $"Its booking is /api/bookings/{booked}.");
+                }
+
                 var chef = await ChooseChefAsync(plan, cancellationToken);
                 if (!chef.Succeeded)
                 {
@@ -290,6 +295,16 @@ public sealed class BookingPlacement(
                 await transaction.RollbackAsync(CancellationToken.None);
             }
         }
+    }
+
+    /// <summary>
+    /// Serialises conversions of one quote (the lock is released on commit) and reads whether it has
+    /// become a booking meanwhile; the unique index on bookings.quote_id backs this up in the database.
+    /// </summary>
+    private async Task<Guid?> AlreadyBookedAsync(Guid quoteId, CancellationToken cancellationToken)
+    {
+        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({"quote:" + quoteId}, 0))", cancellationToken);
+        return await db.Quotes.AsNoTracking().Where(q => q.Id == quoteId).Select(q => q.BookingId).FirstOrDefaultAsync(cancellationToken);
     }
 
     private async Task<Booking> NewBookingAsync(BookingPlan plan, ChefSchedule? chef, CancellationToken cancellationToken)
@@ -361,7 +376,7 @@ public sealed class BookingPlacement(
         var earliest = availability.EarliestStart(plan.Station);
         if (plan.ChefId is { } chefId)
         {
-            await availability.LockChefDayAsync(chefId, plan.StartsAt, plan.Zone, cancellationToken);
+            await availability.LockChefForBookingAsync(chefId, plan.StartsAt, plan.Zone, cancellationToken);
             var loaded = await availability.LoadAsync(plan.Station.Id, plan.Zone, plan.StartsAt, plan.StartsAt.AddMinutes(plan.DurationMinutes), [chefId], null, cancellationToken);
             if (loaded.Count == 0)
             {
@@ -388,10 +403,11 @@ public sealed class BookingPlacement(
             .ToList();
         foreach (var candidate in candidates)
         {
-            // Re-read the chef's bookings under the chef's lock: another request may have taken the slot meanwhile.
-            await availability.LockChefDayAsync(candidate.ChefId, plan.StartsAt, plan.Zone, cancellationToken);
-            var fresh = await availability.RefreshBookingsAsync(candidate, plan.Zone, plan.StartsAt, end, null, cancellationToken);
-            if (AvailabilityEngine.WhyUnavailable(fresh, plan.Zone, plan.StartsAt, plan.DurationMinutes, earliest) is null)
+            // Re-read the chef's schedule under the chef's locks: another request may have taken the slot,
+            // or staff changed the chef's hours or time off, since the candidates were chosen.
+            await availability.LockChefForBookingAsync(candidate.ChefId, plan.StartsAt, plan.Zone, cancellationToken);
+            var fresh = await availability.ReloadUnderLockAsync(plan.Station.Id, candidate.ChefId, plan.Zone, plan.StartsAt, end, null, cancellationToken);
+            if (fresh is not null && AvailabilityEngine.WhyUnavailable(fresh, plan.Zone, plan.StartsAt, plan.DurationMinutes, earliest) is null)
             {
                 return fresh;
             }

@@ -10,7 +10,7 @@ using MyHibachi.Api.Infrastructure.Security;
 namespace MyHibachi.Api.Features.Bookings;
 
 /// <summary>Bookings as the Api shows them: one booking, lists, and the summaries the dashboard is built from.</summary>
-public sealed class BookingQueries(HibachiDbContext db, AccessScope scope, TimeProvider clock)
+public sealed class BookingQueries(HibachiDbContext db, AccessScope scope, RolePermissionCache grants, TimeProvider clock)
 {
     private static readonly string[] Sorts = ["startsAt", "-startsAt", "createdAt", "-createdAt"];
 
@@ -27,21 +27,38 @@ public sealed class BookingQueries(HibachiDbContext db, AccessScope scope, TimeP
             join s in db.Stations.IncludingDeleted() on b.StationId equals s.Id
             join c in db.Chefs.IncludingDeleted() on b.ChefId equals c.Id into chefs
             from c in chefs.DefaultIfEmpty()
-            select new { Booking = b, s.TimeZone, ChefName = c == null ? null : c.FirstName + " " + c.LastName }).FirstOrDefaultAsync(cancellationToken);
-        return row is null ? null : (ToDto(row.Booking, row.TimeZone, row.ChefName, clock.Now()), row.Booking.Version);
+            select new { Booking = b, s.TimeZone, s.CustomerChangeCutoffHours, ChefName = c == null ? null : c.FirstName + " " + c.LastName })
+            .FirstOrDefaultAsync(cancellationToken);
+        return row is null ? null
+            : (ToDto(row.Booking, row.TimeZone, row.ChefName, clock.Now(), await CallerAsync(row.Booking, row.CustomerChangeCutoffHours)), row.Booking.Version);
     }
 
     /// <summary>The DTO of a booking already loaded (after a change).</summary>
     public async Task<BookingDto> ToDtoAsync(Booking booking, CancellationToken cancellationToken)
     {
-        var timeZone = await StationTimeZoneAsync(booking.StationId, cancellationToken);
+        var station = await db.Stations.IncludingDeleted().Where(s => s.Id == booking.StationId)
+            .Select(s => new { s.TimeZone, s.CustomerChangeCutoffHours }).FirstAsync(cancellationToken);
         var chefName = booking.ChefId is { } chefId
             ? await db.Chefs.IncludingDeleted().Where(c => c.Id == chefId).Select(c => c.FirstName + " " + c.LastName).FirstOrDefaultAsync(cancellationToken)
             : null;
-        return ToDto(booking, timeZone, chefName, clock.Now());
+        return ToDto(booking, station.TimeZone, chefName, clock.Now(), await CallerAsync(booking, station.CustomerChangeCutoffHours));
     }
 
-    public static BookingDto ToDto(Booking b, string timeZone, string? chefName, DateTimeOffset now)
+    /// <summary>What the signed-in user may do to this booking (see <see cref="BookingRules.AllowedActions"/>).</summary>
+    private async Task<BookingCaller> CallerAsync(Booking booking, int customerCutoffHours)
+    {
+        if (scope.IsSystem)
+        {
+            return BookingCaller.Staff;
+        }
+
+        var permissions = await grants.PermissionsOfAsync(scope.Roles);
+        return new BookingCaller(
+            permissions.Contains(Permissions.BookingsUpdate), permissions.Contains(Permissions.BookingsManage), permissions.Contains(Permissions.BookingsCancel),
+            scope.Kind == ScopeKind.Customer ? booking.StartsAt.AddHours(-customerCutoffHours) : null);
+    }
+
+    public static BookingDto ToDto(Booking b, string timeZone, string? chefName, DateTimeOffset now, BookingCaller caller)
     {
         var zone = TimeZoneInfo.FindSystemTimeZoneById(timeZone);
         var local = TimeZoneInfo.ConvertTime(b.StartsAt, zone);
@@ -51,7 +68,7 @@ public sealed class BookingQueries(HibachiDbContext db, AccessScope scope, TimeP
             b.DurationMinutes, b.Adults, b.Children, new ContactDto(b.ContactName, b.ContactEmail, b.ContactPhone),
             new AddressDto(b.AddressLine1, b.AddressLine2, b.City, b.State, b.Zip), b.Selections.ToDtos(), b.Breakdown.ToDto(),
             b.DietaryNotes, b.SpecialRequests, b.Source.ToContract(), b.CancelReason, b.ConfirmedAt, b.CancelledAt, b.CompletedAt,
-            b.CreatedAt, b.UpdatedAt, BookingRules.AllowedActions(b, now));
+            b.CreatedAt, b.UpdatedAt, BookingRules.AllowedActions(b, now, caller));
     }
 
     /// <summary>The time zone of a booking's station, deleted or not (the booking keeps its station).</summary>
@@ -63,6 +80,8 @@ public sealed class BookingQueries(HibachiDbContext db, AccessScope scope, TimeP
         var errors = new ValidationErrors();
         var (page, pageSize) = Paging.Validate(query.Page, query.PageSize, errors);
         errors.MaxLength("q", query.Q, 200);
+        errors.Instant("from", query.From);
+        errors.Instant("to", query.To);
         if (query is { From: { } from, To: { } to } && to < from)
         {
             errors.Add("to", "'to' must be on or after 'from'.");

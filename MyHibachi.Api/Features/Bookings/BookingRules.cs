@@ -4,6 +4,16 @@ using MyHibachi.Api.Data.Entities;
 namespace MyHibachi.Api.Features.Bookings;
 
 /// <summary>
+/// What the caller may do to bookings: their permissions, and for a customer when online changes
+/// close before the event (the station's cut-off).
+/// </summary>
+public sealed record BookingCaller(bool CanUpdate, bool CanManage, bool CanCancel, DateTimeOffset? CustomerChangesCloseAt)
+{
+    /// <summary>Staff with every booking permission.</summary>
+    public static readonly BookingCaller Staff = new(true, true, true, null);
+}
+
+/// <summary>
 /// The booking state machine: pending → confirmed → completed (or no-show), and cancelled from
 /// pending or confirmed. Everything else is refused.
 /// </summary>
@@ -41,34 +51,42 @@ public static class BookingRules
         };
     }
 
-    /// <summary>The actions the booking allows now, for clients to show the right buttons.</summary>
-    public static IReadOnlyList<string> AllowedActions(Booking booking, DateTimeOffset now)
+    /// <summary>
+    /// The actions the booking allows now to this caller, for clients to show the right buttons: the
+    /// state machine, the caller's permissions, and for a customer the change cut-off before the event.
+    /// </summary>
+    public static IReadOnlyList<string> AllowedActions(Booking booking, DateTimeOffset now, BookingCaller caller)
     {
         var actions = new List<string>();
-        if (IsLive(booking.Status))
+        var beforeCutoff = caller.CustomerChangesCloseAt is not { } closes || now < closes;
+        if (IsLive(booking.Status) && caller.CanUpdate && beforeCutoff)
         {
-            actions.Add("update");
-            actions.Add("assign-chef");
+            actions.Add(BookingActions.Update);
         }
 
-        if (WhyNot(booking, BookingStatus.Confirmed, now) is null)
+        if (IsLive(booking.Status) && caller.CanManage)
         {
-            actions.Add("confirm");
+            actions.Add(BookingActions.AssignChef);
         }
 
-        if (WhyNot(booking, BookingStatus.Cancelled, now) is null)
+        if (caller.CanManage && WhyNot(booking, BookingStatus.Confirmed, now) is null)
         {
-            actions.Add("cancel");
+            actions.Add(BookingActions.Confirm);
         }
 
-        if (WhyNot(booking, BookingStatus.Completed, now) is null)
+        if (caller.CanCancel && beforeCutoff && WhyNot(booking, BookingStatus.Cancelled, now) is null)
         {
-            actions.Add("complete");
+            actions.Add(BookingActions.Cancel);
         }
 
-        if (WhyNot(booking, BookingStatus.NoShow, now) is null)
+        if (caller.CanManage && WhyNot(booking, BookingStatus.Completed, now) is null)
         {
-            actions.Add("no-show");
+            actions.Add(BookingActions.Complete);
+        }
+
+        if (caller.CanManage && WhyNot(booking, BookingStatus.NoShow, now) is null)
+        {
+            actions.Add(BookingActions.NoShow);
         }
 
         return actions;

@@ -18,7 +18,9 @@ public static class BookingsApi
             "SELECT id, reference || ' · ' || contact_name AS label, deleted_at, deleted_by, delete_reason AS reason FROM bookings WHERE deleted_at IS NOT NULL",
             id => $"/api/bookings/{id}/restore")
         .AddConstraintProblem(BookingConfiguration.ChefOverlapConstraint, Failure.Conflict(ProblemCodes.ChefDoubleBooked,
-            "The chef is already booked at that time.", "Choose another chef or another time."));
+            "The chef is already booked at that time.", "Choose another chef or another time."))
+        .AddConstraintProblem(BookingConfiguration.QuoteIndex, Failure.Conflict(ProblemCodes.QuoteAlreadyBooked,
+            "This quote has already been booked.", "Each quote becomes one booking."));
 
     public const string IdempotencyHeader = "Idempotency-Key";
 
@@ -113,7 +115,7 @@ public static class BookingsApi
                 "Read the booking first; its ETag makes sure you change the version you saw.").ToResult();
         }
 
-        return await Respond(await changes.UpdateAsync(id, request, version.Value, cancellationToken), bookings, context, cancellationToken);
+        return await Respond(await changes.UpdateAsync(id, request, version, cancellationToken), bookings, context, cancellationToken);
     }
 
     public static Task<Results<Ok<BookingDto>, ProblemHttpResult>> AssignChef(
@@ -145,7 +147,7 @@ public static class BookingsApi
         await Respond(await changes.RestoreAsync(id, cancellationToken), bookings, context, cancellationToken);
 
     private static async Task<Results<Ok<BookingDto>, ProblemHttpResult>> WithVersion(
-        HttpContext context, Func<uint?, Task<Result<Booking>>> change, BookingQueries bookings, CancellationToken cancellationToken)
+        HttpContext context, Func<IfMatch?, Task<Result<Booking>>> change, BookingQueries bookings, CancellationToken cancellationToken)
     {
         if (!ETags.TryReadIfMatch(context.Request, out var version))
         {

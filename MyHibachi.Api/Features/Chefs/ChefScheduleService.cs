@@ -3,21 +3,18 @@ using MyHibachi.Api.Data;
 using MyHibachi.Api.Data.Entities;
 using MyHibachi.Api.Features.Availability;
 using MyHibachi.Api.Infrastructure;
-using MyHibachi.Api.Infrastructure.Security;
 
 namespace MyHibachi.Api.Features.Chefs;
 
-/// <summary>A chef's exceptions to the weekly hours: days worked differently (date overrides) and time off.</summary>
-public sealed class ChefScheduleService(HibachiDbContext db, ChefService chefs, AccessScope scope)
+/// <summary>
+/// A chef's exceptions to the weekly hours: days worked differently (date overrides) and time off.
+/// Every change runs under the chef's exclusive schedule lock, so it and a booking for the same chef
+/// never pass each other, and is refused while it would strand a live booking.
+/// </summary>
+public sealed class ChefScheduleService(HibachiDbContext db, ChefService chefs, AvailabilityService availability, TimeProvider clock)
 {
     public async Task<Result<Chef>> SetDateOverrideAsync(Guid id, DateOnly date, DateOverrideRequest request, CancellationToken cancellationToken)
     {
-        var chef = await chefs.FindAsync(id, cancellationToken);
-        if (chef is null)
-        {
-            return Failure.NotFound("Chef");
-        }
-
         var errors = new ValidationErrors();
         if (request.IsWorking is null)
         {
@@ -36,49 +33,47 @@ public sealed class ChefScheduleService(HibachiDbContext db, ChefService chefs, 
         }
 
         errors.MaxLength("note", request.Note, 500);
-        if (errors.Any)
+        return await ChangeScheduleAsync(id, errors, (chef, station) =>
         {
-            return Failure.Invalid(errors);
-        }
+            var today = AvailabilityEngine.LocalDate(clock.Now(), AvailabilityService.Zone(station));
+            if (date < today || date > today.AddDays(AvailabilityService.MaxDaysAhead))
+            {
+                errors.Add("date", $"Choose a date from today to {today.AddDays(AvailabilityService.MaxDaysAhead):yyyy-MM-dd}.");
+                return;
+            }
 
-        var existing = chef.DateOverrides.FirstOrDefault(o => o.Date == date);
-        if (existing is null)
-        {
-            existing = new ChefDateOverride { ChefId = id, Date = date };
-            db.ChefDateOverrides.Add(existing);
-        }
+            var existing = chef.DateOverrides.FirstOrDefault(o => o.Date == date);
+            if (existing is null)
+            {
+                existing = new ChefDateOverride { ChefId = id, Date = date };
+                chef.DateOverrides.Add(existing);
+                db.ChefDateOverrides.Add(existing);
+            }
 
-        existing.IsWorking = request.IsWorking!.Value;
-        existing.StartTime = start;
-        existing.EndTime = end;
-        existing.Note = Text.Clean(request.Note);
-        await db.SaveChangesAsync(cancellationToken);
-        return chef;
+            existing.IsWorking = request.IsWorking!.Value;
+            existing.StartTime = start;
+            existing.EndTime = end;
+            existing.Note = Text.Clean(request.Note);
+        }, cancellationToken);
     }
 
     public async Task<Result> RemoveDateOverrideAsync(Guid id, DateOnly date, CancellationToken cancellationToken)
     {
-        var chef = await chefs.FindAsync(id, cancellationToken);
-        var existing = chef?.DateOverrides.FirstOrDefault(o => o.Date == date);
-        if (existing is null)
+        var result = await ChangeScheduleAsync(id, new ValidationErrors(), (chef, _) =>
         {
-            return Failure.NotFound("Date override");
-        }
-
-        db.ChefDateOverrides.Remove(existing);
-        await db.SaveChangesAsync(cancellationToken);
-        return Result.Success;
+            if (chef.DateOverrides.FirstOrDefault(o => o.Date == date) is { } existing)
+            {
+                chef.DateOverrides.Remove(existing);
+                db.ChefDateOverrides.Remove(existing);
+            }
+        }, cancellationToken, mustExist: chef => chef.DateOverrides.Any(o => o.Date == date) ? null : Failure.NotFound("Date override"));
+        return result.Succeeded ? Result.Success : result.Failure;
     }
 
     public async Task<Result<ChefTimeOff>> AddTimeOffAsync(Guid id, TimeOffRequest request, CancellationToken cancellationToken)
     {
-        var chef = await scope.Chefs(db.Chefs).FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
-        if (chef is null)
-        {
-            return Failure.NotFound("Chef");
-        }
-
         var errors = new ValidationErrors();
+        var now = clock.Now();
         if (request.StartsAt is null)
         {
             errors.Add("startsAt", "When does the time off start?");
@@ -89,43 +84,46 @@ public sealed class ChefScheduleService(HibachiDbContext db, ChefService chefs, 
             errors.Add("endsAt", "When does the time off end?");
         }
 
-        if (request is { StartsAt: { } s, EndsAt: { } e } && e <= s)
+        if (request is { StartsAt: { } s, EndsAt: { } e } && errors.Instant("startsAt", s) & errors.Instant("endsAt", e))
         {
-            errors.Add("endsAt", "The end must be after the start.");
-        }
-
-        if (request is { StartsAt: { } s2, EndsAt: { } e2 } && e2 - s2 > TimeSpan.FromDays(366))
-        {
-            errors.Add("endsAt", "Time off can last at most a year.");
+            if (e <= s)
+            {
+                errors.Add("endsAt", "The end must be after the start.");
+            }
+            else if (e - s > TimeSpan.FromDays(366))
+            {
+                errors.Add("endsAt", "Time off can last at most a year.");
+            }
+            else if (e <= now)
+            {
+                errors.Add("endsAt", "This time off is already over; time off is for the future.");
+            }
+            else if (s > now.AddDays(AvailabilityService.MaxDaysAhead))
+            {
+                errors.Add("startsAt", "Time off can be planned up to 18 months ahead.");
+            }
         }
 
         errors.MaxLength("reason", request.Reason, 500);
-        if (errors.Any)
+        ChefTimeOff? added = null;
+        var result = await ChangeScheduleAsync(id, errors, (chef, _) =>
         {
-            return Failure.Invalid(errors);
-        }
-
-        var from = request.StartsAt!.Value.ToUniversalTime();
-        var to = request.EndsAt!.Value.ToUniversalTime();
-        var clashes = await db.Bookings
-            .Where(b => b.ChefId == id && AvailabilityService.HoldingStatuses.Contains(b.Status) && b.ChefBusyFrom < to && b.ChefBusyTo > from)
-            .Select(b => b.Reference)
-            .ToListAsync(cancellationToken);
-        if (clashes.Count > 0)
-        {
-            return Failure.Conflict(ProblemCodes.ChefHasBookings, "The chef has bookings in that time.", $"Reassign {string.Join(", ", clashes)} first.");
-        }
-
-        var timeOff = new ChefTimeOff { ChefId = id, StartsAt = from, EndsAt = to, Reason = Text.Clean(request.Reason) };
-        db.ChefTimeOff.Add(timeOff);
-        await db.SaveChangesAsync(cancellationToken);
-        return timeOff;
+            added = new ChefTimeOff
+            {
+                ChefId = id, StartsAt = request.StartsAt!.Value.ToUniversalTime(), EndsAt = request.EndsAt!.Value.ToUniversalTime(),
+                Reason = Text.Clean(request.Reason),
+            };
+            chef.TimeOff.Add(added);
+            db.ChefTimeOff.Add(added);
+        }, cancellationToken);
+        return result.Succeeded ? added! : result.Failure;
     }
 
     public async Task<Result> RemoveTimeOffAsync(Guid id, Guid timeOffId, CancellationToken cancellationToken)
     {
-        var visible = await scope.Chefs(db.Chefs).AnyAsync(c => c.Id == id, cancellationToken);
-        var timeOff = visible ? await db.ChefTimeOff.FirstOrDefaultAsync(t => t.Id == timeOffId && t.ChefId == id, cancellationToken) : null;
+        // Less time off never strands a booking: no schedule check needed, only the chef's visibility.
+        var chef = await chefs.FindAsync(id, cancellationToken);
+        var timeOff = chef?.TimeOff.FirstOrDefault(t => t.Id == timeOffId);
         if (timeOff is null)
         {
             return Failure.NotFound("Time off");
@@ -134,5 +132,46 @@ public sealed class ChefScheduleService(HibachiDbContext db, ChefService chefs, 
         db.ChefTimeOff.Remove(timeOff);
         await db.SaveChangesAsync(cancellationToken);
         return Result.Success;
+    }
+
+    /// <summary>
+    /// Applies a schedule change under the chef's exclusive schedule lock: reads the chef, checks the
+    /// request, changes it in memory, refuses (409) when a live booking would no longer fit, saves.
+    /// </summary>
+    private async Task<Result<Chef>> ChangeScheduleAsync(
+        Guid id, ValidationErrors errors, Action<Chef, Station> change, CancellationToken cancellationToken, Func<Chef, Failure?>? mustExist = null)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await availability.LockChefScheduleAsync(id, cancellationToken);
+        var chef = await chefs.FindAsync(id, cancellationToken);
+        if (chef is null)
+        {
+            return Failure.NotFound("Chef");
+        }
+
+        if (mustExist?.Invoke(chef) is { } missing)
+        {
+            return missing;
+        }
+
+        var station = await db.Stations.AsNoTracking().FirstAsync(s => s.Id == chef.StationId, cancellationToken);
+        if (!errors.Any)
+        {
+            change(chef, station);
+        }
+
+        if (errors.Any)
+        {
+            return Failure.Invalid(errors);
+        }
+
+        if (await availability.StrandedBookingsAsync(chef, station, cancellationToken) is { Count: > 0 } stranded)
+        {
+            return ChefService.StrandsBookings(stranded);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return chef;
     }
 }

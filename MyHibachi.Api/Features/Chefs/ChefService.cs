@@ -8,7 +8,7 @@ using MyHibachi.Api.Infrastructure.Security;
 
 namespace MyHibachi.Api.Features.Chefs;
 
-public sealed class ChefService(HibachiDbContext db, AccessScope scope, CurrentActor actor, TimeProvider clock)
+public sealed class ChefService(HibachiDbContext db, AvailabilityService availability, AccessScope scope, CurrentActor actor, TimeProvider clock)
 {
     public static ChefDto ToDto(Chef c) => new(
         c.Id, c.StationId, c.FirstName, c.LastName, c.Email, c.Phone, c.Bio, c.IsActive, c.MaxEventsPerDay,
@@ -118,15 +118,18 @@ public sealed class ChefService(HibachiDbContext db, AccessScope scope, CurrentA
         return chef;
     }
 
-    public async Task<Result<Chef>> UpdateAsync(Guid id, ChefRequest request, uint? expectedVersion, CancellationToken cancellationToken)
+    public async Task<Result<Chef>> UpdateAsync(Guid id, ChefRequest request, IfMatch? precondition, CancellationToken cancellationToken)
     {
+        // Hours, buffers and the daily cap are the schedule bookings are placed against: change them under its lock.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await availability.LockChefScheduleAsync(id, cancellationToken);
         var chef = await FindAsync(id, cancellationToken);
         if (chef is null)
         {
             return Failure.NotFound("Chef");
         }
 
-        if (expectedVersion is { } version && version != chef.Version)
+        if (precondition?.Allows(chef.Version) == false)
         {
             return Failure.PreconditionFailed();
         }
@@ -160,9 +163,21 @@ public sealed class ChefService(HibachiDbContext db, AccessScope scope, CurrentA
             return Failure.Conflict(ProblemCodes.ChefHasBookings, "This chef has upcoming bookings.", $"Reassign their {upcoming} upcoming booking(s) before deactivating them.");
         }
 
+        var station = await db.Stations.AsNoTracking().FirstAsync(s => s.Id == chef.StationId, cancellationToken);
+        if (chef.IsActive && await availability.StrandedBookingsAsync(chef, station, cancellationToken) is { Count: > 0 } stranded)
+        {
+            return StrandsBookings(stranded);
+        }
+
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return chef;
     }
+
+    /// <summary>The answer to a schedule change that would leave live bookings without their chef.</summary>
+    public static Failure StrandsBookings(IReadOnlyList<string> references) =>
+        Failure.Conflict(ProblemCodes.ChefHasBookings, "The chef has bookings in that time.",
+            $"Reassign {string.Join(", ", references)} first.");
 
     public async Task<Result> DeleteAsync(Guid id, DeleteRequest? request, CancellationToken cancellationToken)
     {

@@ -92,7 +92,7 @@ public sealed class CustomerService(HibachiDbContext db, AccessScope scope, Curr
         return customer;
     }
 
-    public async Task<Result<Customer>> UpdateAsync(Guid id, CustomerRequest request, uint? expectedVersion, CancellationToken cancellationToken)
+    public async Task<Result<Customer>> UpdateAsync(Guid id, CustomerRequest request, IfMatch? precondition, CancellationToken cancellationToken)
     {
         var customer = await FindAsync(id, cancellationToken);
         if (customer is null)
@@ -100,7 +100,7 @@ public sealed class CustomerService(HibachiDbContext db, AccessScope scope, Curr
             return Failure.NotFound("Customer");
         }
 
-        if (expectedVersion is { } version && version != customer.Version)
+        if (precondition?.Allows(customer.Version) == false)
         {
             return Failure.PreconditionFailed();
         }

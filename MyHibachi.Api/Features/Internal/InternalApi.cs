@@ -13,7 +13,8 @@ public static class InternalApi
 {
     public static IEndpointRouteBuilder MapInternalApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/internal").AddEndpointFilter<RetryOnConcurrencyConflict>().RequireRateLimiting(RateLimitPolicies.Api).WithTags("Internal (workers)").RequirePermission(Permissions.InternalAccess);
+        var api = app.MapGroup("/api/internal").AddEndpointFilter<RetryOnConcurrencyConflict>().RequireRateLimiting(RateLimitPolicies.Api).WithTags("Internal (workers)").RequirePermission(Permissions.InternalAccess)
+            .RequireAuthorization(policy => policy.RequireRole(Roles.Service));
 
         api.MapPost("/purge", Purge).WithName("PurgeDeleted")
             .WithSummary("Remove for good what was soft-deleted more than 30 days ago (nightly job)");

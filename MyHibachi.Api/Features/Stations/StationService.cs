@@ -43,7 +43,7 @@ public sealed partial class StationService(HibachiDbContext db, ZipCentroids zip
         return station;
     }
 
-    public async Task<Result<Station>> UpdateAsync(Guid id, StationRequest request, uint? expectedVersion, CancellationToken cancellationToken)
+    public async Task<Result<Station>> UpdateAsync(Guid id, StationRequest request, IfMatch? precondition, CancellationToken cancellationToken)
     {
         var station = await FindAsync(id, cancellationToken);
         if (station is null || !scope.CanUseStation(id))
@@ -51,7 +51,7 @@ public sealed partial class StationService(HibachiDbContext db, ZipCentroids zip
             return Failure.NotFound("Station");
         }
 
-        if (expectedVersion is { } version && version != station.Version)
+        if (precondition?.Allows(station.Version) == false)
         {
             return Failure.PreconditionFailed();
         }

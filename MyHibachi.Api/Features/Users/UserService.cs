@@ -8,7 +8,8 @@ using MyHibachi.Api.Infrastructure.Security;
 namespace MyHibachi.Api.Features.Users;
 
 /// <summary>Accounts and role permissions, for super admins.</summary>
-public sealed class UserService(HibachiDbContext db, RolePermissionCache grants, CurrentActor actor, TimeProvider clock)
+public sealed class UserService(
+    HibachiDbContext db, RolePermissionCache grants, AuditTrail audit, SessionRevocation sessions, CurrentActor actor, TimeProvider clock)
 {
     public async Task<Result<PagedList<UserDto>>> ListAsync(UserListQuery query, CancellationToken cancellationToken)
     {
@@ -77,6 +78,7 @@ public sealed class UserService(HibachiDbContext db, RolePermissionCache grants,
         user.PasswordHash = AuthService.Hasher.HashPassword(user, request.Password!);
         await AssignAsync(user, roles!, request.StationId, request.ChefId, cancellationToken);
         db.Users.Add(user);
+        await audit.RecordAsync("update", nameof(User), user.Id.ToString(), null, new { roles = roles!.Select(r => r.Name).Order() });
         await db.SaveChangesAsync(cancellationToken);
         return (await GetAsync(user.Id, cancellationToken))!;
     }
@@ -128,7 +130,14 @@ public sealed class UserService(HibachiDbContext db, RolePermissionCache grants,
 
         if (roles is not null)
         {
+            var before = user.Roles.Select(r => r.Role!.Name).Order().ToList();
             await AssignAsync(user, roles, stationId, chefId, cancellationToken);
+            var after = roles.Select(r => r.Name).Order().ToList();
+            if (!before.SequenceEqual(after))
+            {
+                await audit.RecordAsync("update", nameof(User), user.Id.ToString(), new { roles = before }, new { roles = after });
+            }
+
             securityChanged = true;
         }
 
@@ -147,6 +156,11 @@ public sealed class UserService(HibachiDbContext db, RolePermissionCache grants,
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        if (securityChanged)
+        {
+            await sessions.AccountChangedAsync(user.Id, user.SecurityStamp, user.IsActive);
+        }
+
         return (await GetAsync(id, cancellationToken))!;
     }
 
@@ -182,21 +196,34 @@ public sealed class UserService(HibachiDbContext db, RolePermissionCache grants,
             return Failure.NotFound("Role");
         }
 
-        if (role.Name == Roles.SuperAdmin)
+        if (role.Name is Roles.SuperAdmin or Roles.Service)
         {
-            return Failure.Conflict(ProblemCodes.RoleFixed, "SUPER_ADMIN always has every permission.");
+            return Failure.Conflict(ProblemCodes.RoleFixed, $"{role.Name}'s permissions are fixed.");
         }
 
-        var requested = request.Permissions ?? [];
+        // A missing list is a mistake, never "take every permission away" (an empty list says that).
+        if (request.Permissions is not { } requested)
+        {
+            return Failure.Invalid("permissions", "Send the role's whole list of permissions (an empty list removes them all).");
+        }
+
         var unknown = requested.Where(p => !RoleCatalog.AllPermissions.Any(known => known.Name == p)).ToList();
         if (unknown.Count > 0)
         {
             return Failure.Invalid("permissions", $"Unknown permission(s): {string.Join(", ", unknown)}.");
         }
 
+        if (requested.Intersect(RoleCatalog.ServiceOnlyPermissions).ToList() is { Count: > 0 } serviceOnly)
+        {
+            return Failure.Invalid("permissions", $"Only services hold {string.Join(", ", serviceOnly)}.");
+        }
+
         var permissions = await db.Permissions.Where(p => requested.Contains(p.Name)).ToListAsync(cancellationToken);
+        var before = await db.Permissions.Where(p => role.Permissions.Select(rp => rp.PermissionId).Contains(p.Id)).Select(p => p.Name).ToListAsync(cancellationToken);
         db.RolePermissions.RemoveRange(role.Permissions);
         db.RolePermissions.AddRange(permissions.Select(p => new RolePermission { RoleId = role.Id, PermissionId = p.Id }));
+        await audit.RecordAsync("update", nameof(Role), role.Name,
+            new { permissions = before.Order() }, new { permissions = permissions.Select(p => p.Name).Order() });
         await db.SaveChangesAsync(cancellationToken);
         grants.Invalidate();
         return await RolesAsync(cancellationToken);

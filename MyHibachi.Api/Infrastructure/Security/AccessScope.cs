@@ -27,7 +27,7 @@ public enum ScopeKind
 /// </summary>
 public sealed class AccessScope(IHttpContextAccessor accessor)
 {
-    private static readonly string[] GlobalRoles = [Roles.SuperAdmin, Roles.Admin, Roles.CustomerSupport, Roles.Service];
+    private static readonly string[] GlobalRoles = [Contracts.Roles.SuperAdmin, Contracts.Roles.Admin, Contracts.Roles.CustomerSupport, Contracts.Roles.Service];
 
     private ClaimsPrincipal User => accessor.HttpContext?.User ?? new ClaimsPrincipal();
 
@@ -43,12 +43,18 @@ public sealed class AccessScope(IHttpContextAccessor accessor)
 
             var roles = User.FindAll(TokenService.RoleClaim).Select(c => c.Value).ToHashSet();
             return roles.Overlaps(GlobalRoles) ? ScopeKind.Global
-                : roles.Contains(Roles.StationManager) && StationId is not null ? ScopeKind.Station
-                : roles.Contains(Roles.Chef) && ChefId is not null ? ScopeKind.Chef
-                : roles.Contains(Roles.Customer) ? ScopeKind.Customer
+                : roles.Contains(Contracts.Roles.StationManager) && StationId is not null ? ScopeKind.Station
+                : roles.Contains(Contracts.Roles.Chef) && ChefId is not null ? ScopeKind.Chef
+                : roles.Contains(Contracts.Roles.Customer) ? ScopeKind.Customer
                 : ScopeKind.Anonymous;
         }
     }
+
+    /// <summary>Outside a request (seeding, background jobs): the Api acting for itself.</summary>
+    public bool IsSystem => accessor.HttpContext is null;
+
+    /// <summary>The signed-in user's roles.</summary>
+    public IReadOnlyList<string> Roles => User.FindAll(TokenService.RoleClaim).Select(c => c.Value).ToList();
 
     public Guid? StationId => Claim(TokenService.StationClaim);
 

@@ -38,7 +38,13 @@ public sealed class PermissionHandler(RolePermissionCache cache) : Authorization
 {
     protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, PermissionRequirement requirement)
     {
-        var roles = context.User.FindAll(TokenService.RoleClaim).Select(c => c.Value);
+        var roles = context.User.FindAll(TokenService.RoleClaim).Select(c => c.Value).ToList();
+        // A service-only permission needs a service token, whatever the role tables say.
+        if (RoleCatalog.ServiceOnlyPermissions.Contains(requirement.Permission) && !roles.Contains(Roles.Service))
+        {
+            return;
+        }
+
         if (await cache.GrantsAsync(roles, requirement.Permission))
         {
             context.Succeed(requirement);

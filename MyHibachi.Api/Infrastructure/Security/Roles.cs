@@ -43,11 +43,17 @@ public static class RoleCatalog
         new(Permissions.InternalAccess, "Call the internal endpoints (services only)."),
     ];
 
-    /// <summary>The starting permissions of each role (SUPER_ADMIN always has all).</summary>
+    /// <summary>Permissions that only services (the Workers) hold: no staff role may be given them.</summary>
+    public static readonly string[] ServiceOnlyPermissions = [Permissions.InternalAccess];
+
+    /// <summary>What a person's role can hold: everything but the service-only permissions.</summary>
+    public static IEnumerable<string> StaffGrantable => AllPermissions.Select(p => p.Name).Except(ServiceOnlyPermissions);
+
+    /// <summary>The starting permissions of each role (SUPER_ADMIN always has every staff permission).</summary>
     public static readonly IReadOnlyDictionary<string, string[]> DefaultPermissions = new Dictionary<string, string[]>
     {
-        [Roles.SuperAdmin] = AllPermissions.Select(p => p.Name).ToArray(),
-        [Roles.Admin] = AllPermissions.Select(p => p.Name).Where(p => p != Permissions.UsersManage).ToArray(),
+        [Roles.SuperAdmin] = StaffGrantable.ToArray(),
+        [Roles.Admin] = StaffGrantable.Where(p => p != Permissions.UsersManage).ToArray(),
         [Roles.CustomerSupport] =
         [
             Permissions.StationsRead, Permissions.CustomersRead, Permissions.CustomersWrite,

@@ -38,8 +38,16 @@ public sealed class RegisterModel(SessionService session, AuthClient auth) : Pag
             return Page();
         }
 
-        await session.StartAsync(result.Value!, persistent: true);
-        TempData["Flash"] = $"Welcome! We sent a confirmation link to {result.Value!.User.Email}; open it to see your bookings here.";
+        // The answer is the same whether the address had an account; signing in with what was just
+        // typed tells the two apart for the one person who knows the password.
+        var signIn = await session.SignInAsync(Input.Email!, Input.Password!, remember: true, cancellationToken);
+        if (!signIn.Succeeded)
+        {
+            TempData["Flash"] = result.Value!.Message;
+            return Redirect("/Account/Login");
+        }
+
+        TempData["Flash"] = $"Welcome! We sent a confirmation link to {signIn.Value!.User.Email}; open it to see your bookings here.";
         return Redirect("/Account/Bookings");
     }
 }

@@ -90,7 +90,7 @@ public sealed class EventsAndAuditTests(ApiAppHost host) : ApiTest(host)
         await Api.DeleteAsync($"/api/customers/{recent.Id}", "Left us only yesterday");
         await Host.ExecuteAsync("UPDATE customers SET deleted_at = now() - interval '31 days' WHERE id = @id", ("id", old.Id));
 
-        var result = (await Api.PostAsync<PurgeResult>("/api/internal/purge")).Ok();
+        var result = (await (await Host.CreateServiceClientAsync()).PostAsync<PurgeResult>("/api/internal/purge")).Ok();
 
         Assert.Equal(1, result.Customers);
         Assert.Equal(0, await Host.ScalarAsync<long>("SELECT count(*) FROM customers WHERE id = @id", ("id", old.Id)));
@@ -104,9 +104,10 @@ public sealed class EventsAndAuditTests(ApiAppHost host) : ApiTest(host)
     {
         var id = Guid.NewGuid();
 
-        (await Api.GetAsync<HandledMessageDto>($"/api/internal/handled-messages/notifications/{id}")).Refused(HttpStatusCode.NotFound);
-        Assert.Equal(1, (await Api.PutAsync<HandledMessageDto>($"/api/internal/handled-messages/notifications/{id}", new { })).Ok().Deliveries);
-        Assert.Equal(2, (await Api.PutAsync<HandledMessageDto>($"/api/internal/handled-messages/notifications/{id}", new { })).Ok().Deliveries);
-        Assert.Equal(2, (await Api.GetAsync<HandledMessageDto>($"/api/internal/handled-messages/notifications/{id}")).Ok().Deliveries);
+        var service = await Host.CreateServiceClientAsync();
+        (await service.GetAsync<HandledMessageDto>($"/api/internal/handled-messages/notifications/{id}")).Refused(HttpStatusCode.NotFound);
+        Assert.Equal(1, (await service.PutAsync<HandledMessageDto>($"/api/internal/handled-messages/notifications/{id}", new { })).Ok().Deliveries);
+        Assert.Equal(2, (await service.PutAsync<HandledMessageDto>($"/api/internal/handled-messages/notifications/{id}", new { })).Ok().Deliveries);
+        Assert.Equal(2, (await service.GetAsync<HandledMessageDto>($"/api/internal/handled-messages/notifications/{id}")).Ok().Deliveries);
     }
 }

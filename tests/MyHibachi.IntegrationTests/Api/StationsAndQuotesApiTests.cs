@@ -128,8 +128,9 @@ public sealed class StationsAndQuotesApiTests(ApiAppHost host) : ApiTest(host)
             new QuoteContact("Sam Quote", "sam.quote@example.com", null), LeadSource.Instagram))).Ok(HttpStatusCode.Created);
         await Host.ExecuteAsync("UPDATE quotes SET created_at = now() - interval '2 days' WHERE id = @id", ("id", quote.Id));
 
-        var first = (await Api.PostAsync<FollowUpResult>("/api/internal/quotes/follow-up")).Ok();
-        var second = (await Api.PostAsync<FollowUpResult>("/api/internal/quotes/follow-up")).Ok();
+        var service = await Host.CreateServiceClientAsync();
+        var first = (await service.PostAsync<FollowUpResult>("/api/internal/quotes/follow-up")).Ok();
+        var second = (await service.PostAsync<FollowUpResult>("/api/internal/quotes/follow-up")).Ok();
 
         Assert.Equal(1, first.Leads);
         Assert.Equal(0, second.Leads);

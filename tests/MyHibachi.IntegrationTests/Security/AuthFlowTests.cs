@@ -16,8 +16,8 @@ public sealed class AuthFlowTests(ApiAppHost host) : ApiTest(host)
     {
         email ??= $"flow-{Guid.NewGuid():N}@example.com";
         var client = Host.CreateAnonymousClient();
-        var tokens = (await client.PostAsync<TokenResponse>("/api/auth/register", new RegisterRequest(email, Password, "Flo", "Flow", null, null))).Ok(HttpStatusCode.Created);
-        client.UseAccessToken(tokens.AccessToken);
+        (await client.PostAsync<RegistrationReceipt>("/api/auth/register", new RegisterRequest(email, Password, "Flo", "Flow", null, null))).Ok(HttpStatusCode.Accepted);
+        var tokens = await client.SignInAsync(email, Password);
         return (client, tokens, email);
     }
 
@@ -68,13 +68,22 @@ public sealed class AuthFlowTests(ApiAppHost host) : ApiTest(host)
     }
 
     [Fact]
-    public async Task Sign_up_refuses_an_e_mail_that_has_an_account()
+    public async Task Sign_up_with_an_e_mail_that_has_an_account_makes_no_second_account_and_does_not_say_so()
     {
         await Api.CreateStationAsync();
         var (_, _, email) = await RegisterAsync();
+        var fresh = $"fresh-{Guid.NewGuid():N}@example.com";
 
-        (await Host.CreateAnonymousClient().PostAsync<TokenResponse>("/api/auth/register", new RegisterRequest(email.ToUpperInvariant(), Password, "A", "B", null, null)))
-            .Refused(HttpStatusCode.Conflict);
+        var taken = (await Host.CreateAnonymousClient().PostAsync<RegistrationReceipt>("/api/auth/register",
+            new RegisterRequest(email.ToUpperInvariant(), "Another long passphrase 7", "A", "B", null, null))).Ok(HttpStatusCode.Accepted);
+        var free = (await Host.CreateAnonymousClient().PostAsync<RegistrationReceipt>("/api/auth/register",
+            new RegisterRequest(fresh, "Another long passphrase 7", "A", "B", null, null))).Ok(HttpStatusCode.Accepted);
+
+        // The same answer for both, one account per address, and the owner is sent a reset link instead.
+        Assert.Equal(free, taken);
+        Assert.Equal(1, await Host.ScalarAsync<long>("SELECT count(*) FROM users WHERE email = @email", ("email", email)));
+        Assert.Equal(1, await Host.ScalarAsync<long>("SELECT count(*) FROM outbox_messages WHERE type = 'user.password_reset_requested' AND payload->>'email' = @email", ("email", email)));
+        (await Host.CreateAnonymousClient().PostAsync<TokenResponse>("/api/auth/login", new LoginRequest(email, "Another long passphrase 7"))).Refused(HttpStatusCode.Unauthorized);
     }
 
     [Fact]
@@ -140,12 +149,15 @@ public sealed class AuthFlowTests(ApiAppHost host) : ApiTest(host)
     {
         var key = new SymmetricSecurityKey(Encoding.UTF8.GetBytes(await Host.ParameterAsync("auth-signing-key")));
         var me = (await Api.GetAsync<MeDto>("/api/auth/me")).Ok();
-        string Token(string issuer = "myhibachi-api", string audience = "myhibachi", DateTime? expires = null, SecurityKey? signWith = null) =>
+        // A token names its session and the account's security stamp; take them from the admin's real token.
+        var real = new JsonWebTokenHandler().ReadJsonWebToken(Api.Http.DefaultRequestHeaders.Authorization!.Parameter);
+        Claim[] session = [new("sid", real.GetClaim("sid").Value), new("sst", real.GetClaim("sst").Value)];
+        string Token(string issuer = "myhibachi-api", string audience = "myhibachi", DateTime? expires = null, SecurityKey? signWith = null, bool withSession = true) =>
             new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
             {
                 Issuer = issuer,
                 Audience = audience,
-                Subject = new ClaimsIdentity([new Claim("sub", me.Id.ToString()), new Claim("role", "SUPER_ADMIN")]),
+                Subject = new ClaimsIdentity([new Claim("sub", me.Id.ToString()), new Claim("role", "SUPER_ADMIN"), .. withSession ? session : []]),
                 NotBefore = DateTime.UtcNow.AddHours(-2),
                 Expires = expires ?? DateTime.UtcNow.AddMinutes(5),
                 SigningCredentials = new SigningCredentials(signWith ?? key, SecurityAlgorithms.HmacSha256),
@@ -159,6 +171,7 @@ public sealed class AuthFlowTests(ApiAppHost host) : ApiTest(host)
         }
 
         Assert.Equal(HttpStatusCode.OK, await Call(Token()));
+        Assert.Equal(HttpStatusCode.Unauthorized, await Call(Token(withSession: false)));
         Assert.Equal(HttpStatusCode.Unauthorized, await Call(Token(issuer: "someone-else")));
         Assert.Equal(HttpStatusCode.Unauthorized, await Call(Token(audience: "another-app")));
         Assert.Equal(HttpStatusCode.Unauthorized, await Call(Token(expires: DateTime.UtcNow.AddMinutes(-5))));

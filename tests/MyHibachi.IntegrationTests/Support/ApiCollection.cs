@@ -86,6 +86,16 @@ public class ApiAppHost : HibachiAppHost
 
     public HibachiApiClient CreateAnonymousClient() => new(CreateHttpClient(ResourceNames.Api));
 
+    /// <summary>A client with the Workers' service token: the only caller of the internal endpoints.</summary>
+    public async Task<HibachiApiClient> CreateServiceClientAsync()
+    {
+        var client = CreateAnonymousClient();
+        var token = (await client.PostAsync<ServiceTokenResponse>("/api/auth/service-token",
+            new ServiceTokenRequest("workers", await ParameterAsync("workers-client-secret")))).Ok();
+        client.UseAccessToken(token.AccessToken);
+        return client;
+    }
+
     /// <summary>The value of an AppHost parameter, e.g. the Workers' client secret.</summary>
     public async Task<string> ParameterAsync(string name)
     {

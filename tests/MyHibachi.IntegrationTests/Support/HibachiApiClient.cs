@@ -7,7 +7,7 @@ using System.Text.Json.Serialization;
 
 namespace MyHibachi.IntegrationTests.Support;
 
-public sealed record ProblemBody(string? Title, int? Status, string? Detail, Dictionary<string, string[]>? Errors);
+public sealed record ProblemBody(string? Title, int? Status, string? Detail, Dictionary<string, string[]>? Errors, string? Code = null);
 
 public sealed record ApiResponse<T>(HttpStatusCode Status, T? Body, ProblemBody? Problem, HttpResponseHeaders Headers, string Raw)
 {

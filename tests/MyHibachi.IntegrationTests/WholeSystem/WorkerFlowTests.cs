@@ -20,7 +20,7 @@ public sealed class WorkerFlowTests(ApiAppHost host) : ApiTest(host)
         var message = await WaitForMailAsync(email);
         Assert.Contains(booking.Reference, message);
         Assert.Contains("Subject: We've got your date", message);
-        var inbox = (await Api.GetAsync<PagedList<HandledMessageDto>>("/api/internal/handled-messages/notifications")).Ok();
+        var inbox = (await (await Host.CreateServiceClientAsync()).GetAsync<PagedList<HandledMessageDto>>("/api/internal/handled-messages/notifications")).Ok();
         var entry = Assert.Single(inbox.Items);
         Assert.Equal(1, entry.Deliveries);
         Assert.True(File.Exists(Path.Combine(Pickup, entry.MessageId + ".eml")));

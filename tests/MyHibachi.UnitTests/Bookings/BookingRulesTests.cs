@@ -51,10 +51,29 @@ public sealed class BookingRulesTests
     [Fact]
     public void Allowed_actions_follow_the_state()
     {
-        Assert.Equal(["update", "assign-chef", "cancel"], BookingRules.AllowedActions(Booking(BookingStatus.Pending), EventStart.AddDays(-3)));
-        Assert.Equal(["update", "assign-chef", "confirm", "cancel"], BookingRules.AllowedActions(Booking(BookingStatus.Pending, Guid.NewGuid()), EventStart.AddDays(-3)));
-        Assert.Equal(["update", "assign-chef", "cancel", "complete", "no-show"], BookingRules.AllowedActions(Booking(BookingStatus.Confirmed, Guid.NewGuid()), EventStart.AddHours(1)));
-        Assert.Empty(BookingRules.AllowedActions(Booking(BookingStatus.Cancelled), EventStart));
+        var staff = BookingCaller.Staff;
+        Assert.Equal(["update", "assign-chef", "cancel"], BookingRules.AllowedActions(Booking(BookingStatus.Pending), EventStart.AddDays(-3), staff));
+        Assert.Equal(["update", "assign-chef", "confirm", "cancel"], BookingRules.AllowedActions(Booking(BookingStatus.Pending, Guid.NewGuid()), EventStart.AddDays(-3), staff));
+        Assert.Equal(["update", "assign-chef", "cancel", "complete", "no-show"], BookingRules.AllowedActions(Booking(BookingStatus.Confirmed, Guid.NewGuid()), EventStart.AddHours(1), staff));
+        Assert.Empty(BookingRules.AllowedActions(Booking(BookingStatus.Cancelled), EventStart, staff));
+    }
+
+    [Fact]
+    public void A_customer_is_offered_only_what_they_may_do_and_only_before_the_cut_off()
+    {
+        var customer = new BookingCaller(CanUpdate: true, CanManage: false, CanCancel: true, CustomerChangesCloseAt: EventStart.AddHours(-72));
+        var booking = Booking(BookingStatus.Confirmed, Guid.NewGuid());
+
+        Assert.Equal(["update", "cancel"], BookingRules.AllowedActions(booking, EventStart.AddDays(-4), customer));
+        Assert.Empty(BookingRules.AllowedActions(booking, EventStart.AddHours(-71), customer));
+        Assert.Empty(BookingRules.AllowedActions(Booking(BookingStatus.Pending), EventStart.AddHours(-2), customer));
+    }
+
+    [Fact]
+    public void A_reader_is_offered_nothing()
+    {
+        var reader = new BookingCaller(false, false, false, null);
+        Assert.Empty(BookingRules.AllowedActions(Booking(BookingStatus.Pending, Guid.NewGuid()), EventStart.AddDays(-3), reader));
     }
 
     [Fact]
