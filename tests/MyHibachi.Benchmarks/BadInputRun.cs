@@ -6,7 +6,12 @@ namespace MyHibachi.Benchmarks;
 
 public sealed record BadInputResult(int Requests, int ServerErrors, int ConnectionErrors, IReadOnlyList<string> Examples);
 
-/// <summary>Sends malformed and hostile input to every endpoint in the Api's OpenAPI document and counts 5xx answers.</summary>
+/// <summary>
+/// Sends malformed and hostile input to every endpoint in the Api's OpenAPI document and counts 5xx
+/// answers: broken JSON and encodings, huge and deep bodies, injection strings, control characters
+/// (NUL, escape sequences, lone surrogates) in every field and query value, dates at the ends of the
+/// calendar, and page numbers whose offset would overflow.
+/// </summary>
 public sealed class BadInputRun(BenchSystem system)
 {
     private static readonly string[] Injections =
@@ -15,6 +20,12 @@ public sealed class BadInputRun(BenchSystem system)
     private static readonly string[] Fields =
         ["email", "password", "name", "firstName", "lastName", "zip", "adults", "children", "reason", "text", "status", "stationId", "chefId",
          "eventDate", "startTime", "refreshToken", "code", "timeZone", "baseZip", "phone", "notes", "message", "roles", "permissions", "selections"];
+
+    private static readonly string[] ControlCharacters = ["a\u0000b", "\u001b[31mred", "\ud800", "tab\u0007bell", "\uffff"];
+
+    private static readonly string[] DateFields = ["eventDate", "startsAt", "endsAt", "from", "to", "date"];
+
+    private static readonly string[] ExtremeDates = ["9999-12-31", "0001-01-01", "0001-01-01T00:00:00+14:00", "9999-12-31T23:59:59-12:00", "2020-02-30"];
 
     private const string HugeBody = "a 2 MB body";
 
@@ -71,6 +82,11 @@ public sealed class BadInputRun(BenchSystem system)
         yield return Fill(Guid.NewGuid().ToString()) + "?page=-1&pageSize=abc&q=" + Uri.EscapeDataString(Injections[0]) + "&from=yesterday&status=%27";
         yield return Fill(Uri.EscapeDataString(Injections[1]));
         yield return Fill("2026-13-45");
+        // Control characters in every common query value.
+        yield return Fill(Guid.NewGuid().ToString()) + "?q=%00&status=%00&source=%1B&zip=30%0005&entityType=%00&role=%00&type=%00&sort=%00";
+        // The ends of the calendar, enum numbers, and a page whose offset overflows.
+        yield return Fill("9999-12-31") + "?from=9999-12-31&to=9999-12-31&guests=200&page=2147483647&pageSize=100&status=99&source=12345";
+        yield return Fill("0001-01-01") + "?from=0001-01-01T00:00%2B14:00&to=0001-01-01&page=1073741824&pageSize=2";
     }
 
     private static IEnumerable<(string Label, Func<HttpContent> Content)> Bodies()
@@ -88,6 +104,17 @@ public sealed class BadInputRun(BenchSystem system)
         yield return ("injection strings in every field", () => Json(JsonSerializer.Serialize(Fields.ToDictionary(f => f, f => (object)Injections[f.Length % Injections.Length]))));
         yield return ("wrong types in every field", () => Json(JsonSerializer.Serialize(Fields.ToDictionary(f => f, _ => (object)new[] { 1, 2 }))));
         yield return ("null", () => Json("null"));
+        yield return ("an empty body", () => Json(""));
+        yield return ("control characters in every field", () => Json("{" + string.Join(",",
+            Fields.Select((f, i) => $"\"{f}\":\"{ControlCharacters[i % ControlCharacters.Length]}\"")) + "}"));
+        yield return ("control characters in nested fields", () => Json(
+            "{\"customer\":{\"firstName\":\"a\\u0000\"},\"address\":{\"line1\":\"\\u0000\"},\"selections\":[{\"code\":\"\\u0001\",\"quantity\":1}],\"workingHours\":[{\"dayOfWeek\":\"Monday\",\"startTime\":\"\\u0000\",\"endTime\":\"10:00\"}]}"));
+        foreach (var date in ExtremeDates)
+        {
+            yield return ($"the date {date} in every date field", () => Json(JsonSerializer.Serialize(DateFields.ToDictionary(f => f, _ => date))));
+        }
+
+        yield return ("the largest numbers", () => Json("{\"adults\": 2147483647, \"children\": 2147483647, \"page\": 2147483647, \"pageSize\": 2147483647, \"maxEventsPerDay\": 2147483647, \"serviceRadiusMiles\": -2147483648}"));
         yield return ("numbers out of range", () => Json("{\"adults\": 99999999999999999999, \"children\": -1e308, \"page\": 1.5}"));
     }
 
