@@ -87,6 +87,10 @@ public sealed class BadInputRun(BenchSystem system)
         // The ends of the calendar, enum numbers, and a page whose offset overflows.
         yield return Fill("9999-12-31") + "?from=9999-12-31&to=9999-12-31&guests=200&page=2147483647&pageSize=100&status=99&source=12345";
         yield return Fill("0001-01-01") + "?from=0001-01-01T00:00%2B14:00&to=0001-01-01&page=1073741824&pageSize=2";
+        // Each hostile value alone, so an earlier field's error cannot hide a later one's.
+        yield return Fill(Guid.NewGuid().ToString()) + "?status=99";
+        yield return Fill(Guid.NewGuid().ToString()) + "?source=12345";
+        yield return Fill(Guid.NewGuid().ToString()) + "?page=2147483647";
     }
 
     private static IEnumerable<(string Label, Func<HttpContent> Content)> Bodies()

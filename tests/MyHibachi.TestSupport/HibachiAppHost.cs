@@ -65,6 +65,37 @@ public class HibachiAppHost : IAsyncLifetime
     }
 
     /// <summary>One value read straight from the database (null and no row give the default).</summary>
+    /// <summary>Where the Workers write e-mail when no SMTP server is configured.</summary>
+    public string MailPickup => Path.Combine(DataRoot, "mail-pickup");
+
+    /// <summary>
+    /// The first e-mail in the pickup folder to <paramref name="recipient"/> (and containing
+    /// <paramref name="containing"/>, when given), as text with quoted-printable line breaks undone.
+    /// </summary>
+    public async Task<string> WaitForMailAsync(string recipient, string? containing = null, int seconds = 30)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(seconds);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (Directory.Exists(MailPickup))
+            {
+                foreach (var file in Directory.GetFiles(MailPickup, "*.eml"))
+                {
+                    var text = (await File.ReadAllTextAsync(file)).Replace("=\r\n", "").Replace("=\n", "").Replace("=3D", "=");
+                    if (text.Contains(recipient, StringComparison.OrdinalIgnoreCase)
+                        && (containing is null || text.Contains(containing, StringComparison.Ordinal)))
+                    {
+                        return text;
+                    }
+                }
+            }
+
+            await Task.Delay(200);
+        }
+
+        throw new TimeoutException($"No e-mail to {recipient} reached {MailPickup}.");
+    }
+
     public async Task<T?> ScalarAsync<T>(string sql, params (string Name, object Value)[] parameters)
     {
         await using var connection = new NpgsqlConnection(PostgresConnectionString);

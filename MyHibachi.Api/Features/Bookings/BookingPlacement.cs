@@ -101,18 +101,7 @@ public sealed class BookingPlacement(
         BookingInput.Address(request.Address, errors);
         BookingInput.Notes(request.DietaryNotes, request.SpecialRequests, errors);
         var selections = BookingInput.Selections(request.Selections, errors);
-        LeadSource? source = null;
-        if (request.Source is { } requested)
-        {
-            if (Enum.IsDefined(requested))
-            {
-                source = requested.ToEntity();
-            }
-            else
-            {
-                errors.Add("source", "Unknown source.");
-            }
-        }
+        var source = errors.Member("source", request.Source, EnumMappings.ToEntity);
 
         if (request.CustomerId is { } customerId && !await db.Customers.AnyAsync(c => c.Id == customerId, cancellationToken))
         {

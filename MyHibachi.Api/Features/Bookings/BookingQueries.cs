@@ -81,6 +81,7 @@ public sealed class BookingQueries(HibachiDbContext db, AccessScope scope, RoleP
         var (page, pageSize) = Paging.Validate(query.Page, query.PageSize, errors);
         errors.MaxLength("q", query.Q, 200);
         errors.Instant("from", query.From);
+        var wantedStatus = errors.Member("status", query.Status, EnumMappings.ToEntity);
         errors.Instant("to", query.To);
         if (query is { From: { } from, To: { } to } && to < from)
         {
@@ -98,9 +99,8 @@ public sealed class BookingQueries(HibachiDbContext db, AccessScope scope, RoleP
         }
 
         var bookings = scope.Bookings(db.Bookings).AsNoTracking();
-        if (query.Status is { } status)
+        if (wantedStatus is { } wanted)
         {
-            var wanted = status.ToEntity();
             bookings = bookings.Where(b => b.Status == wanted);
         }
 

@@ -186,6 +186,9 @@ public sealed class ChefService(HibachiDbContext db, AvailabilityService availab
             return invalid;
         }
 
+        // Under the schedule lock, so no booking takes the chef between the check and the delete.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await availability.LockChefScheduleAsync(id, cancellationToken);
         var chef = await scope.Chefs(db.Chefs).FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
         if (chef is null)
         {
@@ -199,6 +202,7 @@ public sealed class ChefService(HibachiDbContext db, AvailabilityService availab
 
         SoftDeletion.MarkDeleted(chef, actor.UserId, request!.Reason!, clock.Now());
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return Result.Success;
     }
 

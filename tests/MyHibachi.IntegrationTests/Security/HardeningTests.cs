@@ -182,6 +182,9 @@ public sealed class HardeningTests(ApiAppHost host) : ApiTest(host)
         { "/api/bookings?from=0001-01-01T00:00:00%2B14:00", "from" },
         { "/api/bookings?to=9999-12-31T23:59:59-12:00", "to" },
         { "/api/admin/audit?from=0001-01-01T00:00:00%2B14:00", "from" },
+        // Query strings bind numbers into enums: a number that is no member is a field error too.
+        { "/api/bookings?status=99", "status" },
+        { "/api/admin/leads?source=12345", "source" },
     };
 
     [Theory]
@@ -237,6 +240,23 @@ public sealed class HardeningTests(ApiAppHost host) : ApiTest(host)
             var bothWon = (await booking).Status == HttpStatusCode.Created && (await timeOff).Status == HttpStatusCode.Created;
             Assert.False(bothWon, $"Round {round}: the chef is booked during their time off.");
             Assert.Contains((await timeOff).Status, new[] { HttpStatusCode.Created, HttpStatusCode.Conflict });
+        }
+    }
+
+    [Fact]
+    public async Task A_chef_deleted_while_a_booking_takes_them_never_leaves_the_booking_on_a_deleted_chef()
+    {
+        var station = await Api.CreateStationAsync();
+        for (var round = 0; round < 5; round++)
+        {
+            var chef = (await Api.CreateChefAsync(station.Id)).Chef;
+            var booking = Host.CreateAnonymousClient().PostAsync<BookingDto>("/api/bookings", Api.BookingRequest(station.Id, HibachiApiClient.FutureDate(30 + round), "18:00"));
+            var delete = Api.DeleteAsync($"/api/chefs/{chef.Id}", "Left the company for good");
+            await Task.WhenAll(booking, delete);
+
+            var orphans = await Host.ScalarAsync<long>(
+                "SELECT count(*) FROM bookings b JOIN chefs c ON c.id = b.chef_id WHERE c.deleted_at IS NOT NULL AND b.status IN ('Pending', 'Confirmed') AND b.deleted_at IS NULL");
+            Assert.Equal(0, orphans);
         }
     }
 

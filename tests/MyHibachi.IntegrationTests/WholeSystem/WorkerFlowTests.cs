@@ -6,7 +6,7 @@ namespace MyHibachi.IntegrationTests.WholeSystem;
 /// <summary>Api → outbox → RabbitMQ → Workers → back through the Api: the whole event path, for real.</summary>
 public sealed class WorkerFlowTests(ApiAppHost host) : ApiTest(host)
 {
-    private string Pickup => Path.Combine(Host.DataRoot, "mail-pickup");
+    private string Pickup => Host.MailPickup;
 
     [Fact]
     public async Task A_new_booking_reaches_the_customer_s_inbox_once()
@@ -46,26 +46,5 @@ public sealed class WorkerFlowTests(ApiAppHost host) : ApiTest(host)
         Assert.Contains(lead!.Notes, n => n.Text.Contains($"Follow-up e-mail sent to {email}", StringComparison.Ordinal));
     }
 
-    private async Task<string> WaitForMailAsync(string recipient)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (DateTime.UtcNow < deadline)
-        {
-            if (Directory.Exists(Pickup))
-            {
-                foreach (var file in Directory.GetFiles(Pickup, "*.eml"))
-                {
-                    var text = await File.ReadAllTextAsync(file);
-                    if (text.Contains(recipient, StringComparison.OrdinalIgnoreCase))
-                    {
-                        return text;
-                    }
-                }
-            }
-
-            await Task.Delay(200);
-        }
-
-        throw new TimeoutException($"No e-mail to {recipient} reached {Pickup}.");
-    }
+    private Task<string> WaitForMailAsync(string recipient) => Host.WaitForMailAsync(recipient);
 }
