@@ -8,3 +8,7 @@ global using LeadSource = MyHibachi.Api.Data.Entities.LeadSource;
 global using LeadStatus = MyHibachi.Api.Data.Entities.LeadStatus;
 global using MenuCategory = MyHibachi.Api.Features.Pricing.MenuCategory;
 global using PricingUnit = MyHibachi.Api.Features.Pricing.PricingUnit;
+global using PaymentPurpose = MyHibachi.Api.Data.Entities.PaymentPurpose;
+global using PaymentAttemptStatus = MyHibachi.Api.Data.Entities.PaymentAttemptStatus;
+global using LedgerEntryKind = MyHibachi.Api.Data.Entities.LedgerEntryKind;
+global using PaymentMethod = MyHibachi.Api.Data.Entities.PaymentMethod;

@@ -51,6 +51,20 @@ public sealed class HibachiDbContext(DbContextOptions<HibachiDbContext> options)
 
     public DbSet<ProcessedMessage> ProcessedMessages => Set<ProcessedMessage>();
 
+    public DbSet<PaymentAttempt> PaymentAttempts => Set<PaymentAttempt>();
+
+    public DbSet<LedgerEntry> Ledger => Set<LedgerEntry>();
+
+    public DbSet<StripeEventRecord> StripeEvents => Set<StripeEventRecord>();
+
+    public DbSet<Invoice> Invoices => Set<Invoice>();
+
+    public DbSet<InvoiceSequence> InvoiceSequences => Set<InvoiceSequence>();
+
+    public DbSet<StoredFile> Files => Set<StoredFile>();
+
+    public DbSet<PriceChange> PriceChanges => Set<PriceChange>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // Enums are stored by name: readable in SQL and safe when members are reordered.
@@ -60,6 +74,11 @@ public sealed class HibachiDbContext(DbContextOptions<HibachiDbContext> options)
         configurationBuilder.Properties<LeadReason>().HaveConversion<string>().HaveMaxLength(30);
         configurationBuilder.Properties<MenuCategory>().HaveConversion<string>().HaveMaxLength(30);
         configurationBuilder.Properties<PricingUnit>().HaveConversion<string>().HaveMaxLength(20);
+        configurationBuilder.Properties<PaymentPurpose>().HaveConversion<string>().HaveMaxLength(20);
+        configurationBuilder.Properties<PaymentAttemptStatus>().HaveConversion<string>().HaveMaxLength(20);
+        configurationBuilder.Properties<PaymentAttemptKind>().HaveConversion<string>().HaveMaxLength(20);
+        configurationBuilder.Properties<LedgerEntryKind>().HaveConversion<string>().HaveMaxLength(20);
+        configurationBuilder.Properties<PaymentMethod>().HaveConversion<string>().HaveMaxLength(20);
     }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)

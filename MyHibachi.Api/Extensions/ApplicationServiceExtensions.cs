@@ -17,6 +17,7 @@ using MyHibachi.Api.Features.Chefs;
 using MyHibachi.Api.Features.Customers;
 using MyHibachi.Api.Features.Geography;
 using MyHibachi.Api.Features.Leads;
+using MyHibachi.Api.Features.Payments;
 using MyHibachi.Api.Features.Pricing;
 using MyHibachi.Api.Features.Quotes;
 using MyHibachi.Api.Features.Stations;
@@ -106,7 +107,9 @@ public static class ApplicationServiceExtensions
             .AddBookings()
             .AddLeads()
             .AddAuth()
-            .AddUsers();
+            .AddUsers()
+            .AddPayments()
+            .AddPricingAdmin();
         services.AddScoped<DemoBusiness>();
 
         builder.AddSecurity();

@@ -8,6 +8,8 @@ using MyHibachi.Api.Features.Customers;
 using MyHibachi.Api.Features.Dashboard;
 using MyHibachi.Api.Features.Internal;
 using MyHibachi.Api.Features.Leads;
+using MyHibachi.Api.Features.Payments;
+using MyHibachi.Api.Features.Pricing;
 using MyHibachi.Api.Features.Quotes;
 using MyHibachi.Api.Features.Stations;
 using MyHibachi.Api.Features.Users;
@@ -41,6 +43,8 @@ public static class EndpointExtensions
         api.MapAuditApi();
         api.MapDeletedItemsApi();
         api.MapInternalApi();
+        api.MapPaymentsApi();
+        api.MapPricingApi();
         return app;
     }
 }

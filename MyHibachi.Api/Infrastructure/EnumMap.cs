@@ -37,4 +37,16 @@ public static class EnumMappings
     public static Contracts.MenuCategory ToContract(this MenuCategory value) => EnumMap<MenuCategory, Contracts.MenuCategory>.Convert(value);
 
     public static Contracts.PricingUnit ToContract(this PricingUnit value) => EnumMap<PricingUnit, Contracts.PricingUnit>.Convert(value);
+
+    public static Contracts.PaymentPurpose ToContract(this PaymentPurpose value) => EnumMap<PaymentPurpose, Contracts.PaymentPurpose>.Convert(value);
+
+    public static PaymentPurpose ToEntity(this Contracts.PaymentPurpose value) => EnumMap<Contracts.PaymentPurpose, PaymentPurpose>.Convert(value);
+
+    public static Contracts.PaymentAttemptStatus ToContract(this PaymentAttemptStatus value) => EnumMap<PaymentAttemptStatus, Contracts.PaymentAttemptStatus>.Convert(value);
+
+    public static Contracts.LedgerEntryKind ToContract(this LedgerEntryKind value) => EnumMap<LedgerEntryKind, Contracts.LedgerEntryKind>.Convert(value);
+
+    public static Contracts.PaymentMethod ToContract(this PaymentMethod value) => EnumMap<PaymentMethod, Contracts.PaymentMethod>.Convert(value);
+
+    public static PaymentMethod ToEntity(this Contracts.PaymentMethod value) => EnumMap<Contracts.PaymentMethod, PaymentMethod>.Convert(value);
 }

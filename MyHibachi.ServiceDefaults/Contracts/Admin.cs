@@ -8,7 +8,8 @@ public sealed record DayCountDto(DateOnly Date, int Events, int Guests);
 
 public sealed record DashboardDto(
     int EventsToday, int EventsThisWeek, int GuestsThisWeek, long UpcomingRevenueCents, long UpcomingDepositsCents, int OpenLeads,
-    IReadOnlyList<StatusCountDto> Pipeline, IReadOnlyList<DayCountDto> NextDays, IReadOnlyList<BookingSummaryDto> Today);
+    IReadOnlyList<StatusCountDto> Pipeline, IReadOnlyList<DayCountDto> NextDays, IReadOnlyList<BookingSummaryDto> Today,
+    IReadOnlyList<PaymentAlertDto> PaymentAlerts, IReadOnlyList<PriceChangeDto> RecentPriceChanges);
 
 public sealed record DashboardQuery(Guid? StationId = null);
 

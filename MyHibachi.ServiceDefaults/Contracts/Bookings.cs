@@ -12,7 +12,11 @@ public sealed record BookingDto(
     int DurationMinutes, int Adults, int Children, ContactDto Contact, AddressDto Address, IReadOnlyList<SelectionDto> Selections,
     PricingDto Pricing, string? DietaryNotes, string? SpecialRequests, LeadSource Source, string? CancelReason,
     DateTimeOffset? ConfirmedAt, DateTimeOffset? CancelledAt, DateTimeOffset? CompletedAt,
-    DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, IReadOnlyList<string> AllowedActions);
+    DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, IReadOnlyList<string> AllowedActions)
+{
+    /// <summary>Only in the answer to the request that made the booking: the token of its pay link (a guest pays with it).</summary>
+    public string? PayToken { get; init; }
+}
 
 public sealed record BookingSummaryDto(
     Guid Id, string Reference, Guid StationId, Guid? ChefId, string? ChefName, BookingStatus Status, DateTimeOffset StartsAt,

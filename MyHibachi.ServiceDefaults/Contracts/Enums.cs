@@ -42,6 +42,7 @@ public enum LeadReason
     OutOfServiceArea,
     AbandonedQuote,
     Inquiry,
+    DepositNotPaid,
 }
 
 public enum MenuCategory

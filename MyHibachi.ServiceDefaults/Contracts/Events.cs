@@ -79,6 +79,46 @@ public sealed record PasswordResetRequested(Guid UserId, string Email, string Di
     public override string Type => EventType;
 }
 
+/// <summary>Money reached a booking's ledger (a card payment Stripe confirmed, or one staff recorded): the Workers issue its invoice.</summary>
+public sealed record PaymentRecorded(Guid LedgerEntryId, Guid BookingId, string Reference, long AmountCents, PaymentPurpose? Purpose, PaymentMethod Method) : IntegrationEvent
+{
+    public const string EventType = "payment.recorded";
+
+    public override string Type => EventType;
+}
+
+/// <summary>Money went back to the customer.</summary>
+public sealed record RefundRecorded(Guid LedgerEntryId, Guid BookingId, string Reference, long AmountCents, PaymentMethod Method, string? Reason) : IntegrationEvent
+{
+    public const string EventType = "payment.refunded";
+
+    public override string Type => EventType;
+}
+
+/// <summary>The saved card did not pay the balance (declined, or the bank wants the customer to authenticate).</summary>
+public sealed record BalancePaymentFailed(Guid BookingId, string Reference, Guid PaymentId, long AmountCents, string? Code, string? Message) : IntegrationEvent
+{
+    public const string EventType = "payment.balance_failed";
+
+    public override string Type => EventType;
+}
+
+/// <summary>An unpaid hold ran out: the chef is free again and the customer became a lead.</summary>
+public sealed record BookingHoldReleased(Guid BookingId, string Reference, Guid? LeadId) : IntegrationEvent
+{
+    public const string EventType = "booking.hold_released";
+
+    public override string Type => EventType;
+}
+
+/// <summary>A price changed: admins are told.</summary>
+public sealed record PriceChanged(Guid ChangeId, PriceKind Kind, string Code, string Name, long OldValue, long NewValue, string Reason, string ChangedByName) : IntegrationEvent
+{
+    public const string EventType = "pricing.changed";
+
+    public override string Type => EventType;
+}
+
 /// <summary>Every routing key and the event record its payload holds, and how payloads are written.</summary>
 public static class IntegrationEvents
 {
@@ -96,6 +136,11 @@ public static class IntegrationEvents
         [LeadCaptured.EventType] = typeof(LeadCaptured),
         [UserRegistered.EventType] = typeof(UserRegistered),
         [PasswordResetRequested.EventType] = typeof(PasswordResetRequested),
+        [PaymentRecorded.EventType] = typeof(PaymentRecorded),
+        [RefundRecorded.EventType] = typeof(RefundRecorded),
+        [BalancePaymentFailed.EventType] = typeof(BalancePaymentFailed),
+        [BookingHoldReleased.EventType] = typeof(BookingHoldReleased),
+        [PriceChanged.EventType] = typeof(PriceChanged),
     };
 
     /// <summary>The routing keys whose payload is a <typeparamref name="TEvent"/>.</summary>

@@ -48,6 +48,16 @@ public static class ProblemCodes
     public const string QuoteExpired = "quote.expired";
     public const string QuoteAlreadyBooked = "quote.already_booked";
 
+    // Payments and prices
+    public const string CardPaymentsNotConfigured = "payments.card_not_configured";
+    public const string NothingToPay = "payments.nothing_to_pay";
+    public const string PaymentProviderFailed = "payments.provider_failed";
+    public const string RefundTooLarge = "payments.refund_too_large";
+    public const string NothingToRefund = "payments.nothing_to_refund";
+    public const string PriceOutOfBounds = "pricing.out_of_bounds";
+    public const string WebhookSignatureInvalid = "payments.webhook_signature_invalid";
+    public const string InvalidPayToken = "payments.invalid_pay_token";
+
     // Chefs, customers, leads
     public const string ChefHasBookings = "chef.has_bookings";
     public const string CustomerHasBookings = "customer.has_bookings";

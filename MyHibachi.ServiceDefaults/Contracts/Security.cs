@@ -41,6 +41,10 @@ public static class Permissions
     public const string LeadsWrite = "leads.write";
     public const string LeadsDelete = "leads.delete";
     public const string AuditRead = "audit.read";
+    public const string PaymentsRead = "payments.read";
+    public const string PaymentsRecord = "payments.record";
+    public const string PaymentsRefund = "payments.refund";
+    public const string PricingManage = "pricing.manage";
     public const string UsersManage = "users.manage";
     public const string InternalAccess = "internal.access";
 }

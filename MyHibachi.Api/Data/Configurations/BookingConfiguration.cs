@@ -28,6 +28,8 @@ public sealed class BookingConfiguration : IEntityTypeConfiguration<Booking>
         builder.Property(b => b.CancelReason).HasMaxLength(500);
         builder.Property(b => b.DeleteReason).HasMaxLength(500);
         builder.Property(b => b.IdempotencyKey).HasMaxLength(100);
+        builder.Property(b => b.SavedPaymentMethodId).HasMaxLength(255);
+        builder.HasIndex(b => b.HoldExpiresAt).HasFilter("hold_expires_at IS NOT NULL");
         builder.Property(b => b.IdempotencyFingerprint).HasMaxLength(64);
         builder.Property(b => b.Selections).HasJsonConversion();
         builder.Property(b => b.PriceSheet).HasJsonConversion();

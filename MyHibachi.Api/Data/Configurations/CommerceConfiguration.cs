@@ -43,7 +43,7 @@ public sealed class MenuItemConfiguration : IEntityTypeConfiguration<MenuItem>
         builder.Property(m => m.Description).HasMaxLength(500);
         builder.Property(m => m.Version).IsRowVersion();
         builder.HasIndex(m => m.Code).IsUnique();
-        builder.ToTable(t => t.HasCheckConstraint("ck_menu_items_price", "price_cents >= 0"));
+        builder.ToTable(t => t.HasCheckConstraint("ck_menu_items_price", "min_price_cents >= 0 AND price_cents BETWEEN min_price_cents AND max_price_cents"));
     }
 }
 

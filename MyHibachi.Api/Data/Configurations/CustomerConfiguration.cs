@@ -16,6 +16,7 @@ public sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
         builder.Property(c => c.Email).HasMaxLength(254);
         builder.Property(c => c.Phone).HasMaxLength(32);
         builder.Property(c => c.Notes).HasMaxLength(2000);
+        builder.Property(c => c.StripeCustomerId).HasMaxLength(255);
         builder.Property(c => c.DeleteReason).HasMaxLength(500);
         builder.Property(c => c.Version).IsRowVersion();
         builder.Ignore(c => c.FullName);

@@ -83,6 +83,12 @@ public sealed class Booking : IAudited, ISoftDeletable, ITimestamped
 
     public DateTimeOffset? CompletedAt { get; set; }
 
+    /// <summary>Until when a pending booking holds its chef without a paid deposit; null once paid (or for staff bookings).</summary>
+    public DateTimeOffset? HoldExpiresAt { get; set; }
+
+    /// <summary>The card saved with the deposit, charged off-session for the balance.</summary>
+    public string? SavedPaymentMethodId { get; set; }
+
     public string? IdempotencyKey { get; set; }
 
     public string? IdempotencyFingerprint { get; set; }

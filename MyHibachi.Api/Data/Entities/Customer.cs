@@ -21,6 +21,9 @@ public sealed class Customer : IAudited, ISoftDeletable, ITimestamped, IPerson
     /// <summary>The sign-in account of this customer, when they have one.</summary>
     public Guid? UserId { get; set; }
 
+    /// <summary>The Stripe customer that holds this customer's saved cards.</summary>
+    public string? StripeCustomerId { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 
     public DateTimeOffset UpdatedAt { get; set; }

@@ -29,6 +29,7 @@ public enum LeadReason
     OutOfServiceArea,
     AbandonedQuote,
     Inquiry,
+    DepositNotPaid,
 }
 
 public sealed class Lead : IAudited, ISoftDeletable, ITimestamped

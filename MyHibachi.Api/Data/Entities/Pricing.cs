@@ -45,6 +45,11 @@ public sealed class MenuItem : IAudited, ITimestamped
 
     public long PriceCents { get; set; }
 
+    /// <summary>The lowest and highest price staff may set, in cents.</summary>
+    public long MinPriceCents { get; set; }
+
+    public long MaxPriceCents { get; set; } = 100_000;
+
     /// <summary>Allergens present, e.g. shellfish, soy, gluten, egg, sesame, dairy, fish, tree_nuts, peanuts.</summary>
     public List<string> Allergens { get; set; } = [];
 

@@ -210,6 +210,10 @@ namespace MyHibachi.Api.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("ends_at");
 
+                    b.Property<DateTimeOffset?>("HoldExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("hold_expires_at");
+
                     b.Property<string>("IdempotencyFingerprint")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
@@ -234,6 +238,11 @@ namespace MyHibachi.Api.Data.Migrations
                         .HasMaxLength(12)
                         .HasColumnType("character varying(12)")
                         .HasColumnName("reference");
+
+                    b.Property<string>("SavedPaymentMethodId")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("saved_payment_method_id");
 
                     b.Property<string>("Selections")
                         .IsRequired()
@@ -292,6 +301,10 @@ namespace MyHibachi.Api.Data.Migrations
 
                     b.HasIndex("CustomerId")
                         .HasDatabaseName("ix_bookings_customer_id");
+
+                    b.HasIndex("HoldExpiresAt")
+                        .HasDatabaseName("ix_bookings_hold_expires_at")
+                        .HasFilter("hold_expires_at IS NOT NULL");
 
                     b.HasIndex("IdempotencyKey")
                         .IsUnique()
@@ -611,6 +624,11 @@ namespace MyHibachi.Api.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("station_id");
 
+                    b.Property<string>("StripeCustomerId")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("stripe_customer_id");
+
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at");
@@ -640,6 +658,91 @@ namespace MyHibachi.Api.Data.Migrations
                         .HasDatabaseName("ix_customers_user_id");
 
                     b.ToTable("customers", (string)null);
+                });
+
+            modelBuilder.Entity("MyHibachi.Api.Data.Entities.Invoice", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<long>("AmountCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount_cents");
+
+                    b.Property<Guid>("BookingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("booking_id");
+
+                    b.Property<DateTimeOffset?>("EmailedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("emailed_at");
+
+                    b.Property<Guid?>("FileId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("file_id");
+
+                    b.Property<DateTimeOffset>("IssuedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("issued_at");
+
+                    b.Property<Guid>("LedgerEntryId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("ledger_entry_id");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("number");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer")
+                        .HasColumnName("sequence");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_invoices");
+
+                    b.HasIndex("BookingId")
+                        .HasDatabaseName("ix_invoices_booking_id");
+
+                    b.HasIndex("FileId")
+                        .HasDatabaseName("ix_invoices_file_id");
+
+                    b.HasIndex("LedgerEntryId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_invoices_ledger_entry_id");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_invoices_number");
+
+                    b.HasIndex("Year", "Sequence")
+                        .IsUnique()
+                        .HasDatabaseName("ix_invoices_year_sequence");
+
+                    b.ToTable("invoices", (string)null);
+                });
+
+            modelBuilder.Entity("MyHibachi.Api.Data.Entities.InvoiceSequence", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.Property<int>("Last")
+                        .HasColumnType("integer")
+                        .HasColumnName("last");
+
+                    b.HasKey("Year")
+                        .HasName("pk_invoice_sequences");
+
+                    b.ToTable("invoice_sequences", (string)null);
                 });
 
             modelBuilder.Entity("MyHibachi.Api.Data.Entities.Lead", b =>
@@ -802,6 +905,111 @@ namespace MyHibachi.Api.Data.Migrations
                     b.ToTable("lead_notes", (string)null);
                 });
 
+            modelBuilder.Entity("MyHibachi.Api.Data.Entities.LedgerEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<long>("AmountCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount_cents");
+
+                    b.Property<Guid>("BookingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("booking_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("method");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("note");
+
+                    b.Property<DateTimeOffset>("OccurredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("occurred_at");
+
+                    b.Property<Guid?>("PaymentAttemptId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("payment_attempt_id");
+
+                    b.Property<string>("Purpose")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("purpose");
+
+                    b.Property<Guid?>("RecordedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<string>("RecordedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("recorded_by_name");
+
+                    b.Property<string>("Reference")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("reference");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("source");
+
+                    b.Property<string>("StripeChargeId")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("stripe_charge_id");
+
+                    b.Property<string>("StripePaymentIntentId")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("stripe_payment_intent_id");
+
+                    b.Property<string>("StripeRefundId")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("stripe_refund_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_ledger_entries");
+
+                    b.HasIndex("BookingId")
+                        .HasDatabaseName("ix_ledger_entries_booking_id");
+
+                    b.HasIndex("OccurredAt")
+                        .HasDatabaseName("ix_ledger_entries_occurred_at");
+
+                    b.HasIndex("StripePaymentIntentId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_ledger_stripe_payment_intent")
+                        .HasFilter("kind = 'Payment' AND stripe_payment_intent_id IS NOT NULL");
+
+                    b.HasIndex("StripeRefundId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_ledger_stripe_refund")
+                        .HasFilter("stripe_refund_id IS NOT NULL");
+
+                    b.ToTable("ledger_entries", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_ledger_entries_amount", "amount_cents > 0");
+                        });
+                });
+
             modelBuilder.Entity("MyHibachi.Api.Data.Entities.MenuItem", b =>
                 {
                     b.Property<Guid>("Id")
@@ -844,6 +1052,14 @@ namespace MyHibachi.Api.Data.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("is_active");
 
+                    b.Property<long>("MaxPriceCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("max_price_cents");
+
+                    b.Property<long>("MinPriceCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("min_price_cents");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -883,7 +1099,7 @@ namespace MyHibachi.Api.Data.Migrations
 
                     b.ToTable("menu_items", null, t =>
                         {
-                            t.HasCheckConstraint("ck_menu_items_price", "price_cents >= 0");
+                            t.HasCheckConstraint("ck_menu_items_price", "min_price_cents >= 0 AND price_cents BETWEEN min_price_cents AND max_price_cents");
                         });
                 });
 
@@ -932,6 +1148,122 @@ namespace MyHibachi.Api.Data.Migrations
                     b.ToTable("outbox_messages", (string)null);
                 });
 
+            modelBuilder.Entity("MyHibachi.Api.Data.Entities.PaymentAttempt", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<long>("AmountCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount_cents");
+
+                    b.Property<Guid>("BookingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("booking_id");
+
+                    b.Property<string>("ClientSecret")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("client_secret");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("completed_at");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset?>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<string>("FailureCode")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("failure_code");
+
+                    b.Property<string>("FailureMessage")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("failure_message");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("purpose");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("StripeCustomerId")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("stripe_customer_id");
+
+                    b.Property<string>("StripePaymentIntentId")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("stripe_payment_intent_id");
+
+                    b.Property<string>("StripeSessionId")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("stripe_session_id");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("Url")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("url");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_payment_attempts");
+
+                    b.HasIndex("StripePaymentIntentId")
+                        .HasDatabaseName("ix_payment_attempts_stripe_payment_intent_id")
+                        .HasFilter("stripe_payment_intent_id IS NOT NULL");
+
+                    b.HasIndex("StripeSessionId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_payment_attempts_stripe_session_id")
+                        .HasFilter("stripe_session_id IS NOT NULL");
+
+                    b.HasIndex("BookingId", "Purpose")
+                        .IsUnique()
+                        .HasDatabaseName("ux_payment_attempts_open")
+                        .HasFilter("status = 'Open'");
+
+                    b.HasIndex("Status", "CreatedAt")
+                        .HasDatabaseName("ix_payment_attempts_status_created_at");
+
+                    b.ToTable("payment_attempts", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_payment_attempts_amount", "amount_cents > 0");
+                        });
+                });
+
             modelBuilder.Entity("MyHibachi.Api.Data.Entities.Permission", b =>
                 {
                     b.Property<Guid>("Id")
@@ -959,6 +1291,71 @@ namespace MyHibachi.Api.Data.Migrations
                         .HasDatabaseName("ix_permissions_name");
 
                     b.ToTable("permissions", (string)null);
+                });
+
+            modelBuilder.Entity("MyHibachi.Api.Data.Entities.PriceChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("changed_at");
+
+                    b.Property<Guid?>("ChangedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("changed_by");
+
+                    b.Property<string>("ChangedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("changed_by_name");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("code");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<long>("NewValue")
+                        .HasColumnType("bigint")
+                        .HasColumnName("new_value");
+
+                    b.Property<long>("OldValue")
+                        .HasColumnType("bigint")
+                        .HasColumnName("old_value");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("reason");
+
+                    b.HasKey("Id")
+                        .HasName("pk_price_change_history");
+
+                    b.HasIndex("ChangedAt")
+                        .HasDatabaseName("ix_price_change_history_changed_at");
+
+                    b.HasIndex("Code")
+                        .HasDatabaseName("ix_price_change_history_code");
+
+                    b.ToTable("price_change_history", (string)null);
                 });
 
             modelBuilder.Entity("MyHibachi.Api.Data.Entities.PriceItem", b =>
@@ -1349,6 +1746,97 @@ namespace MyHibachi.Api.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("MyHibachi.Api.Data.Entities.StoredFile", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("content_type");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("file_name");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("kind");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("bigint")
+                        .HasColumnName("length");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("sha256");
+
+                    b.Property<string>("StorageKey")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("storage_key");
+
+                    b.HasKey("Id")
+                        .HasName("pk_stored_files");
+
+                    b.ToTable("stored_files", (string)null);
+                });
+
+            modelBuilder.Entity("MyHibachi.Api.Data.Entities.StripeEventRecord", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("error");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("payload");
+
+                    b.Property<DateTimeOffset?>("ProcessedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("processed_at");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("received_at");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("type");
+
+                    b.HasKey("Id")
+                        .HasName("pk_stripe_events");
+
+                    b.HasIndex("ReceivedAt")
+                        .HasDatabaseName("ix_stripe_events_received_at");
+
+                    b.ToTable("stripe_events", (string)null);
+                });
+
             modelBuilder.Entity("MyHibachi.Api.Data.Entities.User", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1562,6 +2050,29 @@ namespace MyHibachi.Api.Data.Migrations
                         .HasConstraintName("fk_customers_stations_station_id");
                 });
 
+            modelBuilder.Entity("MyHibachi.Api.Data.Entities.Invoice", b =>
+                {
+                    b.HasOne("MyHibachi.Api.Data.Entities.Booking", null)
+                        .WithMany()
+                        .HasForeignKey("BookingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_invoices_bookings_booking_id");
+
+                    b.HasOne("MyHibachi.Api.Data.Entities.StoredFile", null)
+                        .WithMany()
+                        .HasForeignKey("FileId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_invoices_files_file_id");
+
+                    b.HasOne("MyHibachi.Api.Data.Entities.LedgerEntry", null)
+                        .WithMany()
+                        .HasForeignKey("LedgerEntryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_invoices_ledger_ledger_entry_id");
+                });
+
             modelBuilder.Entity("MyHibachi.Api.Data.Entities.LeadNote", b =>
                 {
                     b.HasOne("MyHibachi.Api.Data.Entities.Lead", null)
@@ -1570,6 +2081,26 @@ namespace MyHibachi.Api.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_lead_notes_leads_lead_id");
+                });
+
+            modelBuilder.Entity("MyHibachi.Api.Data.Entities.LedgerEntry", b =>
+                {
+                    b.HasOne("MyHibachi.Api.Data.Entities.Booking", null)
+                        .WithMany()
+                        .HasForeignKey("BookingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_ledger_entries_bookings_booking_id");
+                });
+
+            modelBuilder.Entity("MyHibachi.Api.Data.Entities.PaymentAttempt", b =>
+                {
+                    b.HasOne("MyHibachi.Api.Data.Entities.Booking", null)
+                        .WithMany()
+                        .HasForeignKey("BookingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_payment_attempts_bookings_booking_id");
                 });
 
             modelBuilder.Entity("MyHibachi.Api.Data.Entities.Quote", b =>

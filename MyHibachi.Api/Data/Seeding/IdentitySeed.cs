@@ -19,11 +19,13 @@ public static class IdentitySeed
     public static async Task SeedRbacAsync(HibachiDbContext db, CancellationToken cancellationToken)
     {
         var permissions = await db.Permissions.ToDictionaryAsync(p => p.Name, cancellationToken);
+        var added = new HashSet<string>();
         foreach (var info in RoleCatalog.AllPermissions.Where(p => !permissions.ContainsKey(p.Name)))
         {
             var permission = new Permission { Name = info.Name, Description = info.Description };
             db.Permissions.Add(permission);
             permissions[info.Name] = permission;
+            added.Add(info.Name);
         }
 
         var roles = await db.Roles.Include(r => r.Permissions).ToDictionaryAsync(r => r.Name, cancellationToken);
@@ -35,7 +37,13 @@ public static class IdentitySeed
                 db.Roles.Add(role);
                 db.RolePermissions.AddRange(RoleCatalog.DefaultPermissions[name].Select(p => new RolePermission { RoleId = role.Id, PermissionId = permissions[p].Id }));
             }
-            else if (name == Roles.SuperAdmin)
+            else if (name != Roles.SuperAdmin)
+            {
+                // A permission new in this release goes to the existing roles whose defaults hold it.
+                db.RolePermissions.AddRange(RoleCatalog.DefaultPermissions[name].Where(added.Contains)
+                    .Select(p => new RolePermission { RoleId = role.Id, PermissionId = permissions[p].Id }));
+            }
+            else
             {
                 var held = role.Permissions.Select(p => p.PermissionId).ToHashSet();
                 db.RolePermissions.AddRange(RoleCatalog.StaffGrantable.Select(p => permissions[p]).Where(p => !held.Contains(p.Id))

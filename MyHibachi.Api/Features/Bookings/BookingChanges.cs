@@ -266,10 +266,12 @@ public sealed class BookingChanges(
         {
             case BookingStatus.Confirmed:
                 booking.ConfirmedAt = now;
+                booking.HoldExpiresAt = null; // confirmed by staff: the date no longer waits for the deposit
                 break;
             case BookingStatus.Cancelled:
                 booking.CancelledAt = now;
                 booking.CancelReason = reason!.Trim();
+                booking.HoldExpiresAt = null;
                 break;
             case BookingStatus.Completed:
             case BookingStatus.NoShow:

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+using MyHibachi.Api.Features.Payments;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
@@ -55,6 +57,7 @@ public sealed class BookingPlacement(
     CustomerService customers,
     LeadCapture leads,
     AccessScope scope,
+    IOptions<PaymentOptions> payments,
     TimeProvider clock)
 {
     public const int MaxIdempotencyKeyLength = 100;
@@ -344,6 +347,13 @@ public sealed class BookingPlacement(
         if (chef is not null)
         {
             BookingInput.HoldChef(booking, chef);
+        }
+
+        // A customer's booking holds its chef until the deposit is paid, for a limited time (staff decide for theirs).
+        if (!scope.IsStaff && booking.Breakdown.DepositCents > 0)
+        {
+            var until = now.AddHours(payments.Value.HoldHours);
+            booking.HoldExpiresAt = until < booking.StartsAt ? until : booking.StartsAt;
         }
 
         db.Bookings.Add(booking);

@@ -4,6 +4,8 @@ using MyHibachi.Api.Data;
 using MyHibachi.Api.Data.Entities;
 using MyHibachi.Api.Features.Availability;
 using MyHibachi.Api.Features.Bookings;
+using MyHibachi.Api.Features.Payments;
+using MyHibachi.Api.Features.Pricing;
 using MyHibachi.Api.Infrastructure;
 using MyHibachi.Api.Infrastructure.Security;
 
@@ -25,8 +27,8 @@ public static class DashboardApi
     }
 
     public static async Task<Ok<DashboardDto>> GetDashboard(
-        [AsParameters] DashboardQuery query, HibachiDbContext db, BookingQueries queries, AccessScope scope, TimeProvider clock,
-        CancellationToken cancellationToken)
+        [AsParameters] DashboardQuery query, HibachiDbContext db, BookingQueries queries, PaymentQueries payments, PricingAdmin pricing, AccessScope scope,
+        TimeProvider clock, CancellationToken cancellationToken)
     {
         var now = clock.Now();
         var bookings = scope.Bookings(db.Bookings).AsNoTracking().Where(b => b.StartsAt >= now.AddDays(-1) && b.StartsAt < now.AddDays(16));
@@ -67,6 +69,9 @@ public static class DashboardApi
             await leads.CountAsync(l => OpenLeadStatuses.Contains(l.Status), cancellationToken),
             pipeline,
             nextDays,
-            today));
+            today,
+            await payments.AlertsAsync(query.StationId is { } only ? scope.Bookings(db.Bookings).Where(b => b.StationId == only) : scope.Bookings(db.Bookings),
+                cancellationToken),
+            scope.Kind == ScopeKind.Global ? await pricing.RecentAsync(5, cancellationToken) : []));
     }
 }

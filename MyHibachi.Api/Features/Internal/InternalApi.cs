@@ -32,8 +32,9 @@ public static class InternalApi
     public static async Task<Ok<PurgeResult>> Purge(HibachiDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         var before = SoftDeletion.PurgeBefore(clock.Now());
+        // A booking that took or returned money stays (its ledger and invoices are the business's records).
         var bookings = await db.Bookings.IncludingDeleted()
-            .Where(b => b.DeletedAt < before).ToListAsync(cancellationToken);
+            .Where(b => b.DeletedAt < before && !db.Ledger.Any(e => e.BookingId == b.Id)).ToListAsync(cancellationToken);
         db.Bookings.RemoveRange(bookings);
         var leads = await db.Leads.IncludingDeleted().Include(l => l.Notes)
             .Where(l => l.DeletedAt < before).ToListAsync(cancellationToken);

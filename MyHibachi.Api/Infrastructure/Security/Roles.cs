@@ -39,6 +39,10 @@ public static class RoleCatalog
         new(Permissions.LeadsWrite, "Claim leads, change their status, add notes."),
         new(Permissions.LeadsDelete, "Delete and restore leads."),
         new(Permissions.AuditRead, "Read the audit trail and the recycle bin."),
+        new(Permissions.PaymentsRead, "See ledgers, invoices and the daily payments report."),
+        new(Permissions.PaymentsRecord, "Record payments taken by hand (cash, Zelle, Venmo, check)."),
+        new(Permissions.PaymentsRefund, "Refund payments, and override the cancellation policy with a reason."),
+        new(Permissions.PricingManage, "Change prices (with a reason; every change is kept)."),
         new(Permissions.UsersManage, "Manage user accounts and role permissions."),
         new(Permissions.InternalAccess, "Call the internal endpoints (services only)."),
     ];
@@ -59,7 +63,7 @@ public static class RoleCatalog
             Permissions.StationsRead, Permissions.CustomersRead, Permissions.CustomersWrite,
             Permissions.ChefsRead, Permissions.BookingsRead, Permissions.BookingsUpdate,
             Permissions.BookingsCancel, Permissions.LeadsRead, Permissions.LeadsWrite,
-            Permissions.AuditRead,
+            Permissions.AuditRead, Permissions.PaymentsRead, Permissions.PaymentsRecord,
         ],
         [Roles.StationManager] =
         [
@@ -69,6 +73,7 @@ public static class RoleCatalog
             Permissions.BookingsRead, Permissions.BookingsCreate, Permissions.BookingsUpdate,
             Permissions.BookingsManage, Permissions.BookingsCancel, Permissions.BookingsDelete,
             Permissions.LeadsRead, Permissions.LeadsWrite, Permissions.LeadsDelete,
+            Permissions.PaymentsRead, Permissions.PaymentsRecord, Permissions.PaymentsRefund,
         ],
         [Roles.Chef] = [Permissions.ChefsRead, Permissions.ChefsWrite, Permissions.ChefsSchedule, Permissions.BookingsRead],
         [Roles.Customer] = [Permissions.BookingsRead, Permissions.BookingsCreate, Permissions.BookingsUpdate, Permissions.BookingsCancel],
@@ -76,7 +81,7 @@ public static class RoleCatalog
         [
             Permissions.InternalAccess, Permissions.BookingsRead, Permissions.LeadsRead,
             Permissions.LeadsWrite, Permissions.CustomersRead, Permissions.ChefsRead,
-            Permissions.StationsRead,
+            Permissions.StationsRead, Permissions.PaymentsRead,
         ],
     };
 }
