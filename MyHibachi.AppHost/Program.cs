@@ -18,6 +18,8 @@ var api = builder.AddProject<Projects.MyHibachi_Api>(ResourceNames.Api)
     // The site and the workers call from this host: believe the visitor address the site forwards.
     .WithEnvironment("Security__TrustedProxies__0", "127.0.0.1/32")
     .WithEnvironment("Security__TrustedProxies__1", "::1/128")
+    // Invoice PDFs and other files the Api keeps live beside the servers' data.
+    .WithEnvironment("Files__Root", Path.Combine(infra.Settings.DataRoot, "files"))
     .WithForwardedConfiguration(builder.Configuration.GetSection("Api"))
     .WithHttpHealthCheck("/health/ready");
 if (infra.QdrantGrpc is { } qdrant)
@@ -31,6 +33,9 @@ var web = builder.AddProject<Projects.MyHibachi_Web>(ResourceNames.Web)
     .WithReference(api).WaitFor(api)
     .WithForwardedConfiguration(builder.Configuration.GetSection("Web"))
     .WithHttpHealthCheck("/health/ready");
+
+// Stripe sends payers back to the site (Checkout's return links) and e-mails carry pay links to it.
+api.WithEnvironment("Payments__SiteBaseUrl", web.GetEndpoint("http"));
 
 builder.AddProject<Projects.MyHibachi_Workers>(ResourceNames.Workers)
     .WithReference(infra.RabbitMq, ResourceNames.RabbitMq).WaitFor(infra.RabbitMq)

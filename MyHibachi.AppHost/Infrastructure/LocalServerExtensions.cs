@@ -19,7 +19,7 @@ public static class LocalServerExtensions
 {
     public const string RabbitMqServerPath = "/usr/lib/rabbitmq/bin/rabbitmq-server";
 
-    /// <summary>The packages the local servers come from.</summary>
+    /// <summary>The packages the local servers come from (and the fonts the invoices are drawn with).</summary>
     public static IReadOnlyCollection<RequiredPackage> RequiredPackages { get; } =
     [
         new("postgresql", () => PostgresBinDirectory() is not null),
@@ -27,6 +27,8 @@ public static class LocalServerExtensions
             File.Exists(Path.Combine("/usr/share/postgresql", Path.GetFileName(Path.GetDirectoryName(bin))!, "extension", "btree_gist.control"))),
         new("redis-server", () => File.Exists("/usr/bin/redis-server")),
         new("rabbitmq-server", () => File.Exists(RabbitMqServerPath) && File.Exists("/usr/bin/epmd")),
+        // The Workers draw invoice PDFs with these fonts.
+        new("fonts-dejavu-core", () => File.Exists("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf") && File.Exists("/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf")),
     ];
 
     public static IResourceBuilder<LocalPostgresServer> AddLocalPostgres(

@@ -84,4 +84,27 @@ public sealed class InternalClient(HttpClient http, ILogger<InternalClient> logg
 
     public Task<ApiResult<HandledMessageDto>> RecordHandledAsync(string consumer, Guid messageId, CancellationToken ct) =>
         PutAsync<HandledMessageDto>($"/api/internal/handled-messages/{Uri.EscapeDataString(consumer)}/{messageId}", null, ct);
+
+    public Task<ApiResult<PaymentJobResult>> ReconcilePaymentsAsync(CancellationToken ct) => PostAsync<PaymentJobResult>("/api/internal/payments/reconcile", null, ct);
+
+    public Task<ApiResult<PaymentJobResult>> ReleaseHoldsAsync(CancellationToken ct) => PostAsync<PaymentJobResult>("/api/internal/payments/release-holds", null, ct);
+
+    public Task<ApiResult<PaymentJobResult>> ChargeBalancesAsync(CancellationToken ct) => PostAsync<PaymentJobResult>("/api/internal/payments/charge-balances", null, ct);
+
+    public Task<ApiResult<RefundDto>> RefundCancelledAsync(Guid bookingId, CancellationToken ct) =>
+        PostAsync<RefundDto>($"/api/internal/payments/refund-cancelled/{bookingId}", null, ct);
+
+    public Task<ApiResult<PayLinkDto>> PayLinkAsync(Guid bookingId, CancellationToken ct) => GetAsync<PayLinkDto>($"/api/internal/payments/pay-link/{bookingId}", ct);
+
+    public Task<ApiResult<InvoiceDocumentDto>> IssueInvoiceAsync(Guid ledgerEntryId, CancellationToken ct) =>
+        PostAsync<InvoiceDocumentDto>("/api/internal/invoices", new IssueInvoiceRequest(ledgerEntryId), ct);
+
+    public Task<ApiResult<InvoiceDto>> AttachInvoicePdfAsync(Guid invoiceId, byte[] pdf, CancellationToken ct) =>
+        PutContentAsync<InvoiceDto>($"/api/internal/invoices/{invoiceId}/pdf", pdf, "application/pdf", ct);
+
+    public Task<ApiResult<InvoiceDto>> MarkInvoiceEmailedAsync(Guid invoiceId, CancellationToken ct) =>
+        PostAsync<InvoiceDto>($"/api/internal/invoices/{invoiceId}/emailed", null, ct);
+
+    public Task<ApiResult<IReadOnlyList<RecipientDto>>> RecipientsAsync(string permission, CancellationToken ct) =>
+        GetAsync<IReadOnlyList<RecipientDto>>($"/api/internal/recipients?permission={Uri.EscapeDataString(permission)}", ct);
 }

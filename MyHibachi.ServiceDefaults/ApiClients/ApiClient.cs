@@ -37,11 +37,44 @@ public abstract class ApiClient(HttpClient http, ILogger logger)
     protected Task<ApiResult<T>> SaveAsync<T>(string collection, Guid? id, object body, string? ifMatch, CancellationToken ct) =>
         id is { } existing ? PutAsync<T>($"{collection}/{existing}", body, ct, ifMatch) : PostAsync<T>(collection, body, ct);
 
+    /// <summary>Sends raw content (a PDF, an image) instead of JSON.</summary>
+    protected Task<ApiResult<T>> PutContentAsync<T>(string path, byte[] content, string contentType, CancellationToken ct) =>
+        SendAsync<T>(HttpMethod.Put, path, new ByteArrayContent(content) { Headers = { ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(contentType) } }, ct);
+
+    /// <summary>A file the Api serves (an invoice PDF), read whole; problems as for any call.</summary>
+    protected async Task<ApiResult<FileDownload>> DownloadAsync(string path, CancellationToken ct)
+    {
+        try
+        {
+            using var response = await http.GetAsync(path, ct);
+            if (!response.IsSuccessStatusCode)
+            {
+                var problem = response.Content.Headers.ContentType?.MediaType == "application/problem+json"
+                    ? await response.Content.ReadFromJsonAsync<ApiProblem>(Json, ct)
+                    : new ApiProblem(Describe(response.StatusCode), (int)response.StatusCode, null, null, ProblemCodes.ForStatus((int)response.StatusCode));
+                return new ApiResult<FileDownload>(response.StatusCode, null, problem);
+            }
+
+            var bytes = await response.Content.ReadAsByteArrayAsync(ct);
+            return new ApiResult<FileDownload>(response.StatusCode, new FileDownload(bytes, response.Content.Headers.ContentType?.MediaType ?? "application/octet-stream",
+                response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName?.Trim('"')), null);
+        }
+        catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
+        {
+            logger.LogWarning(exception, "The Api did not answer GET {Path}.", path);
+            return ApiResult<FileDownload>.Unreachable(exception.Message);
+        }
+    }
+
     private async Task<ApiResult<T>> SendAsync<T>(
         HttpMethod method, string path, object? body, CancellationToken ct, string? ifMatch = null, IReadOnlyDictionary<string, string>? headers = null)
     {
         using var request = new HttpRequestMessage(method, path);
-        if (body is not null)
+        if (body is HttpContent content)
+        {
+            request.Content = content;
+        }
+        else if (body is not null)
         {
             request.Content = JsonContent.Create(body, body.GetType(), options: Json);
         }

@@ -22,6 +22,8 @@ public static class ApiClientRegistration
         handlers(services.AddApiClient<UsersClient>());
         handlers(services.AddApiClient<AdminClient>());
         handlers(services.AddApiClient<InternalClient>());
+        handlers(services.AddApiClient<PaymentsClient>());
+        handlers(services.AddApiClient<PricingClient>());
         return services;
     }
 

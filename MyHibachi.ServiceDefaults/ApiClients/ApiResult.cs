@@ -32,3 +32,6 @@ public sealed record ApiResult<T>(HttpStatusCode Status, T? Value, ApiProblem? P
 
 /// <summary>An answer with no body worth reading (204, or an action whose result the caller ignores).</summary>
 public sealed record Done;
+
+/// <summary>A file as the Api served it.</summary>
+public sealed record FileDownload(byte[] Content, string ContentType, string? FileName);

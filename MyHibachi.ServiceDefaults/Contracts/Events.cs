@@ -112,7 +112,8 @@ public sealed record BookingHoldReleased(Guid BookingId, string Reference, Guid?
 }
 
 /// <summary>A price changed: admins are told.</summary>
-public sealed record PriceChanged(Guid ChangeId, PriceKind Kind, string Code, string Name, long OldValue, long NewValue, string Reason, string ChangedByName) : IntegrationEvent
+public sealed record PriceChanged(
+    Guid ChangeId, PriceKind Kind, string Code, string Name, long OldValue, long NewValue, string Reason, string ChangedByName, string Unit) : IntegrationEvent
 {
     public const string EventType = "pricing.changed";
 

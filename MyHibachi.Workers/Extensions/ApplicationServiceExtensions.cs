@@ -3,6 +3,7 @@ using MyHibachi.Contracts.Events;
 using MyHibachi.Workers.Jobs;
 using MyHibachi.Workers.Messaging;
 using MyHibachi.Workers.Notifications;
+using MyHibachi.Workers.Payments;
 
 namespace MyHibachi.Workers.Extensions;
 
@@ -26,6 +27,7 @@ public static class ApplicationServiceExtensions
         services.AddOptions<SiteOptions>().BindConfiguration(SiteOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<EmailSender>();
         services.AddSingleton<EmailTemplates>();
+        services.AddOptions<BusinessOptions>().BindConfiguration(BusinessOptions.Section);
 
         services.AddConsumer("notifications")
             .Handle<BookingCreated, BookingNotifications>()
@@ -35,7 +37,15 @@ public static class ApplicationServiceExtensions
         services.AddConsumer("account-emails")
             .Handle<UserRegistered, AccountEmails>()
             .Handle<PasswordResetRequested, AccountEmails>();
+        services.AddConsumer("payments")
+            .Handle<PaymentRecorded, PaymentNotifications>()
+            .Handle<BalancePaymentFailed, PaymentNotifications>()
+            .Handle<RefundRecorded, PaymentNotifications>()
+            .Handle<BookingStatusChanged, PaymentNotifications>(BookingStatusChanged.Cancelled);
+        services.AddConsumer("price-changes").Handle<PriceChanged, PriceChangeNotifications>();
         services.AddHostedService<NightlyPurge>();
+        services.AddHostedService<PaymentReconciliationJob>();
+        services.AddHostedService<BalanceChargeJob>();
         services.AddHostedService<AbandonedQuoteFollowUp>();
         return builder;
     }

@@ -15,6 +15,14 @@ public sealed class JobOptions
     /// <summary>How often quotes without a booking are turned into leads.</summary>
     [Range(typeof(TimeSpan), "00:00:05", "1.00:00:00")]
     public TimeSpan QuoteFollowUpEvery { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>How often open payments are checked with Stripe and unpaid holds released.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan ReconcilePaymentsEvery { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>How often saved cards are charged for balances coming due.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan ChargeBalancesEvery { get; set; } = TimeSpan.FromHours(1);
 }
 
 /// <summary>A job that calls the Api on a schedule and never stops the host when one run fails.</summary>
@@ -70,5 +78,42 @@ public sealed class AbandonedQuoteFollowUp(IServiceScopeFactory scopes, TimeProv
     {
         var result = (await api.FollowUpQuotesAsync(cancellationToken)).OrThrow("the quote follow-up");
         logger.LogInformation("Abandoned quotes followed up: {Result}", result);
+    }
+}
+
+/// <summary>
+/// Every few minutes: payments still open are settled from Stripe's own answer (a lost webhook
+/// never leaves money unrecorded), then pending bookings whose hold ran out unpaid are released.
+/// </summary>
+public sealed class PaymentReconciliationJob(IServiceScopeFactory scopes, TimeProvider clock, IOptions<JobOptions> options, ILogger<PaymentReconciliationJob> logger)
+    : ScheduledJob(scopes, clock, logger)
+{
+    protected override TimeSpan DelayUntilNextRun(DateTimeOffset now) => options.Value.ReconcilePaymentsEvery;
+
+    protected override async Task RunAsync(InternalClient api, CancellationToken cancellationToken)
+    {
+        var reconciled = (await api.ReconcilePaymentsAsync(cancellationToken)).OrThrow("the payment reconciliation");
+        var released = (await api.ReleaseHoldsAsync(cancellationToken)).OrThrow("releasing unpaid holds");
+        if (reconciled.Changed + released.Changed > 0)
+        {
+            logger.LogInformation("Payments: {Settled} of {Open} open settled from Stripe; {Released} unpaid holds released.", reconciled.Changed, reconciled.Checked,
+                released.Changed);
+        }
+    }
+}
+
+/// <summary>Hourly: the balance of confirmed bookings a few days out is charged to the card saved with the deposit.</summary>
+public sealed class BalanceChargeJob(IServiceScopeFactory scopes, TimeProvider clock, IOptions<JobOptions> options, ILogger<BalanceChargeJob> logger)
+    : ScheduledJob(scopes, clock, logger)
+{
+    protected override TimeSpan DelayUntilNextRun(DateTimeOffset now) => options.Value.ChargeBalancesEvery;
+
+    protected override async Task RunAsync(InternalClient api, CancellationToken cancellationToken)
+    {
+        var result = (await api.ChargeBalancesAsync(cancellationToken)).OrThrow("charging balances");
+        if (result.Checked > 0)
+        {
+            logger.LogInformation("Balances: {Charged} of {Due} charged.", result.Changed, result.Checked);
+        }
     }
 }

@@ -9,7 +9,7 @@ using MyHibachi.Workers.Notifications.Templates;
 namespace MyHibachi.Workers.Notifications;
 
 /// <summary>What a booking e-mail says, worked out once for its HTML template and its text part.</summary>
-public sealed record BookingEmailModel(BookingDto Booking, string Subject, string Lead)
+public sealed record BookingEmailModel(BookingDto Booking, string Subject, string Lead, string? PayUrl = null)
 {
     public string When => $"{Booking.LocalDate.ToString("dddd d MMMM yyyy", CultureInfo.InvariantCulture)} at {Booking.LocalStartTime} ({Booking.TimeZone})";
 
@@ -29,6 +29,7 @@ public sealed record BookingEmailModel(BookingDto Booking, string Subject, strin
         Where: {Where}
         Guests: {Guests}
         {(Booking.ChefName is null ? "" : $"Chef: {Booking.ChefName}\n")}{Money}
+        {(PayUrl is null ? "" : $"\nPay the deposit: {PayUrl}\n")}
 
         Questions? Just reply to this e-mail.
         MyHibachi
@@ -38,12 +39,20 @@ public sealed record BookingEmailModel(BookingDto Booking, string Subject, strin
 }
 
 /// <summary>E-mails the customer when a booking is made, confirmed, moved or cancelled.</summary>
-public sealed class BookingNotifications(BookingsClient bookings, EmailSender email, EmailTemplates templates, ILogger<BookingNotifications> logger)
+public sealed class BookingNotifications(
+    BookingsClient bookings, InternalClient api, EmailSender email, EmailTemplates templates, ILogger<BookingNotifications> logger)
     : IEventHandler<BookingCreated>, IEventHandler<BookingStatusChanged>, IEventHandler<BookingRescheduled>
 {
-    public Task HandleAsync(BookingCreated message, EventContext context, CancellationToken cancellationToken) =>
-        SendAsync(message.BookingId, context, booking => new BookingEmailModel(booking, $"We've got your date: {booking.Reference}",
-            "Thank you for booking MyHibachi! Your chef is pencilled in; pay the deposit to confirm the date."), cancellationToken);
+    public async Task HandleAsync(BookingCreated message, EventContext context, CancellationToken cancellationToken)
+    {
+        // The pay link lets a guest without an account pay the deposit straight from the e-mail.
+        var payUrl = message.DepositCents > 0 ? (await api.PayLinkAsync(message.BookingId, cancellationToken)).OrThrow("the pay link").Url : null;
+        await SendAsync(message.BookingId, context, booking => new BookingEmailModel(booking, $"We've got your date: {booking.Reference}",
+            booking.Status == BookingStatus.Pending && payUrl is not null
+                ? "Thank you for booking MyHibachi! Your chef is pencilled in; pay the deposit to confirm the date."
+                : "Thank you for booking MyHibachi!",
+            booking.Status == BookingStatus.Pending ? payUrl : null), cancellationToken);
+    }
 
     public Task HandleAsync(BookingStatusChanged message, EventContext context, CancellationToken cancellationToken) =>
         SendAsync(message.BookingId, context, booking => message.To == BookingStatus.Cancelled

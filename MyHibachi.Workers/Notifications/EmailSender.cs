@@ -31,6 +31,9 @@ public sealed class EmailOptions
     public bool SmtpStartTls { get; set; } = true;
 }
 
+/// <summary>A file sent with an e-mail (an invoice PDF).</summary>
+public sealed record EmailAttachment(string FileName, byte[] Content, string ContentType);
+
 /// <summary>
 /// Sends e-mail through SMTP (MailKit) when Email:SmtpHost is set; otherwise writes each message to
 /// the pickup folder, named by its message id, so a redelivered event never makes a second copy.
@@ -39,12 +42,18 @@ public sealed class EmailSender(IOptions<EmailOptions> options, ILogger<EmailSen
 {
     private readonly EmailOptions _options = options.Value;
 
-    public MimeMessage Compose(string messageId, string toName, string toAddress, string subject, string text, string html)
+    public MimeMessage Compose(string messageId, string toName, string toAddress, string subject, string text, string html, params EmailAttachment[] attachments)
     {
         var message = new MimeMessage { MessageId = $"{messageId}@myhibachi", Subject = subject };
         message.From.Add(new MailboxAddress(_options.FromName, _options.From));
         message.To.Add(new MailboxAddress(toName, toAddress));
-        message.Body = new BodyBuilder { TextBody = text, HtmlBody = html }.ToMessageBody();
+        var body = new BodyBuilder { TextBody = text, HtmlBody = html };
+        foreach (var attachment in attachments)
+        {
+            body.Attachments.Add(attachment.FileName, attachment.Content, ContentType.Parse(attachment.ContentType));
+        }
+
+        message.Body = body.ToMessageBody();
         return message;
     }
 

@@ -91,7 +91,11 @@ public static class BookingsApi
 
         var (booking, replayed) = result.Value;
         ETags.Set(context, booking.Version);
-        var dto = await bookings.ToDtoAsync(booking, cancellationToken);
+        // Whoever made the booking may pay it: a guest has no account, so the answer carries the pay link's token.
+        var dto = await bookings.ToDtoAsync(booking, cancellationToken) with
+        {
+            PayToken = context.RequestServices.GetRequiredService<Payments.PayLinks>().Token(booking.Id),
+        };
         if (replayed)
         {
             context.Response.Headers["Idempotent-Replayed"] = "true";

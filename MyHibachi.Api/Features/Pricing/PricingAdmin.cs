@@ -87,7 +87,7 @@ public sealed class PricingAdmin(HibachiDbContext db, CurrentActor actor, TimePr
 
         db.PriceChanges.Add(change);
         db.Publish(new PriceChanged(change.Id, Enum.Parse<PriceKind>(change.Kind), change.Code, change.Name, change.OldValue, change.NewValue, change.Reason,
-            change.ChangedByName), now);
+            change.ChangedByName, updated.Unit), now);
         await db.SaveChangesAsync(cancellationToken);
         return updated with { UpdatedAt = now };
     }
