@@ -38,8 +38,8 @@ public sealed class PaymentOptions : IValidatableObject
     public int HoldHours { get; set; } = 24;
 
     /// <summary>An open payment not settled by a webhook after this long is asked about (reconciliation).</summary>
-    [Range(1, 24 * 60)]
-    public int ReconcileAfterMinutes { get; set; } = 5;
+    [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
+    public TimeSpan ReconcileAfter { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>How many days before the event the saved card is charged for the balance.</summary>
     [Range(0, 60)]

@@ -59,7 +59,7 @@ public sealed class PaymentReconciliation(
             return new PaymentJobResult(0, 0);
         }
 
-        var cutoff = clock.Now().AddMinutes(-options.Value.ReconcileAfterMinutes);
+        var cutoff = clock.Now() - options.Value.ReconcileAfter;
         var open = await db.PaymentAttempts.AsNoTracking()
             .Where(a => a.Status == PaymentAttemptStatus.Open && a.CreatedAt < cutoff)
             .OrderBy(a => a.CreatedAt).Take(BatchSize).ToListAsync(cancellationToken);

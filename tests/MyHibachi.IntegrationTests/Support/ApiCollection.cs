@@ -31,16 +31,56 @@ public class ApiAppHost : HibachiAppHost
         // The tests stand in for many clients: each HibachiApiClient sends its own CF-Connecting-IP.
         "--Api:Security:TrustedProxies:0=127.0.0.1/32",
         "--Api:Security:TrustedProxies:1=::1/128",
+        // The tests run the payment jobs themselves (through the internal endpoints), when they choose.
+        "--Workers:Jobs:ReconcilePaymentsEvery=1.00:00:00",
+        "--Workers:Jobs:ChargeBalancesEvery=1.00:00:00",
+        "--Api:Payments:ReconcileAfter=00:00:00",
+        "--Api:Payments:ChargeBalanceDaysBefore=10",
+        .. StripeArguments,
         .. ExtraArguments,
     ];
+
+    /// <summary>Stripe, as a local server that speaks its API and signs its webhooks; null for a host without card payments.</summary>
+    public LocalStripeServer? Stripe { get; private set; }
+
+    /// <summary>False for a host that takes money by hand only (no Stripe keys).</summary>
+    protected virtual bool WithStripe => true;
+
+    private IEnumerable<string> StripeArguments => Stripe is null
+        ? []
+        :
+        [
+            $"--Api:Stripe:SecretKey={Stripe.SecretKey}",
+            "--Api:Stripe:PublishableKey=pk_test_local",
+            $"--Api:Stripe:WebhookSecret={Stripe.WebhookSecret}",
+            $"--Api:Stripe:ApiBase={Stripe.Address.ToString().TrimEnd('/')}",
+        ];
 
     /// <summary>More AppHost arguments for a host of its own, e.g. feature flags switched off.</summary>
     protected virtual IEnumerable<string> ExtraArguments => [];
 
     public override async Task InitializeAsync()
     {
+        if (WithStripe)
+        {
+            Stripe = await LocalStripeServer.StartAsync();
+        }
+
         await base.InitializeAsync();
         MessagingConnectionString = (await App.GetConnectionStringAsync(ResourceNames.RabbitMq))!;
+        if (Stripe is not null)
+        {
+            Stripe.WebhookUrl = new Uri(App.GetEndpoint(ResourceNames.Api, "http"), "/api/v1/stripe/webhook");
+        }
+    }
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (Stripe is not null)
+        {
+            await Stripe.DisposeAsync();
+        }
     }
 
     public async Task ResetDatabaseAsync()
