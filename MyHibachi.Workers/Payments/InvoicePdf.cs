@@ -167,7 +167,8 @@ public static class InvoicePdf
 
         var eventLines = new List<string>
         {
-            $"{document.EventDate.ToString("dddd d MMMM yyyy", CultureInfo.InvariantCulture)} at {document.EventTime} ({document.TimeZone})",
+            document.EventDate.ToString("dddd d MMMM yyyy", CultureInfo.InvariantCulture),
+            $"{document.EventTime} ({document.TimeZone.Replace('_', ' ')})",
         };
         eventLines.AddRange(Wrap(gfx, document.Address, body, column));
         eventLines.Add($"Served by {document.StationName}");

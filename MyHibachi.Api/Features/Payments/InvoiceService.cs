@@ -46,12 +46,13 @@ public sealed class InvoiceService(
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             // One statement takes the next number and holds the year's row until commit: numbers never repeat,
             // and a rolled-back invoice gives its number back, so none is skipped.
-            var sequence = await db.Database.SqlQuery<int>(
+            // (Read as a list: composing LINQ over it would wrap the INSERT in a subquery, which PostgreSQL refuses.)
+            var sequence = (await db.Database.SqlQuery<int>(
                 $"""
                  INSERT INTO invoice_sequences (year, last) VALUES ({now.Year}, 1)
                  ON CONFLICT (year) DO UPDATE SET last = invoice_sequences.last + 1
                  RETURNING last AS "Value"
-                 """).SingleAsync(cancellationToken);
+                 """).ToListAsync(cancellationToken)).Single();
             var invoice = new Invoice
             {
                 Number = $"{now.Year}-{sequence:D6}",

@@ -166,12 +166,20 @@ public sealed class PaymentRefunds(
                 new ValidationErrors().Add("amountCents", $"The policy allows {policyAmount} cents; set overridePolicy with a reason for more.").ToDictionary());
         }
 
-        var entries = card
-            ? await RefundCardsAsync(booking, amount, reason, reference, cancellationToken)
-            : [Refund(booking, amount, method, reason, reference)];
+        PaymentProviderException? failed = null;
+        var entries = new List<LedgerEntry>();
+        if (card)
+        {
+            failed = await RefundCardsAsync(booking, amount, reason, reference, entries, cancellationToken);
+        }
+        else
+        {
+            entries.Add(Refund(booking, amount, method, reason, reference));
+        }
+
         if (entries.Count == 0)
         {
-            return Failure.Conflict(ProblemCodes.NothingToRefund, "There is nothing to refund.");
+            return failed is null ? Failure.Conflict(ProblemCodes.NothingToRefund, "There is nothing to refund.") : PaymentService.ProviderFailed(failed);
         }
 
         try
@@ -184,15 +192,23 @@ public sealed class PaymentRefunds(
             // The charge.refunded webhook recorded the same Stripe refund first.
         }
 
+        if (failed is not null)
+        {
+            // Part went back before Stripe refused the rest: what went back is recorded, and staff are told.
+            return new Failure(StatusCodes.Status502BadGateway, ProblemCodes.PaymentProviderFailed, "Only part of the refund went through.",
+                $"{PaymentService.Money(entries.Sum(e => e.AmountCents))} was refunded and recorded; Stripe refused the rest: {failed.Message}");
+        }
+
         summary = await payments.SummaryAsync(booking, cancellationToken);
         return new RefundDto(booking.Id, entries.Sum(e => e.AmountCents), entries.Select(PaymentQueries.ToDto).ToList(), payments.ToDto(booking, summary));
     }
 
     /// <summary>Refunds the amount across the booking's card payments, newest first, each up to what is left of it.</summary>
-    private async Task<List<LedgerEntry>> RefundCardsAsync(Booking booking, long amount, string? reason, string? reference, CancellationToken cancellationToken)
+    /// <returns>Stripe's refusal, if one stopped it (the refunds made before it are in <paramref name="entries"/>).</returns>
+    private async Task<PaymentProviderException?> RefundCardsAsync(
+        Booking booking, long amount, string? reason, string? reference, List<LedgerEntry> entries, CancellationToken cancellationToken)
     {
         var ledger = await db.Ledger.Where(e => e.BookingId == booking.Id && e.Method == PaymentMethod.Card).ToListAsync(cancellationToken);
-        var entries = new List<LedgerEntry>();
         foreach (var payment in ledger.Where(e => e.Kind == LedgerEntryKind.Payment && e.StripePaymentIntentId is not null).OrderByDescending(e => e.OccurredAt))
         {
             var left = payment.AmountCents - ledger.Where(e => e.Kind == LedgerEntryKind.Refund && e.StripePaymentIntentId == payment.StripePaymentIntentId).Sum(e => e.AmountCents)
@@ -203,8 +219,18 @@ public sealed class PaymentRefunds(
                 continue;
             }
 
-            var entry = Refund(booking, part, PaymentMethod.Card, reason, reference);
-            var refund = await stripe.RefundAsync(entry.Id, booking.Id, payment.StripePaymentIntentId!, part, cancellationToken);
+            var entryId = Guid.CreateVersion7();
+            StripeRefund refund;
+            try
+            {
+                refund = await stripe.RefundAsync(entryId, booking.Id, payment.StripePaymentIntentId!, part, cancellationToken);
+            }
+            catch (PaymentProviderException exception)
+            {
+                return exception;
+            }
+
+            var entry = Refund(booking, part, PaymentMethod.Card, reason, reference, entryId);
             entry.Source = "stripe";
             entry.StripePaymentIntentId = payment.StripePaymentIntentId;
             entry.StripeChargeId = refund.ChargeId ?? payment.StripeChargeId;
@@ -212,13 +238,14 @@ public sealed class PaymentRefunds(
             entries.Add(entry);
         }
 
-        return entries;
+        return null;
     }
 
-    private LedgerEntry Refund(Booking booking, long amount, PaymentMethod method, string? reason, string? reference)
+    private LedgerEntry Refund(Booking booking, long amount, PaymentMethod method, string? reason, string? reference, Guid? id = null)
     {
         var entry = new LedgerEntry
         {
+            Id = id ?? Guid.CreateVersion7(),
             BookingId = booking.Id,
             Kind = LedgerEntryKind.Refund,
             AmountCents = amount,

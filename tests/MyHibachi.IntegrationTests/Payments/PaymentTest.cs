@@ -53,6 +53,7 @@ public abstract class PaymentTest(ApiAppHost host) : ApiTest(host), IAsyncLifeti
     protected static async Task<T> Until<T>(Func<Task<T>> read, Func<T, bool> done, string what, int seconds = 45)
     {
         var deadline = DateTime.UtcNow.AddSeconds(seconds);
+        var pause = 100.0;
         T value;
         while (!done(value = await read()))
         {
@@ -61,7 +62,9 @@ public abstract class PaymentTest(ApiAppHost host) : ApiTest(host), IAsyncLifeti
                 Assert.Fail($"Timed out waiting for {what}.");
             }
 
-            await Task.Delay(150);
+            // Backing off keeps a long wait within the Api's per-client rate limit.
+            await Task.Delay((int)pause);
+            pause = Math.Min(pause * 1.5, 1_000);
         }
 
         return value;
