@@ -137,3 +137,6 @@ public sealed record PaymentAlertDto(Guid BookingId, string Reference, string Co
 
 /// <summary>Someone to tell (staff with a permission, e.g. the admins told of each price change).</summary>
 public sealed record RecipientDto(string Name, string Email);
+
+/// <summary>How a Stripe webhook delivery ended: processed now, or already processed before (a replay changes nothing).</summary>
+public sealed record WebhookReceipt(string EventId, string Type, bool Replay);

@@ -9,9 +9,6 @@ using Stripe.Checkout;
 
 namespace MyHibachi.Api.Features.Payments;
 
-/// <summary>How a webhook delivery ended: processed now, or already processed before (a replay).</summary>
-public sealed record WebhookReceipt(string EventId, string Type, bool Replay);
-
 /// <summary>
 /// Stripe's webhooks. The signature is checked on the raw bytes before anything is parsed; each
 /// event is stored and processed once by its id, and each handler only moves money and states
