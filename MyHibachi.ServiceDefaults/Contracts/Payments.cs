@@ -109,7 +109,7 @@ public sealed record PriceItemDto(
 public sealed record PriceUpdateRequest(long? Value, string? Reason);
 
 public sealed record PriceChangeDto(
-    Guid Id, PriceKind Kind, string Code, string Name, long OldValue, long NewValue, string Reason, string ChangedByName, DateTimeOffset ChangedAt);
+    Guid Id, PriceKind Kind, string Code, string Name, long OldValue, long NewValue, string Unit, string Reason, string ChangedByName, DateTimeOffset ChangedAt);
 
 public sealed record PriceHistoryQuery(int? Page = null, int? PageSize = null, string? Code = null);
 

@@ -12,6 +12,27 @@ public static class PageHelpers
 
     public static string Date(DateOnly date) => date.ToString("ddd, MMM d, yyyy", Us);
 
+    /// <summary>An instant for staff and customers: UTC, to the minute.</summary>
+    public static string Instant(DateTimeOffset at) => at.UtcDateTime.ToString("MMM d, yyyy h:mm tt 'UTC'", Us);
+
+    /// <summary>Dollars typed by a person ("125", "125.50", "$1,250.00") as integer cents; null when it is not an amount of whole cents.</summary>
+    public static long? Cents(string? dollars)
+    {
+        var text = dollars?.Trim().TrimStart('$').Replace(",", "", StringComparison.Ordinal);
+        if (!decimal.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var amount) || amount > 1_000_000)
+        {
+            return null;
+        }
+
+        var cents = amount * 100;
+        return cents == decimal.Truncate(cents) ? (long)cents : null;
+    }
+
+    /// <summary>Cents as an input value ("125.50").</summary>
+    public static string Dollars(long cents) => (cents / 100m).ToString("0.00", CultureInfo.InvariantCulture);
+
+    public static string Method(PaymentMethod method) => method == PaymentMethod.Card ? "Card" : method.ToString();
+
     public static string Time(string hhmm) =>
         TimeOnly.TryParseExact(hhmm, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var time) ? time.ToString("h:mm tt", Us) : hhmm;
 

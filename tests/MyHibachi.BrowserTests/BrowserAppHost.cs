@@ -18,7 +18,15 @@ public sealed class BrowserAppHost : HibachiAppHost
     public const string DemoPassword = "HibachiDemo!2026";
 
     // All browser traffic comes from one address; give it room for several full booking flows.
-    protected override IEnumerable<string> AppHostArguments => ["--Api:RateLimiting:PermitPerMinute=2000", "--Api:RateLimiting:AuthPermitPerMinute=500"];
+    protected override IEnumerable<string> AppHostArguments =>
+    [
+        "--Api:RateLimiting:PermitPerMinute=2000", "--Api:RateLimiting:AuthPermitPerMinute=500",
+        // Card payments go to a local server that speaks Stripe's API and serves its Checkout page.
+        $"--Api:Stripe:SecretKey={Stripe.SecretKey}", "--Api:Stripe:PublishableKey=pk_test_local", $"--Api:Stripe:WebhookSecret={Stripe.WebhookSecret}",
+        $"--Api:Stripe:ApiBase={Stripe.Address.ToString().TrimEnd('/')}",
+    ];
+
+    public LocalStripeServer Stripe { get; private set; } = null!;
 
     public Uri WebAddress { get; private set; } = null!;
 
@@ -27,8 +35,10 @@ public sealed class BrowserAppHost : HibachiAppHost
     public override async Task InitializeAsync()
     {
         DebianPackages.EnsureInstalled([new RequiredPackage("chromium", () => File.Exists(ChromiumPath))], Console.Out);
+        Stripe = await LocalStripeServer.StartAsync();
         await base.InitializeAsync();
         WebAddress = App.GetEndpoint(ResourceNames.Web, "http");
+        Stripe.WebhookUrl = new Uri(App.GetEndpoint(ResourceNames.Api, "http"), "/api/v1/stripe/webhook");
 
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -76,6 +86,10 @@ public sealed class BrowserAppHost : HibachiAppHost
 
         _playwright?.Dispose();
         await base.DisposeAsync();
+        if (Stripe is not null)
+        {
+            await Stripe.DisposeAsync();
+        }
     }
 
     private static string RepositoryRoot()

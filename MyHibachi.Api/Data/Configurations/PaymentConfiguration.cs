@@ -115,6 +115,7 @@ public sealed class PriceChangeConfiguration : IEntityTypeConfiguration<PriceCha
         builder.Property(c => c.Code).HasMaxLength(50);
         builder.Property(c => c.Name).HasMaxLength(200);
         builder.Property(c => c.Reason).HasMaxLength(500);
+        builder.Property(c => c.Unit).HasMaxLength(20);
         builder.Property(c => c.ChangedByName).HasMaxLength(200);
         builder.HasIndex(c => c.ChangedAt);
         builder.HasIndex(c => c.Code);

@@ -213,6 +213,9 @@ public sealed class PriceChange
 
     public long NewValue { get; set; }
 
+    /// <summary>What the values count: cents, cents_per_mile, miles, percent or count.</summary>
+    public required string Unit { get; set; }
+
     public required string Reason { get; set; }
 
     public Guid? ChangedBy { get; set; }

@@ -1346,6 +1346,12 @@ namespace MyHibachi.Api.Data.Migrations
                         .HasColumnType("character varying(500)")
                         .HasColumnName("reason");
 
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("unit");
+
                     b.HasKey("Id")
                         .HasName("pk_price_change_history");
 

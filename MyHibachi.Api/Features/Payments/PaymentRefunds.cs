@@ -156,14 +156,15 @@ public sealed class PaymentRefunds(
         {
             return new Failure(StatusCodes.Status409Conflict, ProblemCodes.RefundTooLarge, "A refund cannot be more than was paid.",
                 $"At most {PaymentService.Money(limit)} can be refunded {(card ? "to the card" : "")}.".Replace(" .", ".", StringComparison.Ordinal),
-                new ValidationErrors().Add("amountCents", $"At most {limit} cents.").ToDictionary());
+                new ValidationErrors().Add("amountCents", $"At most {PaymentService.Money(limit)} can be refunded.").ToDictionary());
         }
 
         if (amount > policyAmount && !overridePolicy)
         {
             return new Failure(StatusCodes.Status409Conflict, ProblemCodes.RefundTooLarge, "This is more than the cancellation policy gives back.",
                 $"The policy gives {tier.RefundPercent}% ({PaymentService.Money(policyAmount)}) now; override it with a reason to refund more.",
-                new ValidationErrors().Add("amountCents", $"The policy allows {policyAmount} cents; set overridePolicy with a reason for more.").ToDictionary());
+                new ValidationErrors().Add("amountCents",
+                    $"The policy gives back {PaymentService.Money(policyAmount)} now; override it with a reason to refund more.").ToDictionary());
         }
 
         PaymentProviderException? failed = null;

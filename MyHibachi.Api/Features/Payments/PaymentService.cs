@@ -74,11 +74,13 @@ public sealed class PaymentService(
             var customerId = await StripeCustomerAsync(booking, cancellationToken);
             var attempt = NewAttempt(booking, purpose, PaymentAttemptKind.Checkout, amount, customerId);
             attempt.ExpiresAt = now.AddMinutes(_options.CheckoutMinutes);
+            // Stripe sends the payer back to the site with the booking's pay link (a guest has no other way in).
+            var link = payLinks.Link(booking.Id);
             var site = _options.SiteBaseUrl.TrimEnd('/');
             try
             {
                 var session = await stripe.CreateCheckoutAsync(attempt.Id, booking.Id, booking.Reference, Describe(booking, purpose), amount, customerId,
-                    $"{site}/Book/Paid?payment={attempt.Id}", $"{site}/Account/Bookings/{booking.Id}?payment=cancelled", attempt.ExpiresAt.Value,
+                    $"{site}/Book/Paid?payment={attempt.Id}&token={link.Token}", $"{link.Url}&cancelled=1", attempt.ExpiresAt.Value,
                     saveCard: purpose == PaymentPurpose.Deposit, cancellationToken);
                 attempt.StripeSessionId = session.SessionId;
                 attempt.Url = session.Url;

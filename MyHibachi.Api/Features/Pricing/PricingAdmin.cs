@@ -60,7 +60,7 @@ public sealed class PricingAdmin(HibachiDbContext db, CurrentActor actor, TimePr
                 return outside;
             }
 
-            change = Change(PriceKind.PriceItem, item.Code, item.Name, item.Value, value, reason!, now);
+            change = Change(PriceKind.PriceItem, item.Code, item.Name, item.Value, value, item.Unit, reason!, now);
             item.Value = value;
             updated = ToDto(item);
         }
@@ -71,7 +71,7 @@ public sealed class PricingAdmin(HibachiDbContext db, CurrentActor actor, TimePr
                 return outside;
             }
 
-            change = Change(PriceKind.MenuItem, menu.Code, menu.Name, menu.PriceCents, value, reason!, now);
+            change = Change(PriceKind.MenuItem, menu.Code, menu.Name, menu.PriceCents, value, "cents", reason!, now);
             menu.PriceCents = value;
             updated = ToDto(menu);
         }
@@ -87,7 +87,7 @@ public sealed class PricingAdmin(HibachiDbContext db, CurrentActor actor, TimePr
 
         db.PriceChanges.Add(change);
         db.Publish(new PriceChanged(change.Id, Enum.Parse<PriceKind>(change.Kind), change.Code, change.Name, change.OldValue, change.NewValue, change.Reason,
-            change.ChangedByName, updated.Unit), now);
+            change.ChangedByName, change.Unit), now);
         await db.SaveChangesAsync(cancellationToken);
         return updated with { UpdatedAt = now };
     }
@@ -116,13 +116,14 @@ public sealed class PricingAdmin(HibachiDbContext db, CurrentActor actor, TimePr
     public async Task<IReadOnlyList<PriceChangeDto>> RecentAsync(int count, CancellationToken cancellationToken) =>
         (await db.PriceChanges.AsNoTracking().OrderByDescending(c => c.ChangedAt).Take(count).ToListAsync(cancellationToken)).Select(ToDto).ToList();
 
-    private PriceChange Change(PriceKind kind, string code, string name, long oldValue, long newValue, string reason, DateTimeOffset now) => new()
+    private PriceChange Change(PriceKind kind, string code, string name, long oldValue, long newValue, string unit, string reason, DateTimeOffset now) => new()
     {
         Kind = kind.ToString(),
         Code = code,
         Name = name,
         OldValue = oldValue,
         NewValue = newValue,
+        Unit = unit,
         Reason = Text.Clean(reason)!,
         ChangedBy = actor.UserId,
         ChangedByName = actor.Name,
@@ -142,8 +143,8 @@ public sealed class PricingAdmin(HibachiDbContext db, CurrentActor actor, TimePr
         new(item.Id, PriceKind.MenuItem, item.Code, item.Name, item.PriceCents, "cents", item.MinPriceCents, item.MaxPriceCents, item.UpdatedAt);
 
     public static PriceChangeDto ToDto(PriceChange change) =>
-        new(change.Id, Enum.Parse<PriceKind>(change.Kind), change.Code, change.Name, change.OldValue, change.NewValue, change.Reason, change.ChangedByName,
-            change.ChangedAt);
+        new(change.Id, Enum.Parse<PriceKind>(change.Kind), change.Code, change.Name, change.OldValue, change.NewValue, change.Unit, change.Reason,
+            change.ChangedByName, change.ChangedAt);
 }
 
 public static class PricingApi

@@ -4,9 +4,12 @@ using MyHibachi.Web.Infrastructure;
 
 namespace MyHibachi.Web.Pages.Account.Bookings;
 
-public sealed class DetailModel(BookingsClient bookings, CatalogClient catalog) : PageModel
+public sealed class DetailModel(BookingsClient bookings, CatalogClient catalog, PaymentsClient payments) : PageModel
 {
     public BookingDto? Booking { get; private set; }
+
+    /// <summary>What is paid and due, the ledger, invoices and what cancelling now would refund.</summary>
+    public BookingPaymentsDto? Money { get; private set; }
 
     public string? ETag { get; private set; }
 
@@ -24,6 +27,18 @@ public sealed class DetailModel(BookingsClient bookings, CatalogClient catalog) 
         }
 
         ModelState.AddApiProblem(result.Problem, "Change");
+        return await LoadAsync(id, cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostPayAsync(Guid id, PaymentPurpose purpose, CancellationToken cancellationToken)
+    {
+        var checkout = await payments.CheckoutAsync(new CheckoutSessionRequest(id, purpose), cancellationToken);
+        if (checkout.Succeeded)
+        {
+            return Redirect(checkout.Value!.Url);
+        }
+
+        ModelState.AddApiProblem(checkout.Problem, "Pay");
         return await LoadAsync(id, cancellationToken);
     }
 
@@ -50,6 +65,7 @@ public sealed class DetailModel(BookingsClient bookings, CatalogClient catalog) 
 
         Booking = result.Value;
         ETag = result.ETag;
+        Money = (await payments.ForBookingAsync(id, null, cancellationToken)).Value;
         if (Booking is not null && (await catalog.StationAsync(Booking.StationId, cancellationToken)).Value is { } station)
         {
             CutoffHours = station.CustomerChangeCutoffHours;

@@ -5,13 +5,49 @@ using MyHibachi.Web.Infrastructure;
 
 namespace MyHibachi.Web.Pages.Admin.Bookings;
 
-public sealed class DetailModel(BookingsClient api) : PageModel
+public sealed class DetailModel(BookingsClient api, PaymentsClient payments) : PageModel
 {
     private static readonly string[] Moves = [BookingActions.Confirm, BookingActions.Complete, BookingActions.NoShow];
 
     public BookingDto? Booking { get; private set; }
 
     public IReadOnlyList<AvailableChefDto> FreeChefs { get; private set; } = [];
+
+    /// <summary>The booking's ledger, invoices and refund policy (null for staff who may not see payments).</summary>
+    public BookingPaymentsDto? Money { get; private set; }
+
+    public async Task<IActionResult> OnPostRecordPaymentAsync(
+        Guid id, string? amount, PaymentMethod? method, PaymentPurpose? purpose, string? reference, string? note, CancellationToken cancellationToken)
+    {
+        if (PageHelpers.Cents(amount) is not { } cents)
+        {
+            ModelState.AddModelError("Payment.AmountCents", "Enter the amount in dollars and cents, e.g. 100 or 100.50.");
+            return await LoadAsync(id, cancellationToken);
+        }
+
+        var result = await payments.RecordManualAsync(id, new ManualPaymentRequest(cents, method, purpose, reference, note), cancellationToken);
+        return await AfterAsync(id, result, $"{PageHelpers.Money(cents)} recorded.", cancellationToken, "Payment");
+    }
+
+    public async Task<IActionResult> OnPostRefundAsync(
+        Guid id, string? amount, string? how, string? reason, bool overridePolicy, CancellationToken cancellationToken)
+    {
+        long? cents = string.IsNullOrWhiteSpace(amount) ? null : PageHelpers.Cents(amount);
+        if (!string.IsNullOrWhiteSpace(amount) && cents is null)
+        {
+            ModelState.AddModelError("Refund.AmountCents", "Enter the amount in dollars and cents, or leave it empty for the policy amount.");
+            return await LoadAsync(id, cancellationToken);
+        }
+
+        var result = how is null or "Card"
+            ? await payments.RefundAsync(new RefundRequest(id, cents, reason, overridePolicy), cancellationToken)
+            : Enum.TryParse<PaymentMethod>(how, out var method)
+                ? await payments.RecordManualRefundAsync(id, new ManualRefundRequest(cents, method, reason, overridePolicy), cancellationToken)
+                : null;
+        return result is null
+            ? BadRequest()
+            : await AfterAsync(id, result, result.Value is { } refund ? $"{PageHelpers.Money(refund.AmountCents)} refunded." : "", cancellationToken, "Refund");
+    }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) => await LoadAsync(id, cancellationToken);
 
@@ -39,7 +75,7 @@ public sealed class DetailModel(BookingsClient api) : PageModel
         return await LoadAsync(id, cancellationToken);
     }
 
-    private async Task<IActionResult> AfterAsync<T>(Guid id, ApiResult<T> result, string success, CancellationToken cancellationToken)
+    private async Task<IActionResult> AfterAsync<T>(Guid id, ApiResult<T> result, string success, CancellationToken cancellationToken, string prefix = "Input")
     {
         if (result.Succeeded)
         {
@@ -47,7 +83,7 @@ public sealed class DetailModel(BookingsClient api) : PageModel
             return RedirectToPage(new { id });
         }
 
-        ModelState.AddApiProblem(result.Problem);
+        ModelState.AddApiProblem(result.Problem, prefix);
         return await LoadAsync(id, cancellationToken);
     }
 
@@ -60,6 +96,11 @@ public sealed class DetailModel(BookingsClient api) : PageModel
         }
 
         Booking = result.Value;
+        if (User.Can(Permissions.PaymentsRead) || User.Can(Permissions.PaymentsRecord) || User.Can(Permissions.PaymentsRefund))
+        {
+            Money = (await payments.ForBookingAsync(id, null, cancellationToken)).Value;
+        }
+
         if (User.Can(Permissions.BookingsManage) && Booking!.AllowedActions.Contains(BookingActions.AssignChef))
         {
             FreeChefs = ((await api.AvailableChefsAsync(id, cancellationToken)).Value ?? []).Where(c => c.Id != Booking.ChefId).ToList();

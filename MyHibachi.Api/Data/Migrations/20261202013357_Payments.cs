@@ -139,6 +139,7 @@ namespace MyHibachi.Api.Data.Migrations
                     name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     old_value = table.Column<long>(type: "bigint", nullable: false),
                     new_value = table.Column<long>(type: "bigint", nullable: false),
+                    unit = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     reason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
                     changed_by = table.Column<Guid>(type: "uuid", nullable: true),
                     changed_by_name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),

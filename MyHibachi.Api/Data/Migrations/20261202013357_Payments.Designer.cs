@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace MyHibachi.Api.Data.Migrations
 {
     [DbContext(typeof(HibachiDbContext))]
-    [Migration("20261202005737_Payments")]
+    [Migration("20261202013357_Payments")]
     partial class Payments
     {
         /// <inheritdoc />
@@ -1348,6 +1348,12 @@ namespace MyHibachi.Api.Data.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)")
                         .HasColumnName("reason");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("unit");
 
                     b.HasKey("Id")
                         .HasName("pk_price_change_history");
