@@ -16,10 +16,30 @@ public static class ApplicationServiceExtensions
 {
     public const string StaffPolicy = "staff";
 
-    /// <summary>The site's pages may use only their own scripts, styles and images.</summary>
-    public const string ContentSecurityPolicy =
+    /// <summary>Where Stripe's hosted Checkout lives (a pay form redirects there, so form-action must allow it).</summary>
+    public const string DefaultCheckoutOrigin = "https://checkout.stripe.com";
+
+    /// <summary>
+    /// The site's pages may use only their own scripts, styles and images; forms post to the site
+    /// itself, whose pay forms then redirect to Stripe Checkout (<paramref name="checkoutOrigin"/>).
+    /// </summary>
+    public static string ContentSecurityPolicy(string checkoutOrigin) =>
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; " +
-        "form-action 'self'; frame-ancestors 'none'; base-uri 'self'; object-src 'none'";
+        $"form-action 'self' {checkoutOrigin}; frame-ancestors 'none'; base-uri 'self'; object-src 'none'";
+
+    /// <summary>Payments:CheckoutOrigin as a bare origin ("https://checkout.stripe.com"), or the default when unset.</summary>
+    public static string CheckoutOrigin(IConfiguration configuration)
+    {
+        var configured = configuration["Payments:CheckoutOrigin"];
+        if (string.IsNullOrWhiteSpace(configured))
+        {
+            return DefaultCheckoutOrigin;
+        }
+
+        return Uri.TryCreate(configured, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http"
+            ? uri.GetLeftPart(UriPartial.Authority)
+            : throw new InvalidOperationException($"Payments:CheckoutOrigin must be an http(s) origin such as {DefaultCheckoutOrigin}; it is '{configured}'.");
+    }
 
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
@@ -68,7 +88,7 @@ public static class ApplicationServiceExtensions
             .AddCheck<ApiReadyCheck>("api", tags: [ServiceDefaultsExtensions.ReadyTag])
             // The key ring is cached in memory, so the site keeps signing cookies through a Redis outage.
             .AddCheck<RedisReadyCheck>("redis", HealthStatus.Degraded, tags: [ServiceDefaultsExtensions.ReadyTag]);
-        builder.AddEdgeSecurity(options => options.ContentSecurityPolicy = ContentSecurityPolicy);
+        builder.AddEdgeSecurity(options => options.ContentSecurityPolicy = ContentSecurityPolicy(CheckoutOrigin(builder.Configuration)));
         return builder;
     }
 }

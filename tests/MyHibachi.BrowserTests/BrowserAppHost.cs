@@ -24,6 +24,7 @@ public sealed class BrowserAppHost : HibachiAppHost
         // Card payments go to a local server that speaks Stripe's API and serves its Checkout page.
         $"--Api:Stripe:SecretKey={Stripe.SecretKey}", "--Api:Stripe:PublishableKey=pk_test_local", $"--Api:Stripe:WebhookSecret={Stripe.WebhookSecret}",
         $"--Api:Stripe:ApiBase={Stripe.Address.ToString().TrimEnd('/')}",
+        $"--Web:Payments:CheckoutOrigin={Stripe.Address.ToString().TrimEnd('/')}",
     ];
 
     public LocalStripeServer Stripe { get; private set; } = null!;

@@ -32,17 +32,18 @@ public sealed class PaymentFlowTests(BrowserAppHost host)
         var pay = page.GetByRole(AriaRole.Button, new() { NameRegex = new Regex(@"^Pay \$[\d,.]+ by card$") });
         var amount = Regex.Match(await pay.InnerTextAsync(), @"\$[\d,.]+").Value;
         await pay.ClickAsync();
-        Assert.StartsWith(host.Stripe.Address.ToString(), page.Url, StringComparison.Ordinal);
+        await page.WaitForURLAsync(new Regex("^" + Regex.Escape(host.Stripe.Address.ToString()) + "pay/"));
         await page.GetByLabel("Card number").FillAsync("4242 4242 4242 4242");
         await BrowserAppHost.ScreenshotAsync(page, "stripe-checkout-local");
         await page.GetByRole(AriaRole.Button, new() { Name = $"Pay {amount}" }).ClickAsync();
-        Assert.Contains("/Book/Paid", page.Url);
+        await page.WaitForURLAsync(new Regex("/Book/Paid\\?payment="));
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Thank you! Payment received", new() { Timeout = 30_000 });
         Assert.Contains("Your date is confirmed.", await page.Locator("main").InnerTextAsync());
         await BrowserAppHost.ScreenshotAsync(page, "payment-received");
 
         // My bookings shows the booking confirmed, the deposit paid and its invoice.
-        await page.GetByRole(AriaRole.Link, new() { Name = "My booking" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "View my booking" }).ClickAsync();
+        await page.WaitForURLAsync(new Regex("/Account/Bookings/"));
         Assert.Contains("Confirmed", await page.Locator("dl.definition .badge").First.InnerTextAsync());
         var ledger = page.Locator("table.ledger");
         Assert.Contains(amount, await ledger.InnerTextAsync());
