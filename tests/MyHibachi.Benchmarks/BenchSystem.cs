@@ -27,7 +27,12 @@ public sealed class BenchSystem : HibachiAppHost
         "--Api:Logging:LogLevel:Default=Warning",
         "--Web:Logging:LogLevel:Default=Warning",
         "--Workers:Logging:LogLevel:Default=Warning",
+        // Card payments against the local Stripe server (webhook throughput and replay runs).
+        $"--Api:Stripe:SecretKey={Stripe.SecretKey}", $"--Api:Stripe:WebhookSecret={Stripe.WebhookSecret}",
+        $"--Api:Stripe:ApiBase={Stripe.Address.ToString().TrimEnd('/')}",
     ];
+
+    public LocalStripeServer Stripe { get; private set; } = null!;
 
     public Uri ApiAddress { get; private set; } = null!;
 
@@ -74,10 +79,21 @@ public sealed class BenchSystem : HibachiAppHost
 
     public override async Task InitializeAsync()
     {
+        Stripe = await LocalStripeServer.StartAsync();
         await base.InitializeAsync();
         ApiAddress = App.GetEndpoint(ResourceNames.Api, "http");
+        Stripe.WebhookUrl = new Uri(ApiAddress, "/api/v1/stripe/webhook");
         using var http = Client();
         AdminToken = await LoginAsync(http, AdminEmail, DemoPassword);
+    }
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (Stripe is not null)
+        {
+            await Stripe.DisposeAsync();
+        }
     }
 
     /// <summary>A client for one virtual user, with its own connections and its own client address.</summary>

@@ -4,13 +4,13 @@ using MyHibachi.Benchmarks;
 
 // Load, leak and fault benchmarks against the real running system (AppHost with PostgreSQL, Redis
 // and RabbitMQ). Run on demand:
-//   dotnet run -c Release --project tests/MyHibachi.Benchmarks [-- --quick] [-- --only load,baseline,memory,faults,bad-input]
+//   dotnet run -c Release --project tests/MyHibachi.Benchmarks [-- --quick] [-- --only load,baseline,memory,faults,bad-input,webhooks]
 //     [--seconds N (per load level)] [--memory-requests N (after the first 1,000; default 100,000)]
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 var quick = args.Contains("--quick");
 var only = Array.IndexOf(args, "--only") is var at and >= 0 && at + 1 < args.Length ? args[at + 1] : null;
 var parts = only?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToHashSet()
-            ?? ["load", "baseline", "memory", "faults", "bad-input"];
+            ?? ["load", "baseline", "memory", "faults", "bad-input", "webhooks"];
 var seconds = TimeSpan.FromSeconds(Array.IndexOf(args, "--seconds") is var s and >= 0 && s + 1 < args.Length ? int.Parse(args[s + 1], CultureInfo.InvariantCulture) : quick ? 8 : 20);
 var memoryRequests = Array.IndexOf(args, "--memory-requests") is var m and >= 0 && m + 1 < args.Length
     ? int.Parse(args[m + 1], CultureInfo.InvariantCulture)
@@ -131,6 +131,19 @@ try
         Console.WriteLine("- " + await faults.RabbitMqOutageAsync(bookings: 200));
         Console.WriteLine("- " + await faults.RedisOutageAsync(requests: 300));
         Console.WriteLine("- " + await faults.ApiKilledAsync(bookings: 150));
+    }
+
+    if (parts.Contains("webhooks"))
+    {
+        Console.WriteLine();
+        Console.WriteLine("## Stripe webhooks (signed by the local Stripe server)");
+        var webhooks = new WebhookRun(system);
+        var backlog = await webhooks.BacklogAsync(payments: quick ? 100 : 300, concurrency: 16);
+        Console.WriteLine($"Backlog: {backlog.Events:N0} events of {(quick ? 100 : 300)} paid checkouts delivered {backlog.Concurrency} at a time: {backlog.EventsPerSecond:N0} events/s, " +
+                          $"p50 {backlog.P50:0.0} ms, p95 {backlog.P95:0.0} ms, p99 {backlog.P99:0.0} ms, {backlog.Failures} not answered 200; {backlog.Check}.");
+        var replay = await webhooks.ReplayAsync(replays: quick ? 1_000 : 5_000, concurrency: 16);
+        Console.WriteLine($"Replay: one checkout.session.completed delivered {replay.Events:N0} times, {replay.Concurrency} at a time: {replay.EventsPerSecond:N0} events/s, " +
+                          $"p50 {replay.P50:0.0} ms, p95 {replay.P95:0.0} ms, p99 {replay.P99:0.0} ms, {replay.Failures} not answered 200; {replay.Check}.");
     }
 
     if (parts.Contains("bad-input"))

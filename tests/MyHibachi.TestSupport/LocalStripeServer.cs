@@ -454,6 +454,26 @@ public sealed class LocalStripeServer : IAsyncDisposable
         }
     }
 
+    /// <summary>The customer's browser confirms a PaymentIntent with Stripe.js and a card: it succeeds (or is declined).</summary>
+    public void ConfirmPaymentIntent(string paymentIntentId, string card = CardSucceeds)
+    {
+        lock (_gate)
+        {
+            var intent = _objects[paymentIntentId];
+            if (card != CardSucceeds)
+            {
+                intent["last_payment_error"] = new JsonObject
+                {
+                    ["type"] = "card_error", ["code"] = "card_declined", ["decline_code"] = "generic_decline", ["message"] = "Your card was declined.",
+                };
+                Emit("payment_intent.payment_failed", intent);
+                return;
+            }
+
+            Succeed(intent, string.IsNullOrEmpty((string?)intent["setup_future_usage"]) ? "pm_card_visa_once" : SavedMethod);
+        }
+    }
+
     /// <summary>Stripe expires a session on its own when its time is up: the same, on demand.</summary>
     public void ExpireNow(string sessionId)
     {

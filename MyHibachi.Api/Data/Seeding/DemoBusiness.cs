@@ -4,6 +4,7 @@ using MyHibachi.Api.Features.Availability;
 using MyHibachi.Api.Features.Bookings;
 using MyHibachi.Api.Features.Geography;
 using MyHibachi.Api.Features.Leads;
+using MyHibachi.Api.Features.Payments;
 using MyHibachi.Api.Features.Pricing;
 using MyHibachi.Api.Features.Quotes;
 using MyHibachi.Api.Infrastructure;
@@ -17,7 +18,7 @@ namespace MyHibachi.Api.Data.Seeding;
 /// service, so every hold, price and event is what the product itself would have made.
 /// </summary>
 public sealed class DemoBusiness(
-    HibachiDbContext db, ZipCentroids zips, BookingPlacement placement, BookingChanges changes, QuoteService quotes, LeadCapture leads,
+    HibachiDbContext db, ZipCentroids zips, BookingPlacement placement, PaymentService payments, QuoteService quotes, LeadCapture leads,
     PriceSheetProvider prices, TimeProvider clock, ILogger<DemoBusiness> logger)
 {
     public async Task SeedAsync(CancellationToken cancellationToken)
@@ -83,7 +84,10 @@ public sealed class DemoBusiness(
             }
             else if (index % 2 == 0)
             {
-                await changes.MoveAsync(placed.Value.Booking.Id, BookingStatus.Confirmed, null, null, cancellationToken);
+                // Half the upcoming parties paid their deposit by Zelle (recorded like staff do), which confirms them.
+                var booking = placed.Value.Booking;
+                await payments.RecordManualPaymentAsync(booking.Id, new ManualPaymentRequest(booking.Breakdown.DepositCents, Contracts.PaymentMethod.Zelle,
+                    Contracts.PaymentPurpose.Deposit, $"ZL-{4100 + index}", "Demo deposit"), cancellationToken);
             }
 
             day += 2;
@@ -133,7 +137,7 @@ public sealed class DemoBusiness(
         var breakdown = PricingEngine.Calculate(sheet, new PricingRequest(10, 0, [], miles)).Breakdown!;
         var zone = AvailabilityService.Zone(station);
         var start = AvailabilityEngine.ToInstant(AvailabilityEngine.LocalDate(when, zone), new TimeOnly(18, 0), zone)!.Value;
-        db.Bookings.Add(new Booking
+        var past = new Booking
         {
             Reference = BookingRules.NewReference(),
             StationId = station.Id,
@@ -157,6 +161,18 @@ public sealed class DemoBusiness(
             Breakdown = breakdown,
             ConfirmedAt = start.AddDays(-10),
             CompletedAt = start.AddHours(2),
+        };
+        db.Bookings.Add(past);
+        // Paid in full: the deposit by Zelle ahead, the rest in cash on the night.
+        db.Ledger.Add(new LedgerEntry
+        {
+            BookingId = past.Id, Kind = LedgerEntryKind.Payment, Purpose = PaymentPurpose.Deposit, AmountCents = breakdown.DepositCents,
+            Method = PaymentMethod.Zelle, Source = "manual", RecordedByName = "demo", OccurredAt = start.AddDays(-12),
+        });
+        db.Ledger.Add(new LedgerEntry
+        {
+            BookingId = past.Id, Kind = LedgerEntryKind.Payment, Purpose = PaymentPurpose.Balance, AmountCents = breakdown.TotalCents - breakdown.DepositCents,
+            Method = PaymentMethod.Cash, Source = "manual", RecordedByName = "demo", OccurredAt = start.AddHours(2),
         });
         await db.SaveChangesAsync(cancellationToken);
     }

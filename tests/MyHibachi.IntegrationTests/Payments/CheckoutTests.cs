@@ -208,6 +208,26 @@ public sealed class CheckoutTests(ApiAppHost host) : PaymentTest(host)
     }
 
     [Fact]
+    public async Task A_payment_intent_for_an_embedded_card_form_is_shared_by_concurrent_requests_and_counts_once_confirmed()
+    {
+        var (booking, guest) = await GuestBookingAsync();
+
+        var intents = await Task.WhenAll(Enumerable.Range(0, 6).Select(async _ =>
+            (await guest.PostAsync<PaymentIntentDto>("/api/v1/stripe/payment-intent", new PaymentIntentRequest(booking.Id, PaymentPurpose.Deposit, booking.PayToken))).Ok()));
+        var intent = Assert.Single(intents.DistinctBy(i => i.PaymentIntentId));
+        Assert.StartsWith($"{intent.PaymentIntentId}_secret_", intent.ClientSecret, StringComparison.Ordinal);
+        Assert.Equal(booking.Pricing.DepositCents, intent.AmountCents);
+
+        Stripe.ConfirmPaymentIntent(intent.PaymentIntentId, TestSupport.LocalStripeServer.CardDeclines);
+        await WaitForPaymentAsync(intent.PaymentId, PaymentAttemptStatus.Failed);
+        Stripe.ConfirmPaymentIntent(intent.PaymentIntentId);
+        await WaitForPaymentAsync(intent.PaymentId, PaymentAttemptStatus.Succeeded);
+        var money = await MoneyAsync(booking.Id);
+        Assert.Equal(booking.Pricing.DepositCents, Assert.Single(money.Entries).AmountCents);
+        Assert.Equal(BookingStatus.Confirmed, (await Api.GetBookingAsync(booking.Id)).Booking.Status);
+    }
+
+    [Fact]
     public async Task Paying_needs_the_booking_s_own_customer_staff_or_its_pay_token()
     {
         var (booking, _) = await GuestBookingAsync();

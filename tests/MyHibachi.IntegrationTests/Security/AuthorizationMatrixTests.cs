@@ -103,6 +103,24 @@ public sealed class AuthorizationMatrixTests(ApiAppHost host) : ApiTest(host)
         new("GET", _ => $"/api/internal/handled-messages/notifications/{Guid.Empty}", null, "SA 403|A 403|CS 403|SM 403|CH 403|CU 403|SV 404|AN 401"),
         new("PUT", _ => $"/api/internal/handled-messages/notifications/{Guid.Empty}", "{}", "SA 403|A 403|CS 403|SM 403|CH 403|CU 403|SV ok|AN 401"),
         new("GET", _ => "/api/auth/me", null, "SA ok|A ok|CS ok|SM ok|CH ok|CU ok|SV ok|AN 401"),
+
+        // Payments: a booking's money follows the booking's scope (anonymous callers need its pay token);
+        // recording and refunding money, reports and prices follow the payments and pricing permissions.
+        new("GET", w => $"/api/v1/payments/bookings/{w.BookingA}", null, "SA ok|A ok|CS ok|SM ok|CH ok|CU ok|SV ok|AN 404"),
+        new("GET", w => $"/api/v1/payments/bookings/{w.BookingB}", null, "SA ok|A ok|CS ok|SM 404|CH 404|CU 404|SV ok|AN 404"),
+        new("POST", w => "/api/v1/stripe/checkout-session", null, "SA ok|A ok|CS ok|SM ok|CH ok|CU ok|SV ok|AN ok"),
+        new("POST", _ => "/api/v1/stripe/refund", "{}", "SA ok|A ok|CS 403|SM ok|CH 403|CU 403|SV 403|AN 401"),
+        new("POST", w => $"/api/v1/payments/bookings/{w.BookingA}/manual", "{}", "SA ok|A ok|CS ok|SM ok|CH 403|CU 403|SV 403|AN 401"),
+        new("POST", w => $"/api/v1/payments/bookings/{w.BookingA}/manual-refund", "{}", "SA ok|A ok|CS 403|SM ok|CH 403|CU 403|SV 403|AN 401"),
+        new("GET", _ => "/api/v1/payments/daily", null, "SA ok|A ok|CS ok|SM ok|CH 403|CU 403|SV ok|AN 401"),
+        new("GET", _ => "/api/v1/invoices", null, "SA ok|A ok|CS ok|SM ok|CH ok|CU ok|SV ok|AN 401"),
+        new("GET", _ => "/api/v1/admin/pricing", null, "SA ok|A ok|CS 403|SM 403|CH 403|CU 403|SV 403|AN 401"),
+        new("PUT", _ => $"/api/v1/admin/pricing/{Guid.Empty}", "{}", "SA ok|A ok|CS 403|SM 403|CH 403|CU 403|SV 403|AN 401"),
+        new("GET", _ => "/api/v1/admin/pricing/history", null, "SA ok|A ok|CS 403|SM 403|CH 403|CU 403|SV 403|AN 401"),
+        new("POST", _ => "/api/internal/payments/reconcile", null, "SA 403|A 403|CS 403|SM 403|CH 403|CU 403|SV ok|AN 401"),
+        new("POST", _ => "/api/internal/payments/release-holds", null, "SA 403|A 403|CS 403|SM 403|CH 403|CU 403|SV ok|AN 401"),
+        new("GET", w => $"/api/internal/payments/pay-link/{w.BookingA}", null, "SA 403|A 403|CS 403|SM 403|CH 403|CU 403|SV ok|AN 401"),
+        new("POST", _ => "/api/internal/invoices", "{}", "SA 403|A 403|CS 403|SM 403|CH 403|CU 403|SV ok|AN 401"),
     ];
 
     [Fact]
