@@ -40,7 +40,7 @@ public sealed class CustomerFlowTests(BrowserAppHost host)
 
         Assert.Contains("Review and book", await page.Locator("h2").First.InnerTextAsync());
         // Text typed by the customer is shown as text, never as markup.
-        Assert.Contains("<b>really</b>", await page.Locator("dl.definition").InnerTextAsync());
+        Assert.Contains("<b>really</b>", await page.Locator("dl.definition").First.InnerTextAsync());
         await page.GetByRole(AriaRole.Button, new() { Name = "Book my party" }).ClickAsync();
 
         var heading = await page.Locator("h1").InnerTextAsync();

@@ -22,7 +22,7 @@ public sealed class StaffFlowTests(BrowserAppHost host)
         var chosen = await chefSelect.Locator("option").First.InnerTextAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Assign", Exact = true }).ClickAsync();
         Assert.Contains("Chef assigned.", await page.Locator(".flash").InnerTextAsync());
-        Assert.Contains(chosen.Split(" (")[0], await page.Locator("dl.definition").InnerTextAsync());
+        Assert.Contains(chosen.Split(" (")[0], await page.Locator("dl.definition").First.InnerTextAsync());
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Confirm booking" }).ClickAsync();
 
