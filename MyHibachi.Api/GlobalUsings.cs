@@ -12,3 +12,6 @@ global using PaymentPurpose = MyHibachi.Api.Data.Entities.PaymentPurpose;
 global using PaymentAttemptStatus = MyHibachi.Api.Data.Entities.PaymentAttemptStatus;
 global using LedgerEntryKind = MyHibachi.Api.Data.Entities.LedgerEntryKind;
 global using PaymentMethod = MyHibachi.Api.Data.Entities.PaymentMethod;
+global using ConversationStatus = MyHibachi.Api.Data.Entities.ConversationStatus;
+global using ConversationChannel = MyHibachi.Api.Data.Entities.ConversationChannel;
+global using ConversationEventKind = MyHibachi.Api.Data.Entities.ConversationEventKind;

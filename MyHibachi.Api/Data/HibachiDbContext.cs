@@ -65,6 +65,14 @@ public sealed class HibachiDbContext(DbContextOptions<HibachiDbContext> options)
 
     public DbSet<PriceChange> PriceChanges => Set<PriceChange>();
 
+    public DbSet<Conversation> Conversations => Set<Conversation>();
+
+    public DbSet<ConversationMessage> ConversationMessages => Set<ConversationMessage>();
+
+    public DbSet<ConversationEvent> ConversationEvents => Set<ConversationEvent>();
+
+    public DbSet<KnowledgeArticle> KnowledgeArticles => Set<KnowledgeArticle>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // Enums are stored by name: readable in SQL and safe when members are reordered.
@@ -79,6 +87,10 @@ public sealed class HibachiDbContext(DbContextOptions<HibachiDbContext> options)
         configurationBuilder.Properties<PaymentAttemptKind>().HaveConversion<string>().HaveMaxLength(20);
         configurationBuilder.Properties<LedgerEntryKind>().HaveConversion<string>().HaveMaxLength(20);
         configurationBuilder.Properties<PaymentMethod>().HaveConversion<string>().HaveMaxLength(20);
+        configurationBuilder.Properties<ConversationStatus>().HaveConversion<string>().HaveMaxLength(20);
+        configurationBuilder.Properties<ConversationChannel>().HaveConversion<string>().HaveMaxLength(20);
+        configurationBuilder.Properties<MessageAuthor>().HaveConversion<string>().HaveMaxLength(20);
+        configurationBuilder.Properties<ConversationEventKind>().HaveConversion<string>().HaveMaxLength(20);
     }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)

@@ -49,4 +49,14 @@ public static class EnumMappings
     public static Contracts.PaymentMethod ToContract(this PaymentMethod value) => EnumMap<PaymentMethod, Contracts.PaymentMethod>.Convert(value);
 
     public static PaymentMethod ToEntity(this Contracts.PaymentMethod value) => EnumMap<Contracts.PaymentMethod, PaymentMethod>.Convert(value);
+
+    public static Contracts.ConversationState ToContract(this ConversationStatus value) => EnumMap<ConversationStatus, Contracts.ConversationState>.Convert(value);
+
+    public static ConversationStatus ToEntity(this Contracts.ConversationState value) => EnumMap<Contracts.ConversationState, ConversationStatus>.Convert(value);
+
+    public static Contracts.ChatChannel ToContract(this ConversationChannel value) => EnumMap<ConversationChannel, Contracts.ChatChannel>.Convert(value);
+
+    public static ConversationChannel ToEntity(this Contracts.ChatChannel value) => EnumMap<Contracts.ChatChannel, ConversationChannel>.Convert(value);
+
+    public static Contracts.ConversationEventType ToContract(this ConversationEventKind value) => EnumMap<ConversationEventKind, Contracts.ConversationEventType>.Convert(value);
 }

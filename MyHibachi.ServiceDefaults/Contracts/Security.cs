@@ -45,6 +45,9 @@ public static class Permissions
     public const string PaymentsRecord = "payments.record";
     public const string PaymentsRefund = "payments.refund";
     public const string PricingManage = "pricing.manage";
+    public const string ConversationsRead = "conversations.read";
+    public const string ConversationsReply = "conversations.reply";
+    public const string KnowledgeManage = "knowledge.manage";
     public const string UsersManage = "users.manage";
     public const string InternalAccess = "internal.access";
 }

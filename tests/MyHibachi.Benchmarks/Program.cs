@@ -4,7 +4,8 @@ using MyHibachi.Benchmarks;
 
 // Load, leak and fault benchmarks against the real running system (AppHost with PostgreSQL, Redis
 // and RabbitMQ). Run on demand:
-//   dotnet run -c Release --project tests/MyHibachi.Benchmarks [-- --quick] [-- --only load,baseline,memory,faults,bad-input,webhooks]
+//   dotnet run -c Release --project tests/MyHibachi.Benchmarks [-- --quick] [-- --only load,baseline,memory,faults,bad-input,webhooks,chat]
+//   dotnet run -c Release --project tests/MyHibachi.Benchmarks -- --only router   (the assistant's router on held-out phrasings; no AppHost)
 //     [--seconds N (per load level)] [--memory-requests N (after the first 1,000; default 100,000)]
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 var quick = args.Contains("--quick");
@@ -16,6 +17,11 @@ var memoryRequests = Array.IndexOf(args, "--memory-requests") is var m and >= 0 
     ? int.Parse(args[m + 1], CultureInfo.InvariantCulture)
     : quick ? 10_000 : 100_000;
 var total = Stopwatch.StartNew();
+if (parts.SetEquals(["router"]))
+{
+    RouterRun.Print();
+    return;
+}
 
 Console.WriteLine($"MyHibachi benchmarks ({(quick ? "quick" : "full")} run: {string.Join(", ", parts)}), {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
 Console.WriteLine("Starting the system (AppHost, real PostgreSQL, Redis and RabbitMQ)...");

@@ -54,8 +54,7 @@ public static class PricingEngine
             food = sheet.PartyMinimumCents;
         }
 
-        var billableMiles = (int)Math.Max(0, Math.Ceiling(Math.Round(request.DistanceMiles, 3) - sheet.TravelFreeMiles));
-        var travel = billableMiles * sheet.TravelCentsPerMile;
+        var (billableMiles, travel) = Travel(sheet, request.DistanceMiles);
         if (travel > 0)
         {
             lines.Add(new("travel_fee", $"Travel: {billableMiles} mi beyond {sheet.TravelFreeMiles} free", billableMiles, sheet.TravelCentsPerMile, travel));
@@ -68,6 +67,13 @@ public static class PricingEngine
         return new PricingOutcome(
             new PriceBreakdown(lines, food, travel, total, deposit, total - deposit, sheet.GratuityPercent, gratuity, Math.Round(request.DistanceMiles, 1)),
             errors);
+    }
+
+    /// <summary>The miles charged (whole miles beyond the free radius) and the travel fee for a distance.</summary>
+    public static (int BillableMiles, long FeeCents) Travel(PriceSheet sheet, double distanceMiles)
+    {
+        var billableMiles = (int)Math.Max(0, Math.Ceiling(Math.Round(distanceMiles, 3) - sheet.TravelFreeMiles));
+        return (billableMiles, billableMiles * sheet.TravelCentsPerMile);
     }
 
     public static ValidationErrors Validate(PriceSheet sheet, PricingRequest request)

@@ -43,6 +43,9 @@ public static class RoleCatalog
         new(Permissions.PaymentsRecord, "Record payments taken by hand (cash, Zelle, Venmo, check)."),
         new(Permissions.PaymentsRefund, "Refund payments, and override the cancellation policy with a reason."),
         new(Permissions.PricingManage, "Change prices (with a reason; every change is kept)."),
+        new(Permissions.ConversationsRead, "See the assistant's conversations and the escalation queue."),
+        new(Permissions.ConversationsReply, "Take over a conversation, reply as a person and hand it back to the assistant."),
+        new(Permissions.KnowledgeManage, "Write the knowledge base the assistant answers policy questions from."),
         new(Permissions.UsersManage, "Manage user accounts and role permissions."),
         new(Permissions.InternalAccess, "Call the internal endpoints (services only)."),
     ];
@@ -64,6 +67,7 @@ public static class RoleCatalog
             Permissions.ChefsRead, Permissions.BookingsRead, Permissions.BookingsUpdate,
             Permissions.BookingsCancel, Permissions.LeadsRead, Permissions.LeadsWrite,
             Permissions.AuditRead, Permissions.PaymentsRead, Permissions.PaymentsRecord,
+            Permissions.ConversationsRead, Permissions.ConversationsReply, Permissions.KnowledgeManage,
         ],
         [Roles.StationManager] =
         [
@@ -74,6 +78,7 @@ public static class RoleCatalog
             Permissions.BookingsManage, Permissions.BookingsCancel, Permissions.BookingsDelete,
             Permissions.LeadsRead, Permissions.LeadsWrite, Permissions.LeadsDelete,
             Permissions.PaymentsRead, Permissions.PaymentsRecord, Permissions.PaymentsRefund,
+            Permissions.ConversationsRead, Permissions.ConversationsReply,
         ],
         [Roles.Chef] = [Permissions.ChefsRead, Permissions.ChefsWrite, Permissions.ChefsSchedule, Permissions.BookingsRead],
         [Roles.Customer] = [Permissions.BookingsRead, Permissions.BookingsCreate, Permissions.BookingsUpdate, Permissions.BookingsCancel],
@@ -81,7 +86,7 @@ public static class RoleCatalog
         [
             Permissions.InternalAccess, Permissions.BookingsRead, Permissions.LeadsRead,
             Permissions.LeadsWrite, Permissions.CustomersRead, Permissions.ChefsRead,
-            Permissions.StationsRead, Permissions.PaymentsRead,
+            Permissions.StationsRead, Permissions.PaymentsRead, Permissions.ConversationsRead,
         ],
     };
 }

@@ -44,6 +44,25 @@ public sealed class EnumMapTests
         }
     }
 
+    [Fact]
+    public void Conversation_states_channels_and_events_map_by_name()
+    {
+        foreach (var status in Enum.GetValues<MyHibachi.Api.Data.Entities.ConversationStatus>())
+        {
+            Assert.Equal(status, status.ToContract().ToEntity());
+        }
+
+        foreach (var channel in Enum.GetValues<MyHibachi.Api.Data.Entities.ConversationChannel>())
+        {
+            Assert.Equal(channel, channel.ToContract().ToEntity());
+        }
+
+        foreach (var kind in Enum.GetValues<MyHibachi.Api.Data.Entities.ConversationEventKind>())
+        {
+            Assert.Equal(kind.ToString(), kind.ToContract().ToString());
+        }
+    }
+
     private enum Wide { A, B, C }
 
     private enum Narrow { A, B }

@@ -1,0 +1,62 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using MyHibachi.Api.Data.Entities;
+
+namespace MyHibachi.Api.Data.Configurations;
+
+public sealed class ConversationConfiguration : IEntityTypeConfiguration<Conversation>
+{
+    public void Configure(EntityTypeBuilder<Conversation> builder)
+    {
+        builder.Property(c => c.Memory).HasJsonConversion();
+        builder.Property(c => c.LastAgent).HasMaxLength(40);
+        builder.Property(c => c.Summary).HasMaxLength(2000);
+        builder.Property(c => c.EscalationReason).HasMaxLength(500);
+        builder.Property(c => c.AssignedName).HasMaxLength(200);
+        builder.Property(c => c.Version).IsRowVersion();
+        builder.HasIndex(c => new { c.Status, c.LastMessageAt });
+        builder.HasIndex(c => c.CustomerId);
+        builder.HasIndex(c => c.LastMessageAt);
+        builder.HasOne<Customer>().WithMany().HasForeignKey(c => c.CustomerId).OnDelete(DeleteBehavior.SetNull);
+    }
+}
+
+public sealed class ConversationMessageConfiguration : IEntityTypeConfiguration<ConversationMessage>
+{
+    public void Configure(EntityTypeBuilder<ConversationMessage> builder)
+    {
+        builder.Property(m => m.Text).HasMaxLength(8000);
+        builder.Property(m => m.Agent).HasMaxLength(40);
+        builder.Property(m => m.Intent).HasMaxLength(60);
+        builder.Property(m => m.AuthorName).HasMaxLength(200);
+        builder.Property(m => m.Sources).HasJsonConversion();
+        builder.HasIndex(m => new { m.ConversationId, m.CreatedAt });
+        builder.HasOne<Conversation>().WithMany().HasForeignKey(m => m.ConversationId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+public sealed class ConversationEventConfiguration : IEntityTypeConfiguration<ConversationEvent>
+{
+    public void Configure(EntityTypeBuilder<ConversationEvent> builder)
+    {
+        builder.Property(e => e.Reason).HasMaxLength(500);
+        builder.Property(e => e.ActorName).HasMaxLength(200);
+        builder.HasIndex(e => new { e.ConversationId, e.CreatedAt });
+        builder.HasIndex(e => new { e.Kind, e.CreatedAt });
+        builder.HasOne<Conversation>().WithMany().HasForeignKey(e => e.ConversationId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+public sealed class KnowledgeArticleConfiguration : IEntityTypeConfiguration<KnowledgeArticle>
+{
+    public void Configure(EntityTypeBuilder<KnowledgeArticle> builder)
+    {
+        builder.Property(a => a.Title).HasMaxLength(200);
+        builder.Property(a => a.Body).HasMaxLength(8000);
+        builder.Property(a => a.UpdatedByName).HasMaxLength(200);
+        builder.Property(a => a.Version).IsRowVersion();
+        builder.HasGeneratedTsVectorColumn(a => a.SearchVector, "english", a => new { a.Title, a.Body })
+            .HasIndex(a => a.SearchVector).HasMethod("GIN");
+        builder.HasIndex(a => a.Title).IsUnique();
+    }
+}
