@@ -27,6 +27,7 @@ public sealed class DatabaseInitializer(
                 await ReferenceData.SeedAsync(db, cancellationToken);
                 await IdentitySeed.SeedRbacAsync(db, cancellationToken);
                 await IdentitySeed.EnsureBootstrapAdminAsync(db, auth.Value.BootstrapAdmin, clock.Now(), logger, cancellationToken);
+                await scope.ServiceProvider.GetRequiredService<Features.Assistant.Knowledge.KnowledgeSeed>().SeedAsync(cancellationToken);
                 if (configuration.GetValue<bool>("Seed:DemoBusiness"))
                 {
                     await scope.ServiceProvider.GetRequiredService<DemoBusiness>().SeedAsync(cancellationToken);

@@ -9,6 +9,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.FeatureManagement;
 using MyHibachi.Api.Data;
 using MyHibachi.Api.Data.Seeding;
+using MyHibachi.Api.Features.Assistant;
 using MyHibachi.Api.Features.Auth;
 using MyHibachi.Api.Features.Availability;
 using MyHibachi.Api.Features.Bookings;
@@ -109,7 +110,8 @@ public static class ApplicationServiceExtensions
             .AddAuth()
             .AddUsers()
             .AddPayments()
-            .AddPricingAdmin();
+            .AddPricingAdmin()
+            .AddAssistant();
         services.AddScoped<DemoBusiness>();
 
         builder.AddSecurity();

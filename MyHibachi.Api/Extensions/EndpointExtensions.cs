@@ -1,3 +1,4 @@
+using MyHibachi.Api.Features.Assistant;
 using MyHibachi.Api.Features.Audit;
 using MyHibachi.Api.Features.Auth;
 using MyHibachi.Api.Features.Availability;
@@ -45,6 +46,7 @@ public static class EndpointExtensions
         api.MapInternalApi();
         api.MapPaymentsApi();
         api.MapPricingApi();
+        api.MapAssistantApi();
         return app;
     }
 }

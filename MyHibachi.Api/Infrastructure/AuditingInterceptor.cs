@@ -17,7 +17,9 @@ namespace MyHibachi.Api.Infrastructure;
 public sealed class AuditingInterceptor(CurrentActor actor, TimeProvider clock, IFeatureManager features, OutboxSignal outboxSignal)
     : SaveChangesInterceptor
 {
-    private static readonly HashSet<string> NotAudited = ["Version", "PasswordHash", "SecurityStamp", "TokenHash", "EmailConfirmationTokenHash", "PasswordResetTokenHash"];
+    // Secrets, and derived columns (a knowledge article's embedding and search vector) that would only bloat the trail.
+    private static readonly HashSet<string> NotAudited =
+        ["Version", "PasswordHash", "SecurityStamp", "TokenHash", "EmailConfirmationTokenHash", "PasswordResetTokenHash", "Embedding", "SearchVector"];
 
     public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(
         DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)

@@ -58,6 +58,10 @@ public static class ProblemCodes
     public const string WebhookSignatureInvalid = "payments.webhook_signature_invalid";
     public const string InvalidPayToken = "payments.invalid_pay_token";
 
+    // The assistant
+    public const string ConversationClosed = "conversation.closed";
+    public const string ConversationNotEscalated = "conversation.not_escalated";
+
     // Chefs, customers, leads
     public const string ChefHasBookings = "chef.has_bookings";
     public const string CustomerHasBookings = "customer.has_bookings";

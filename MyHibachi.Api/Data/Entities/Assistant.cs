@@ -124,6 +124,9 @@ public sealed record ConversationMemory
     /// <summary>What the assistant asked for last (e.g. "zip"), so a bare answer ("30301") fills it.</summary>
     public string? AskedFor { get; init; }
 
+    /// <summary>The agent that asked <see cref="AskedFor"/>: a short answer goes back to it.</summary>
+    public string? AskedBy { get; init; }
+
     /// <summary>Turns in a row that made no progress (a clarifying question, the same question again).</summary>
     public int Stalls { get; init; }
 

@@ -20,6 +20,10 @@ public sealed class RateLimitOptions
     /// <summary>Requests per minute per IP to sign-in, sign-up, refresh and e-mail confirmation.</summary>
     [Range(1, 10_000_000)]
     public int AuthPermitPerMinute { get; set; } = 10;
+
+    /// <summary>Messages per minute per visitor (client address) to the assistant.</summary>
+    [Range(1, 10_000_000)]
+    public int ChatPermitPerMinute { get; set; } = 30;
 }
 
 /// <summary>The named limits endpoint groups choose with <c>RequireRateLimiting(name)</c>.</summary>

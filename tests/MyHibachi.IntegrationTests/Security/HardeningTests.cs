@@ -405,22 +405,7 @@ public sealed class HardeningTests(ApiAppHost host) : ApiTest(host)
         }
     }
 
-    private async Task<HibachiApiClient> ConfirmedCustomerAsync(string email)
-    {
-        var client = Host.CreateAnonymousClient();
-        (await client.PostAsync<RegistrationReceipt>("/api/auth/register", new RegisterRequest(email, Password, "Cam", "Customer", null, null))).Ok(HttpStatusCode.Accepted);
-        (await client.PostAsync<string>("/api/auth/confirm-email", new ConfirmEmailRequest(email, await OutboxTokenAsync("user.registered", email, "confirmationToken"))))
-            .Ok(HttpStatusCode.NoContent);
-        await client.SignInAsync(email, Password);
-        return client;
-    }
-
-    private async Task<string> OutboxTokenAsync(string type, string email, string property)
-    {
-        var payload = await Host.ScalarAsync<string>(
-            "SELECT payload::text FROM outbox_messages WHERE type = @type AND payload->>'email' = @email ORDER BY occurred_at DESC LIMIT 1", ("type", type), ("email", email));
-        return JsonDocument.Parse(payload!).RootElement.GetProperty(property).GetString()!;
-    }
+    private Task<HibachiApiClient> ConfirmedCustomerAsync(string email) => ConfirmedCustomerAsync(email, Password);
 
     private Task<string?> ChefPermissionsAsync() => Host.ScalarAsync<string>(
         "SELECT string_agg(p.name, ',' ORDER BY p.name) FROM role_permissions rp JOIN roles r ON r.id = rp.role_id JOIN permissions p ON p.id = rp.permission_id WHERE r.name = 'CHEF'");

@@ -1,3 +1,4 @@
+using System.Net;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
@@ -92,7 +93,7 @@ public class ApiAppHost : HibachiAppHost
             DbAdapter = DbAdapter.Postgres,
             SchemasToInclude = ["public"],
             // Reference data and accounts stay: the price list, the menu, RBAC and the bootstrap admin.
-            TablesToIgnore = ["__EFMigrationsHistory", "price_items", "menu_items", "roles", "permissions", "role_permissions", "users", "user_roles"],
+            TablesToIgnore = ["__EFMigrationsHistory", "price_items", "menu_items", "knowledge_articles", "roles", "permissions", "role_permissions", "users", "user_roles"],
         });
         for (var attempt = 1; ; attempt++)
         {
@@ -163,6 +164,24 @@ public abstract class ApiTest(ApiAppHost host) : IAsyncLifetime
     {
         await Host.ResetDatabaseAsync();
         Api = await Host.CreateAdminClientAsync();
+    }
+
+    /// <summary>A customer who registered and confirmed their e-mail (the token read from the outbox), signed in.</summary>
+    protected async Task<HibachiApiClient> ConfirmedCustomerAsync(string email, string password)
+    {
+        var client = Host.CreateAnonymousClient();
+        (await client.PostAsync<RegistrationReceipt>("/api/auth/register", new RegisterRequest(email, password, "Cam", "Customer", null, null))).Ok(HttpStatusCode.Accepted);
+        (await client.PostAsync<string>("/api/auth/confirm-email", new ConfirmEmailRequest(email, await OutboxTokenAsync("user.registered", email, "confirmationToken"))))
+            .Ok(HttpStatusCode.NoContent);
+        await client.SignInAsync(email, password);
+        return client;
+    }
+
+    protected async Task<string> OutboxTokenAsync(string type, string email, string property)
+    {
+        var payload = await Host.ScalarAsync<string>(
+            "SELECT payload::text FROM outbox_messages WHERE type = @type AND payload->>'email' = @email ORDER BY occurred_at DESC LIMIT 1", ("type", type), ("email", email));
+        return System.Text.Json.JsonDocument.Parse(payload!).RootElement.GetProperty(property).GetString()!;
     }
 
     public Task DisposeAsync()

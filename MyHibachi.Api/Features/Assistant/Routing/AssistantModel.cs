@@ -111,6 +111,12 @@ public sealed class AssistantModel(ITextEmbedder embedder, ILogger<AssistantMode
             return new EscalationAssessment(false, probability, null);
         }
 
+        // "???", "hmm", "ok": too little for the classifier to judge; only words and tone count.
+        if (EscalationSignals.Words(text) < 2 && anger < 0.45 && !EscalationSignals.HasHumanOnlyWord(text))
+        {
+            return new EscalationAssessment(false, probability, null);
+        }
+
         if (probability >= EscalateAt || anger >= 0.8)
         {
             var reason = anger >= 0.45 ? "The customer is angry or frustrated."

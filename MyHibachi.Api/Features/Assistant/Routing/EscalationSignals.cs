@@ -40,6 +40,9 @@ public static partial class EscalationSignals
     /// <summary>"No need for a person", "bots are fine": the customer says they do not want a person.</summary>
     public static bool DeclinesPerson(string text) => NegatedPattern().IsMatch(text) || DeclinePattern().IsMatch(text);
 
+    /// <summary>Words of two letters or more.</summary>
+    public static int Words(string text) => WordPattern().Count(text);
+
     /// <summary>The seed's AI-handleable words: a message with one of them can bring the assistant back.</summary>
     public static bool IsAiHandleable(string text) => HandleablePattern().IsMatch(text);
 
@@ -54,6 +57,9 @@ public static partial class EscalationSignals
 
     [GeneratedRegex(@"\b(?:no need (?:for|to talk to) a|don't need a|do not need a|not a|without a)\s+(?:human|person|agent|manager)", RegexOptions.IgnoreCase)]
     private static partial Regex NegatedPattern();
+
+    [GeneratedRegex(@"[A-Za-z]{2,}")]
+    private static partial Regex WordPattern();
 
     [GeneratedRegex(@"\b(?:food poisoning|got sick|made (?:me|us|him|her|them|my \w+)\s+(?:really\s+|so\s+|very\s+)?sick|were sick|was sick|threw up|throwing up|vomit\w*|hospital\w*|emergency room|the er\b|hives|went into anaphyla\w*|had a reaction|allergic reaction after|burn(?:ed|t) (?:me|my|him|her|our)|injur(?:ed|y)|one[- ]star|1[- ]star|bad reviews? everywhere|report you|chargeback|charge back|reversing the (?:payment|charge)|small claims|billed (?:us |me )?for \d+|overcharg\w*|double[- ]charg\w*|(?<!be )charged (?:me |us )?(?:twice|two times|double)|two \$?\d+ deposits|kept (?:my|our) deposit|never got (?:my|our) refund|refund (?:never came|still hasn't|hasn't (?:come|arrived)))", RegexOptions.IgnoreCase)]
     private static partial Regex IncidentPattern();

@@ -414,7 +414,7 @@ public static partial class SlotExtractor
     [GeneratedRegex(@"^[A-Za-z][A-Za-z'\-]+(?:\s+[A-Za-z][A-Za-z'\-]+){0,2}$")]
     private static partial Regex BareNamePattern();
 
-    [GeneratedRegex(@"(?<street>\b\d{1,6}\s+(?:[A-Za-z0-9.'\-]+\s+){0,4}(?:st|street|ave|avenue|rd|road|dr|drive|ln|lane|blvd|boulevard|way|ct|court|pl|place|pkwy|parkway|cir|circle|trl|trail|hwy|highway|ter|terrace|sq|square)\b\.?(?:\s+(?:apt|unit|suite|#)\s*[A-Za-z0-9\-]+)?)(?:\s*,\s*(?<city>[A-Za-z .'\-]{2,40}?))?(?:\s*,?\s*(?<state>[A-Za-z]{2})\b)?(?:\s*,?\s*(?<zip>\d{5}))?", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<street>\b\d{1,6}\s+(?:[A-Za-z0-9.'\-]+\s+){0,4}(?:st|street|ave|avenue|rd|road|dr|drive|ln|lane|blvd|boulevard|way|ct|court|pl|place|pkwy|parkway|cir|circle|trl|trail|hwy|highway|ter|terrace|sq|square)\b\.?(?:\s+(?:apt|unit|suite|#)\s*[A-Za-z0-9\-]+)?)(?:\s*,\s*(?<city>[A-Za-z][A-Za-z.'\-]*(?:\s+[A-Za-z][A-Za-z.'\-]*){0,3}?)(?=\s*,?\s*[A-Za-z]{2}\b\s*(?:,?\s*\d{5})?\s*(?:$|[,.;!?])|\s*(?:,?\s*\d{5})?\s*(?:$|[,.;!?])))?(?:\s*,?\s*(?<state>[A-Za-z]{2})\b)?(?:\s*,?\s*(?<zip>\d{5}))?", RegexOptions.IgnoreCase)]
     private static partial Regex AddressPattern();
 
     [GeneratedRegex(@"^\s*(?:yes|yep|yeah|yup|ya|sure|ok|okay|correct|confirm(?:ed)?|please do|do it|book it|go ahead|sounds good|absolutely|definitely|let's do it|y)\b")]
