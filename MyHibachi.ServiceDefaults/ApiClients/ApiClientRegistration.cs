@@ -24,6 +24,7 @@ public static class ApiClientRegistration
         handlers(services.AddApiClient<InternalClient>());
         handlers(services.AddApiClient<PaymentsClient>());
         handlers(services.AddApiClient<PricingClient>());
+        handlers(services.AddApiClient<AssistantClient>());
         return services;
     }
 

@@ -23,9 +23,18 @@ public static class ApplicationServiceExtensions
     /// The site's pages may use only their own scripts, styles and images; forms post to the site
     /// itself, whose pay forms then redirect to Stripe Checkout (<paramref name="checkoutOrigin"/>).
     /// </summary>
-    public static string ContentSecurityPolicy(string checkoutOrigin) =>
-        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; " +
-        $"form-action 'self' {checkoutOrigin}; frame-ancestors 'none'; base-uri 'self'; object-src 'none'";
+    public static string ContentSecurityPolicy(string checkoutOrigin, bool tagManager = false)
+    {
+        // Google Tag Manager (Analytics:GtmContainerId) loads its container script and sends hits to Google.
+        var google = tagManager ? " https://www.googletagmanager.com" : "";
+        var hits = tagManager ? " https://www.google-analytics.com https://*.google-analytics.com https://www.googletagmanager.com" : "";
+        return $"default-src 'self'; script-src 'self'{google}; style-src 'self'; img-src 'self' data:{hits}; font-src 'self'; connect-src 'self'{hits}; " +
+               $"form-action 'self' {checkoutOrigin}; frame-ancestors 'none'; base-uri 'self'; object-src 'none'";
+    }
+
+    /// <summary>Analytics:GtmContainerId when it is a Tag Manager container id (GTM-XXXXXXX); null otherwise.</summary>
+    public static string? TagManagerContainer(IConfiguration configuration) =>
+        configuration["Analytics:GtmContainerId"] is { } id && System.Text.RegularExpressions.Regex.IsMatch(id, "^GTM-[A-Z0-9]{4,12}$") ? id : null;
 
     /// <summary>Payments:CheckoutOrigin as a bare origin ("https://checkout.stripe.com"), or the default when unset.</summary>
     public static string CheckoutOrigin(IConfiguration configuration)
@@ -88,7 +97,7 @@ public static class ApplicationServiceExtensions
             .AddCheck<ApiReadyCheck>("api", tags: [ServiceDefaultsExtensions.ReadyTag])
             // The key ring is cached in memory, so the site keeps signing cookies through a Redis outage.
             .AddCheck<RedisReadyCheck>("redis", HealthStatus.Degraded, tags: [ServiceDefaultsExtensions.ReadyTag]);
-        builder.AddEdgeSecurity(options => options.ContentSecurityPolicy = ContentSecurityPolicy(CheckoutOrigin(builder.Configuration)));
+        builder.AddEdgeSecurity(options => options.ContentSecurityPolicy = ContentSecurityPolicy(CheckoutOrigin(builder.Configuration), TagManagerContainer(builder.Configuration) is not null));
         return builder;
     }
 }

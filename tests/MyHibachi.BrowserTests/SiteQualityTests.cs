@@ -1,3 +1,6 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Aspire.Hosting.Testing;
 using System.Net;
 using Microsoft.Playwright;
 
@@ -71,18 +74,60 @@ public sealed class SiteQualityTests(BrowserAppHost host)
     }
 
     [Fact]
-    public async Task The_chat_widget_takes_a_message_without_leaving_the_page()
+    public async Task A_visitor_asks_the_assistant_for_a_price_then_for_a_person_and_staff_see_it_in_the_queue()
     {
         var page = await host.NewPageAsync();
         await page.GotoAsync("/Menu");
-
         await page.Locator("#chat summary").ClickAsync();
-        await page.GetByLabel("Your name").FillAsync("Pat Chatter");
-        await page.GetByLabel("E-mail or phone").FillAsync("pat.chatter@example.com");
-        await page.GetByLabel("Message").FillAsync("Do you bring the grill to apartments?");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Send" }).ClickAsync();
+        await page.GetByLabel("Your message").FillAsync("How much for 20 adults in 30305?");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send", Exact = true }).ClickAsync();
 
-        await Assertions.Expect(page.Locator("[data-chat-status]")).ToContainTextAsync("Got it!");
+        // The number in the widget is the quote engine's own.
+        using var api = host.App.CreateHttpClient(ResourceNames.Api);
+        var quote = await api.PostAsJsonAsync("/api/quote/calculate", new { zip = "30305", adults = 20, children = 0 });
+        var total = JsonDocument.Parse(await quote.Content.ReadAsStringAsync()).RootElement.GetProperty("pricing").GetProperty("totalCents").GetInt64();
+        var totalText = (total / 100m).ToString("$#,0.00", System.Globalization.CultureInfo.InvariantCulture);
+        var answer = page.Locator(".chat-widget .chat-assistant").Last;
+        await Assertions.Expect(answer).ToContainTextAsync($"total {totalText}");
         Assert.EndsWith("/Menu", page.Url);
+        await BrowserAppHost.ScreenshotAsync(page, "chat-price");
+
+        // The conversation follows the visitor to another page.
+        await page.GotoAsync("/Quote");
+        await page.Locator("#chat summary").ClickAsync();
+        await Assertions.Expect(page.Locator(".chat-widget .chat-assistant").Last).ToContainTextAsync($"total {totalText}");
+
+        await page.GetByLabel("Your message").FillAsync("I'd like to talk to a real person please");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.Locator(".chat-widget .chat-assistant").Last).ToContainTextAsync("passing you to a person");
+        // The hand-over reached Tag Manager's dataLayer.
+        Assert.True(await page.EvaluateAsync<bool>("() => (window.dataLayer || []).some(e => e.event === 'ai_escalated')"));
+        await BrowserAppHost.ScreenshotAsync(page, "chat-handover");
+
+        var staff = await host.NewPageAsync();
+        await host.SignInAsync(staff, "admin@myhibachi.local");
+        await staff.GotoAsync("/Admin/Conversations");
+        var queue = staff.GetByRole(AriaRole.Table, new() { Name = "Escalation queue" });
+        await Assertions.Expect(queue).ToContainTextAsync("talk to a real person");
+        await BrowserAppHost.ScreenshotAsync(staff, "admin-conversations");
+        await queue.GetByRole(AriaRole.Link).First.ClickAsync();
+        await Assertions.Expect(staff.Locator("[aria-label=Transcript]")).ToContainTextAsync("How much for 20 adults in 30305?");
+        await staff.GetByLabel("Reply as a person").FillAsync("Hi, this is Sam from MyHibachi. How can I help?");
+        await staff.GetByRole(AriaRole.Button, new() { Name = "Send reply" }).ClickAsync();
+        await Assertions.Expect(staff.Locator(".flash")).ToContainTextAsync("Reply sent.");
+        await BrowserAppHost.ScreenshotAsync(staff, "admin-conversation");
+
+        // The visitor sees the person's reply in the widget without reloading.
+        await Assertions.Expect(page.Locator(".chat-widget .chat-staff").Last).ToContainTextAsync("this is Sam", new() { Timeout = 15_000 });
+    }
+
+    [Fact]
+    public async Task The_assistant_works_without_JavaScript_on_the_chat_page()
+    {
+        var page = await host.NewPageAsync(javaScript: false);
+        await page.GotoAsync("/Chat");
+        await page.GetByLabel("Your message").FillAsync("What's on the menu?");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.Locator(".chat-assistant").Last).ToContainTextAsync("two proteins");
     }
 }

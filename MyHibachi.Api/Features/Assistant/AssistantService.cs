@@ -110,10 +110,11 @@ public sealed class AssistantService(
             var canResume = settings.AutoResume && !assessment.Escalate && EscalationSignals.IsAiHandleable(text!);
             if (!canResume)
             {
+                const string waiting = "Thanks, a person from our team has your conversation and will answer here.";
                 conversation.Memory = memory;
+                Add(conversation, MessageAuthor.System, waiting);
                 await db.SaveChangesAsync(cancellationToken);
-                return new ChatReply(conversation.Id.ToString(), "Thanks, a person from our team has your conversation and will answer here.",
-                    route.Agent, "waiting_for_staff", route.Confidence, true, ChatHandler.Human, []);
+                return new ChatReply(conversation.Id.ToString(), waiting, route.Agent, "waiting_for_staff", route.Confidence, true, ChatHandler.Human, []);
             }
 
             Event(conversation, ConversationEventKind.Resumed, "The customer asked something the assistant can answer.", automatic: true);
@@ -153,7 +154,6 @@ public sealed class AssistantService(
         conversation.LastAgent = agentName;
         if (answer.HandOver is { } handOver)
         {
-            Add(conversation, MessageAuthor.Assistant, answer.Reply, agentName, answer.Intent, route.Confidence, answer.Sources);
             return await EscalateAsync(conversation, handOver, route, automatic: true, cancellationToken, prefix: answer.Reply + " ");
         }
 
@@ -333,8 +333,9 @@ public sealed class AssistantService(
         conversation.EscalationReason = Truncate(reason, 500);
         conversation.Summary = await SummaryAsync(conversation, reason, cancellationToken);
         Event(conversation, ConversationEventKind.Escalated, reason, automatic);
+        // One message, as the customer saw it: the agent's partial answer (if any) and the hand-over.
         var reply = prefix + options.Value.HandOverMessage;
-        Add(conversation, MessageAuthor.System, options.Value.HandOverMessage);
+        Add(conversation, MessageAuthor.System, reply);
         await db.SaveChangesAsync(cancellationToken);
         return new ChatReply(conversation.Id.ToString(), reply, route.Agent, "escalation", route.Confidence, true, ChatHandler.Human, []);
     }
@@ -487,7 +488,9 @@ public sealed class AssistantService(
     private static string? VisitorName(ConversationMemory memory) =>
         memory.FirstName is null ? null : (memory.FirstName + " " + memory.LastName).Trim();
 
-    private static string? FirstName(string? name) => name?.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault();
+    /// <summary>What the customer sees of a staff member: their first name, never an e-mail address.</summary>
+    private static string? FirstName(string? name) =>
+        name is null || name.Contains('@', StringComparison.Ordinal) ? "MyHibachi team" : name.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault();
 
     private static string Truncate(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
 }

@@ -1,12 +1,16 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using MyHibachi.Web.Auth;
 using MyHibachi.Web.Infrastructure;
 using MyHibachi.Web.Models;
 
 namespace MyHibachi.Web.Pages.Admin;
 
-public sealed class IndexModel(CatalogClient catalog, AdminClient admin) : PageModel
+public sealed class IndexModel(CatalogClient catalog, AdminClient admin, AssistantClient assistant) : PageModel
 {
+    /// <summary>The assistant's last 30 days, for staff who may read conversations.</summary>
+    public AssistantStatsDto? Assistant { get; private set; }
+
     public DashboardDto? Dashboard { get; private set; }
 
     public IReadOnlyList<StationDto> Stations { get; private set; } = [];
@@ -38,6 +42,11 @@ public sealed class IndexModel(CatalogClient catalog, AdminClient admin) : PageM
     public async Task OnGetAsync(Guid? stationId, CancellationToken cancellationToken)
     {
         StationId = stationId;
+        if (User.Can(Permissions.ConversationsRead))
+        {
+            Assistant = (await assistant.StatsAsync(30, cancellationToken)).Value;
+        }
+
         Stations = (await catalog.StationsAsync(cancellationToken)).Value ?? [];
         var result = await admin.DashboardAsync(new DashboardQuery(stationId), cancellationToken);
         Dashboard = result.Value;
