@@ -23,6 +23,7 @@ public sealed class BenchSystem : HibachiAppHost
     [
         "--Api:RateLimiting:PermitPerMinute=10000000",
         "--Api:RateLimiting:AuthPermitPerMinute=10000000",
+        "--Api:RateLimiting:ChatPermitPerMinute=10000000",
         "--Api:Auth:AccessTokenMinutes=60",
         "--Api:Logging:LogLevel:Default=Warning",
         "--Web:Logging:LogLevel:Default=Warning",

@@ -11,7 +11,7 @@ CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 var quick = args.Contains("--quick");
 var only = Array.IndexOf(args, "--only") is var at and >= 0 && at + 1 < args.Length ? args[at + 1] : null;
 var parts = only?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToHashSet()
-            ?? ["load", "baseline", "memory", "faults", "bad-input", "webhooks"];
+            ?? ["load", "baseline", "memory", "faults", "bad-input", "webhooks", "chat"];
 var seconds = TimeSpan.FromSeconds(Array.IndexOf(args, "--seconds") is var s and >= 0 && s + 1 < args.Length ? int.Parse(args[s + 1], CultureInfo.InvariantCulture) : quick ? 8 : 20);
 var memoryRequests = Array.IndexOf(args, "--memory-requests") is var m and >= 0 && m + 1 < args.Length
     ? int.Parse(args[m + 1], CultureInfo.InvariantCulture)
@@ -150,6 +150,30 @@ try
         var replay = await webhooks.ReplayAsync(replays: quick ? 1_000 : 5_000, concurrency: 16);
         Console.WriteLine($"Replay: one checkout.session.completed delivered {replay.Events:N0} times, {replay.Concurrency} at a time: {replay.EventsPerSecond:N0} events/s, " +
                           $"p50 {replay.P50:0.0} ms, p95 {replay.P95:0.0} ms, p99 {replay.P99:0.0} ms, {replay.Failures} not answered 200; {replay.Check}.");
+    }
+
+    if (parts.Contains("chat"))
+    {
+        Console.WriteLine();
+        Console.WriteLine("## The assistant (local mode: embeddings, router and agents in the Api, no LLM)");
+        var chat = new ChatRun(system);
+        var conversations = quick ? 300 : 1_000;
+        await chat.RunAsync(50, 50);
+        var pid = system.ApiProcessId();
+        long? residentBefore = pid is { } p1 ? BenchSystem.ResidentMegabytes(p1) : null;
+        var liveBefore = pid is { } p2 ? await ManagedHeap.LiveBytesAfterFullCollectionAsync(p2, TimeSpan.FromSeconds(30)) : null;
+        var figures = await chat.RunAsync(conversations, 50);
+        Console.WriteLine($"Saturated (each visitor sends the next message as soon as the answer arrives): {figures.Messages:N0} messages in {figures.Conversations:N0} conversations, {figures.Concurrency} at a time: {figures.MessagesPerSecond:N0} messages/s, " +
+                          $"p50 {figures.P50:0.0} ms, p95 {figures.P95:0.0} ms, p99 {figures.P99:0.0} ms, {figures.Failures} failed. Agents: {figures.Agents}.");
+        var paced = await chat.RunAsync(quick ? 150 : 500, 50, TimeSpan.FromSeconds(1));
+        Console.WriteLine($"50 conversations at a time, each visitor pausing 1 s before the next message: {paced.Messages:N0} messages, {paced.MessagesPerSecond:N0} messages/s, " +
+                          $"p50 {paced.P50:0.0} ms, p95 {paced.P95:0.0} ms, p99 {paced.P99:0.0} ms, {paced.Failures} failed.");
+        var again = await chat.RunAsync(conversations, 50);
+        long? residentAfter = pid is { } p3 ? BenchSystem.ResidentMegabytes(p3) : null;
+        var liveAfter = pid is { } p4 ? await ManagedHeap.LiveBytesAfterFullCollectionAsync(p4, TimeSpan.FromSeconds(30)) : null;
+        Console.WriteLine($"Saturated again: p50 {again.P50:0.0} ms, p95 {again.P95:0.0} ms, {again.MessagesPerSecond:N0} messages/s, {again.Failures} failed. " +
+                          $"Memory across the three runs ({figures.Messages + paced.Messages + again.Messages:N0} messages): resident {residentBefore} → {residentAfter} MB, " +
+                          $"live heap {(liveBefore ?? 0) / 1048576.0:0.0} → {(liveAfter ?? 0) / 1048576.0:0.0} MB.");
     }
 
     if (parts.Contains("bad-input"))

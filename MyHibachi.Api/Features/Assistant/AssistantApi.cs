@@ -21,6 +21,8 @@ public static class AssistantApi
         services.AddSingleton<ITextEmbedder, LocalEmbedder>();
         services.AddSingleton<AssistantModel>();
         services.AddHostedService<AssistantWarmUp>();
+        services.AddOptions<QdrantOptions>().BindConfiguration(QdrantOptions.Section);
+        services.AddSingleton<QdrantKnowledgeIndex>();
         services.AddScoped<KnowledgeBase>();
         services.AddScoped<KnowledgeSeed>();
         services.AddScoped<ReplyPhraser>();

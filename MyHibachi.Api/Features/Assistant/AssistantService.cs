@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 using MyHibachi.Api.Data;
 using MyHibachi.Api.Data.Entities;
@@ -18,7 +19,7 @@ namespace MyHibachi.Api.Features.Assistant;
 /// </summary>
 public sealed class AssistantService(
     HibachiDbContext db, AssistantModel model, IServiceScopeFactory scopes, AccessScope scope, RolePermissionCache grants, CurrentActor actor,
-    ReplyPhraser phraser, IOptions<AssistantOptions> options, TimeProvider clock)
+    ReplyPhraser phraser, IMemoryCache cache, IOptions<AssistantOptions> options, TimeProvider clock)
 {
     public const string Clarify = "I want to get this right: is your question about prices, the menu, allergies, a date, travel to you, or a booking you already have?";
 
@@ -480,7 +481,11 @@ public sealed class AssistantService(
     /// <summary>Today where the business is (its first station's time zone), so "tomorrow" means the customer's tomorrow.</summary>
     private async Task<DateOnly> TodayAsync(CancellationToken cancellationToken)
     {
-        var zone = await db.Stations.AsNoTracking().Where(s => s.IsActive).OrderBy(s => s.CreatedAt).Select(s => s.TimeZone).FirstOrDefaultAsync(cancellationToken);
+        var zone = await cache.GetOrCreateAsync("assistant:business-zone", async entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(5);
+            return await db.Stations.AsNoTracking().Where(s => s.IsActive).OrderBy(s => s.CreatedAt).Select(s => s.TimeZone).FirstOrDefaultAsync(cancellationToken);
+        });
         var tz = zone is null ? TimeZoneInfo.Utc : TimeZoneInfo.FindSystemTimeZoneById(zone);
         return AvailabilityEngine.LocalDate(clock.GetUtcNow(), tz);
     }

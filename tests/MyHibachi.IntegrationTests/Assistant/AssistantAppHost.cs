@@ -6,11 +6,15 @@ namespace MyHibachi.IntegrationTests.Assistant;
 /// <summary>
 /// An AppHost of its own for the assistant's tests (they run beside the other Api tests), with LLM mode
 /// configured against a local chat-completions server. The server answers 503 unless a test sets
-/// another behaviour, so by default every reply is the local, grounded one.
+/// another behaviour, so by default every reply is the local, grounded one. The knowledge base's
+/// vectors are served by a local server speaking Qdrant's gRPC API.
 /// </summary>
 public sealed class AssistantAppHost : ApiAppHost
 {
     public LocalChatServer Llm { get; private set; } = null!;
+
+    /// <summary>The knowledge base's vectors live here (Qdrant's gRPC API, in memory).</summary>
+    public LocalQdrantServer Qdrant { get; private set; } = null!;
 
     protected override bool WithStripe => false;
 
@@ -20,11 +24,13 @@ public sealed class AssistantAppHost : ApiAppHost
         "--Api:Assistant:Llm:Model=local-test-model",
         "--Api:Assistant:Llm:ApiKey=sk-local",
         "--Api:Assistant:Llm:TimeoutSeconds=2",
+        $"--Api:Assistant:Qdrant:Endpoint={Qdrant.Address}",
     ];
 
     public override async Task InitializeAsync()
     {
         Llm = await LocalChatServer.StartAsync();
+        Qdrant = await LocalQdrantServer.StartAsync();
         await base.InitializeAsync();
     }
 
@@ -32,6 +38,7 @@ public sealed class AssistantAppHost : ApiAppHost
     {
         await base.DisposeAsync();
         await Llm.DisposeAsync();
+        await Qdrant.DisposeAsync();
     }
 }
 

@@ -195,11 +195,19 @@ public sealed class ChatTests(AssistantAppHost host) : AssistantTest(host)
             Assert.Equal(AgentNames.Knowledge, parking.Agent);
             Assert.Contains("one parking space within 50 feet", parking.Reply, StringComparison.Ordinal);
             Assert.Contains(parking.Sources!, s => s.Id == article.Id);
+            // The vectors were searched in Qdrant, where the new article's point was stored.
+            Assert.True(Host.Qdrant.Points("myhibachi_knowledge").ContainsKey(article.Id.ToString()));
+            Assert.Contains("qdrant.Points/Query", Host.Qdrant.Calls);
+            Assert.Equal(0, Host.Qdrant.Failures);
         }
         finally
         {
             await Api.DeleteAsync($"/api/v1/ai/knowledge/{article.Id}", null);
         }
+
+        Assert.False(Host.Qdrant.Points("myhibachi_knowledge").ContainsKey(article.Id.ToString()));
+        // Every published article has its point (seeded at start).
+        Assert.True(Host.Qdrant.Points("myhibachi_knowledge").Count >= 16);
     }
 
     [Fact]

@@ -42,12 +42,17 @@ public sealed record ApiResponse<T>(HttpStatusCode Status, T? Body, ProblemBody?
 /// </summary>
 public sealed class HibachiApiClient : IDisposable
 {
+    private static int _clients = Random.Shared.Next(0, 1000);
+
     private readonly HttpClient http;
 
     public HibachiApiClient(HttpClient http)
     {
         this.http = http;
-        ClientIp = $"198.18.{Random.Shared.Next(0, 256)}.{Random.Shared.Next(1, 255)}";
+        // Each client its own address, never shared within a test run (a random one could meet another
+        // client's rate-limit count in the same minute).
+        var n = Interlocked.Increment(ref _clients);
+        ClientIp = $"198.{18 + (n / (254 * 256) % 2)}.{n / 254 % 256}.{n % 254 + 1}";
         http.DefaultRequestHeaders.Add("CF-Connecting-IP", ClientIp);
     }
 

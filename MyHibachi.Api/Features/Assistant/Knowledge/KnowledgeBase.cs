@@ -15,7 +15,8 @@ public sealed record KnowledgeHit(Guid Id, string Title, string Body, double Sco
 /// similarity over the local embeddings, each ranked, merged by reciprocal rank. The vectors of the
 /// published passages are held in memory (the knowledge base is small) and reloaded after an edit.
 /// </summary>
-public sealed partial class KnowledgeBase(HibachiDbContext db, AssistantModel model, IMemoryCache cache, CurrentActor actor, TimeProvider clock)
+public sealed partial class KnowledgeBase(
+    HibachiDbContext db, AssistantModel model, IMemoryCache cache, QdrantKnowledgeIndex qdrant, CurrentActor actor, TimeProvider clock, ILogger<KnowledgeBase> logger)
 {
     private const string VectorsKey = "knowledge:vectors";
 
@@ -27,13 +28,7 @@ public sealed partial class KnowledgeBase(HibachiDbContext db, AssistantModel mo
 
     public async Task<IReadOnlyList<KnowledgeHit>> SearchAsync(string question, float[] vector, int take, CancellationToken cancellationToken)
     {
-        var passages = await VectorsAsync(cancellationToken);
-        var bySimilarity = passages
-            .Select(p => (p.Id, Score: (double)Vectors.Dot(p.Embedding, vector)))
-            .Where(p => p.Score >= MinimumSimilarity)
-            .OrderByDescending(p => p.Score)
-            .Take(10)
-            .ToList();
+        var bySimilarity = await NearestAsync(vector, cancellationToken);
 
         var terms = Terms(question);
         var byWords = new List<Guid>();
@@ -60,11 +55,53 @@ public sealed partial class KnowledgeBase(HibachiDbContext db, AssistantModel mo
         }
 
         var best = fused.OrderByDescending(f => f.Value).Take(take).Select(f => f.Key).ToList();
-        var similarity = passages.ToDictionary(p => p.Id, p => (double)Vectors.Dot(p.Embedding, vector));
-        return passages.Where(p => best.Contains(p.Id))
-            .Select(p => new KnowledgeHit(p.Id, p.Title, p.Body, Math.Round(similarity[p.Id], 3)))
+        var passages = await db.KnowledgeArticles.AsNoTracking().Where(a => best.Contains(a.Id) && a.IsPublished)
+            .Select(a => new { a.Id, a.Title, a.Body, a.Embedding }).ToListAsync(cancellationToken);
+        return passages
+            .Select(p => new KnowledgeHit(p.Id, p.Title, p.Body, Math.Round(Vectors.Dot(p.Embedding, vector), 3)))
             .OrderBy(h => best.IndexOf(h.Id))
             .ToList();
+    }
+
+    /// <summary>The passages closest in meaning: from Qdrant when it is configured and answers, else from the vectors held in memory.</summary>
+    private async Task<List<(Guid Id, double Score)>> NearestAsync(float[] vector, CancellationToken cancellationToken)
+    {
+        if (qdrant.Enabled)
+        {
+            try
+            {
+                return [.. await qdrant.SearchAsync(vector, 10, MinimumSimilarity, cancellationToken)];
+            }
+            catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+            {
+                logger.LogWarning("Qdrant did not answer ({Error}); the knowledge base searches in memory.", exception.Message);
+            }
+        }
+
+        return (await VectorsAsync(cancellationToken))
+            .Select(p => (p.Id, Score: (double)Vectors.Dot(p.Embedding, vector)))
+            .Where(p => p.Score >= MinimumSimilarity)
+            .OrderByDescending(p => p.Score)
+            .Take(10)
+            .ToList();
+    }
+
+    /// <summary>Keeps Qdrant's points in step with PostgreSQL (the source of truth); a failure is logged and repaired at the next start.</summary>
+    private async Task SyncVectorsAsync(Func<Task> change, CancellationToken cancellationToken)
+    {
+        if (!qdrant.Enabled)
+        {
+            return;
+        }
+
+        try
+        {
+            await change();
+        }
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            logger.LogWarning("Qdrant could not be updated ({Error}); searches fall back to memory until the next start re-syncs it.", exception.Message);
+        }
     }
 
     public async Task<IReadOnlyList<KnowledgeArticleDto>> ListAsync(CancellationToken cancellationToken) =>
@@ -118,6 +155,9 @@ public sealed partial class KnowledgeBase(HibachiDbContext db, AssistantModel mo
         article.UpdatedByName = actor.Name;
         await db.SaveChangesAsync(cancellationToken);
         cache.Remove(VectorsKey);
+        await SyncVectorsAsync(() => article.IsPublished
+            ? qdrant.UpsertAsync([(article.Id, article.Embedding)], cancellationToken)
+            : qdrant.RemoveAsync(article.Id, cancellationToken), cancellationToken);
         return ToDto(article);
     }
 
@@ -125,6 +165,7 @@ public sealed partial class KnowledgeBase(HibachiDbContext db, AssistantModel mo
     {
         var deleted = await db.KnowledgeArticles.Where(a => a.Id == id).ExecuteDeleteAsync(cancellationToken);
         cache.Remove(VectorsKey);
+        await SyncVectorsAsync(() => qdrant.RemoveAsync(id, cancellationToken), cancellationToken);
         return deleted == 0 ? Failure.NotFound("Article") : Result.Success;
     }
 
@@ -135,6 +176,7 @@ public sealed partial class KnowledgeBase(HibachiDbContext db, AssistantModel mo
         var missing = articles.Where(a => !titles.Contains(a.Title)).ToList();
         if (missing.Count == 0)
         {
+            await SyncAllAsync(cancellationToken);
             return;
         }
 
@@ -149,6 +191,19 @@ public sealed partial class KnowledgeBase(HibachiDbContext db, AssistantModel mo
 
         await db.SaveChangesAsync(cancellationToken);
         cache.Remove(VectorsKey);
+        await SyncAllAsync(cancellationToken);
+    }
+
+    /// <summary>At start: every published article's point in Qdrant, whatever happened while it was away.</summary>
+    private async Task SyncAllAsync(CancellationToken cancellationToken)
+    {
+        if (!qdrant.Enabled)
+        {
+            return;
+        }
+
+        var published = await db.KnowledgeArticles.AsNoTracking().Where(a => a.IsPublished).Select(a => new { a.Id, a.Embedding }).ToListAsync(cancellationToken);
+        await SyncVectorsAsync(() => qdrant.UpsertAsync(published.Select(p => (p.Id, p.Embedding)).ToList(), cancellationToken), cancellationToken);
     }
 
     private async Task<IReadOnlyList<(Guid Id, string Title, string Body, float[] Embedding)>> VectorsAsync(CancellationToken cancellationToken) =>
