@@ -221,17 +221,13 @@ public sealed class AssistantService(
 
     public async Task<Result<ConversationDto>> TakeOverAsync(Guid id, CancellationToken cancellationToken)
     {
-        var conversation = await db.Conversations.FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
-        if (conversation is null)
+        var open = await OpenAsync(id, cancellationToken);
+        if (open.Failure is { } failure)
         {
-            return Failure.NotFound("Conversation");
+            return failure;
         }
 
-        if (conversation.Status == ConversationStatus.Closed)
-        {
-            return Failure.Conflict(ProblemCodes.ConversationClosed, "This conversation is closed.");
-        }
-
+        var conversation = open.Value!;
         TakeOver(conversation);
         await db.SaveChangesAsync(cancellationToken);
         return (await ReadAsync(id, cancellationToken))!;
@@ -245,17 +241,13 @@ public sealed class AssistantService(
             return Failure.Invalid("message", $"Write a reply of up to {options.Value.MaxMessageLength} characters.");
         }
 
-        var conversation = await db.Conversations.FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
-        if (conversation is null)
+        var open = await OpenAsync(id, cancellationToken);
+        if (open.Failure is { } failure)
         {
-            return Failure.NotFound("Conversation");
+            return failure;
         }
 
-        if (conversation.Status == ConversationStatus.Closed)
-        {
-            return Failure.Conflict(ProblemCodes.ConversationClosed, "This conversation is closed.");
-        }
-
+        var conversation = open.Value!;
         TakeOver(conversation);
         var message = Add(conversation, MessageAuthor.Staff, text);
         message.AuthorUserId = actor.UserId;
@@ -280,6 +272,23 @@ public sealed class AssistantService(
         }
 
         return (await ReadAsync(id, cancellationToken))!;
+    }
+
+    /// <summary>A conversation staff act on: it exists and is not closed.</summary>
+    private async Task<Result<Conversation>> OpenAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var conversation = await db.Conversations.FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (conversation is null)
+        {
+            return Failure.NotFound("Conversation");
+        }
+
+        if (conversation.Status == ConversationStatus.Closed)
+        {
+            return Failure.Conflict(ProblemCodes.ConversationClosed, "This conversation is closed.");
+        }
+
+        return conversation;
     }
 
     /// <summary>A conversation the caller may read: staff with the permission, its customer, or (for an anonymous thread) whoever holds its id.</summary>
