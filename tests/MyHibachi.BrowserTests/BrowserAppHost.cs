@@ -55,12 +55,13 @@ public sealed class BrowserAppHost : HibachiAppHost
         Directory.CreateDirectory(ScreenshotFolder);
     }
 
-    public async Task<IPage> NewPageAsync(bool javaScript = true)
+    /// <summary>A desktop page by default; <paramref name="width"/> 390 is a phone.</summary>
+    public async Task<IPage> NewPageAsync(bool javaScript = true, int width = 1280, int height = 900)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = WebAddress.ToString(),
-            ViewportSize = new() { Width = 1280, Height = 900 },
+            ViewportSize = new() { Width = width, Height = height },
             JavaScriptEnabled = javaScript,
         });
         return await context.NewPageAsync();

@@ -124,6 +124,14 @@
     });
   }
 
+  // Tables fold into cards on phones; each cell is labelled with its column's heading.
+  document.querySelectorAll("table.data").forEach((table) => {
+    const headings = [...table.querySelectorAll("thead th")].map((th) => th.textContent.trim());
+    table.querySelectorAll("tbody tr").forEach((row) => {
+      [...row.children].forEach((cell, i) => { if (headings[i] && !cell.hasAttribute("data-label")) { cell.setAttribute("data-label", headings[i]); } });
+    });
+  });
+
   // Confirm destructive actions.
   document.querySelectorAll("form[data-confirm]").forEach((form) => {
     form.addEventListener("submit", (event) => {
