@@ -2,11 +2,11 @@ namespace MyHibachi.Contracts;
 
 public sealed record StationDto(
     Guid Id, string Code, string Name, string TimeZone, string BaseZip, int ServiceRadiusMiles,
-    int MinimumNoticeHours, int CustomerChangeCutoffHours, bool IsActive);
+    int MinimumNoticeHours, int CustomerChangeCutoffHours, bool IsActive, string? Phone = null, string? Email = null);
 
 public sealed record StationRequest(
     string? Code, string? Name, string? TimeZone, string? BaseZip, int? ServiceRadiusMiles,
-    int? MinimumNoticeHours, int? CustomerChangeCutoffHours, bool? IsActive);
+    int? MinimumNoticeHours, int? CustomerChangeCutoffHours, bool? IsActive, string? Phone = null, string? Email = null);
 
 public sealed record ServiceAreaDto(
     string Zip, bool Serviceable, Guid? StationId, string? StationName, double? DistanceMiles,

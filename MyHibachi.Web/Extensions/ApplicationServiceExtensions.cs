@@ -86,6 +86,7 @@ public static class ApplicationServiceExtensions
         services.AddHttpContextAccessor();
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<SessionService>();
+        services.AddScoped<Infrastructure.BusinessContacts>();
         services.AddTransient<AccessTokenHandler>();
         services.AddTransient<VisitorAddressHandler>();
         // Signing in, up, out and refreshing go without anyone's token; every other area carries the user's.

@@ -30,6 +30,12 @@ public sealed class Station : IAudited, ITimestamped
 
     public bool IsActive { get; set; } = true;
 
+    /// <summary>The number customers call, shown on the site.</summary>
+    public string? Phone { get; set; }
+
+    /// <summary>The address customers write to, shown on the site.</summary>
+    public string? Email { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 
     public DateTimeOffset UpdatedAt { get; set; }

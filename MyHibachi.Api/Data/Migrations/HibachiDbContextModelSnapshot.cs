@@ -1993,6 +1993,11 @@ namespace MyHibachi.Api.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("customer_change_cutoff_hours");
 
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)")
+                        .HasColumnName("email");
+
                     b.Property<bool>("IsActive")
                         .HasColumnType("boolean")
                         .HasColumnName("is_active");
@@ -2006,6 +2011,11 @@ namespace MyHibachi.Api.Data.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")
                         .HasColumnName("name");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("phone");
 
                     b.Property<int>("ServiceRadiusMiles")
                         .HasColumnType("integer")

@@ -29,7 +29,11 @@ public sealed class DemoBusiness(
         }
 
         var atlanta = Station("atl", "MyHibachi Atlanta", "America/New_York", "30303", 120);
+        atlanta.Phone = "(404) 555-0100";
+        atlanta.Email = "atlanta@myhibachi.local";
         var houston = Station("hou", "MyHibachi Houston", "America/Chicago", "77002", 100);
+        houston.Phone = "(713) 555-0100";
+        houston.Email = "houston@myhibachi.local";
         db.Stations.AddRange(atlanta, houston);
 
         var chefs = new[]

@@ -12,7 +12,7 @@ namespace MyHibachi.Api.Features.Stations;
 public sealed partial class StationService(HibachiDbContext db, ZipCentroids zips, ServiceArea serviceArea, PriceSheetProvider prices, AccessScope scope)
 {
     public static StationDto ToDto(Station s) => new(
-        s.Id, s.Code, s.Name, s.TimeZone, s.BaseZip, s.ServiceRadiusMiles, s.MinimumNoticeHours, s.CustomerChangeCutoffHours, s.IsActive);
+        s.Id, s.Code, s.Name, s.TimeZone, s.BaseZip, s.ServiceRadiusMiles, s.MinimumNoticeHours, s.CustomerChangeCutoffHours, s.IsActive, s.Phone, s.Email);
 
     public async Task<IReadOnlyList<StationDto>> ListAsync(bool includeInactive, CancellationToken cancellationToken) =>
         (await db.Stations.AsNoTracking()
@@ -167,6 +167,17 @@ public sealed partial class StationService(HibachiDbContext db, ZipCentroids zip
         if (request.IsActive is { } active)
         {
             station.IsActive = active;
+        }
+
+        // Contact details: given replaces, blank clears, missing keeps.
+        if (request.Phone is not null && errors.Phone("phone", request.Phone))
+        {
+            station.Phone = Text.Clean(request.Phone) is { Length: > 0 } phone ? phone : null;
+        }
+
+        if (request.Email is not null && errors.Email("email", request.Email, required: false))
+        {
+            station.Email = Text.Clean(request.Email)?.ToLowerInvariant() is { Length: > 0 } email ? email : null;
         }
 
         return errors;

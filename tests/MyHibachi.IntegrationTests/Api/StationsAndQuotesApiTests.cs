@@ -22,6 +22,17 @@ public sealed class StationsAndQuotesApiTests(ApiAppHost host) : ApiTest(host)
         (await Api.PostAsync<StationDto>("/api/stations", new StationRequest("ok3", "x", "America/New_York", "30303", 0, null, null, null))).InvalidField("serviceRadiusMiles");
         (await Api.PostAsync<StationDto>("/api/stations", new StationRequest(station.Code, "x", "America/New_York", "30303", 10, null, null, null))).InvalidField("code");
         (await Api.GetAsync<StationDto>($"/api/stations/{Guid.NewGuid()}")).Refused(HttpStatusCode.NotFound);
+
+        // The contact details customers see: set, kept when not sent, cleared when blank, checked.
+        var withContact = (await Api.PutAsync<StationDto>($"/api/stations/{station.Id}",
+            new StationRequest(null, null, null, null, null, null, null, null, "(404) 555-0123", "North@Example.com"))).Ok();
+        Assert.Equal(("(404) 555-0123", "north@example.com"), (withContact.Phone, withContact.Email));
+        var kept = (await Api.PutAsync<StationDto>($"/api/stations/{station.Id}", new StationRequest(null, "Atlanta North", null, null, null, null, null, null))).Ok();
+        Assert.Equal("(404) 555-0123", kept.Phone);
+        var cleared = (await Api.PutAsync<StationDto>($"/api/stations/{station.Id}", new StationRequest(null, null, null, null, null, null, null, null, "", null))).Ok();
+        Assert.Null(cleared.Phone);
+        (await Api.PutAsync<StationDto>($"/api/stations/{station.Id}", new StationRequest(null, null, null, null, null, null, null, null, null, "not-an-email"))).InvalidField("email");
+        (await Api.PutAsync<StationDto>($"/api/stations/{station.Id}", new StationRequest(null, null, null, null, null, null, null, null, "call me", null))).InvalidField("phone");
     }
 
     [Fact]

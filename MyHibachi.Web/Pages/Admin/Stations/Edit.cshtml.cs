@@ -23,6 +23,10 @@ public sealed class EditModel(CatalogClient catalog, StationsClient stations) : 
         public int? CustomerChangeCutoffHours { get; set; } = 72;
 
         public bool IsActive { get; set; } = true;
+
+        public string? Phone { get; set; }
+
+        public string? Email { get; set; }
     }
 
     [BindProperty]
@@ -52,6 +56,7 @@ public sealed class EditModel(CatalogClient catalog, StationsClient stations) : 
         {
             Code = s.Code, Name = s.Name, TimeZone = s.TimeZone, BaseZip = s.BaseZip, ServiceRadiusMiles = s.ServiceRadiusMiles,
             MinimumNoticeHours = s.MinimumNoticeHours, CustomerChangeCutoffHours = s.CustomerChangeCutoffHours, IsActive = s.IsActive,
+            Phone = s.Phone, Email = s.Email,
         };
         return Page();
     }
@@ -60,7 +65,7 @@ public sealed class EditModel(CatalogClient catalog, StationsClient stations) : 
     {
         ModelState.Clear();
         var request = new StationRequest(Input.Code, Input.Name, Input.TimeZone, Input.BaseZip, Input.ServiceRadiusMiles, Input.MinimumNoticeHours,
-            Input.CustomerChangeCutoffHours, Input.IsActive);
+            Input.CustomerChangeCutoffHours, Input.IsActive, Input.Phone ?? "", Input.Email ?? "");
         var result = await stations.SaveAsync(id, request, etag, cancellationToken);
         if (result.Succeeded)
         {
