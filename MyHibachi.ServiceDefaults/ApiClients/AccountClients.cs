@@ -10,6 +10,9 @@ public sealed class AuthClient(HttpClient http, ILogger<AuthClient> logger) : Ap
 
     public Task<ApiResult<RegistrationReceipt>> RegisterAsync(RegisterRequest request, CancellationToken ct) => PostAsync<RegistrationReceipt>("/api/auth/register", request, ct);
 
+    public Task<ApiResult<RegistrationReceipt>> ResendConfirmationAsync(ResendConfirmationRequest request, CancellationToken ct) =>
+        PostAsync<RegistrationReceipt>("/api/auth/resend-confirmation", request, ct);
+
     public Task<ApiResult<RegistrationReceipt>> ForgotPasswordAsync(ForgotPasswordRequest request, CancellationToken ct) =>
         PostAsync<RegistrationReceipt>("/api/auth/forgot-password", request, ct);
 

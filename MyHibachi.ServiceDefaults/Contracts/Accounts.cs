@@ -10,6 +10,8 @@ public sealed record RegistrationReceipt(string Message);
 
 public sealed record ForgotPasswordRequest(string? Email);
 
+public sealed record ResendConfirmationRequest(string? Email);
+
 public sealed record ResetPasswordRequest(string? Email, string? Token, string? Password);
 
 public sealed record LoginRequest(string? Email, string? Password);

@@ -11,7 +11,7 @@ namespace MyHibachi.BrowserTests;
 public sealed class ResponsiveLayoutTests(BrowserAppHost host)
 {
     private static readonly string[] PublicPages =
-        ["/", "/Menu", "/Quote", "/Book", "/Account/Login", "/Account/Register", "/Account/ForgotPassword", "/Chat", "/Contact", "/About", "/Privacy", "/Terms"];
+        ["/", "/Menu", "/Quote", "/Book", "/Account/Login", "/Account/Register", "/Account/ForgotPassword", "/Account/ResendConfirmation", "/Chat", "/Contact", "/About", "/Privacy", "/Terms"];
 
     private static readonly string[] CustomerPages = ["/Account/Bookings"];
 

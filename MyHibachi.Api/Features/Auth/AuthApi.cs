@@ -22,6 +22,8 @@ public static class AuthApi
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).AllowAnonymous();
         api.MapPost("/forgot-password", ForgotPassword).WithName("ForgotPassword")
             .WithSummary("E-mail a single-use password reset link (valid one hour) when the address has an account; always 202").AllowAnonymous();
+        api.MapPost("/resend-confirmation", ResendConfirmation).WithName("ResendConfirmation")
+            .WithSummary("E-mail a new confirmation link (valid two days) when the address has an account waiting for confirmation; always 202").AllowAnonymous();
         api.MapPost("/reset-password", ResetPassword).WithName("ResetPassword")
             .WithSummary("Set a new password with the reset link's token; confirms the e-mail and ends every other session")
             .ProducesValidationProblem().AllowAnonymous();
@@ -52,6 +54,12 @@ public static class AuthApi
     {
         await auth.ForgotPasswordAsync(request, cancellationToken);
         return TypedResults.Accepted((string?)null, new RegistrationReceipt("If this address has an account, a reset link is on its way. It works for one hour."));
+    }
+
+    public static async Task<Accepted<RegistrationReceipt>> ResendConfirmation(ResendConfirmationRequest request, AuthService auth, CancellationToken cancellationToken)
+    {
+        await auth.ResendConfirmationAsync(request, cancellationToken);
+        return TypedResults.Accepted((string?)null, new RegistrationReceipt("If this address has an account waiting for confirmation, a new link is on its way. It works for two days."));
     }
 
     public static async Task<Results<NoContent, ProblemHttpResult>> ResetPassword(ResetPasswordRequest request, AuthService auth, CancellationToken cancellationToken) =>

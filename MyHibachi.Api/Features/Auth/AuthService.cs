@@ -108,6 +108,34 @@ public sealed class AuthService(
         return receipt;
     }
 
+    /// <summary>
+    /// A new confirmation link for an account still waiting for its e-mail to be confirmed (the old link
+    /// stops working); nothing for any other address, and the answer is the same either way.
+    /// </summary>
+    public async Task ResendConfirmationAsync(ResendConfirmationRequest request, CancellationToken cancellationToken)
+    {
+        var email = request.Email?.Trim().ToLowerInvariant();
+        if (string.IsNullOrEmpty(email) || email.Length > 254)
+        {
+            return;
+        }
+
+        var user = await db.Users.FirstOrDefaultAsync(u => u.Email == email && u.IsActive && u.EmailConfirmedAt == null, cancellationToken);
+        if (user is null)
+        {
+            return;
+        }
+
+        var confirmation = TokenService.NewOpaqueToken();
+        user.EmailConfirmationTokenHash = TokenService.Hash(confirmation);
+        user.EmailConfirmationExpiresAt = clock.Now().AddDays(2);
+        db.Publish(new UserRegistered(user.Id, user.Email, user.DisplayName, confirmation), clock.Now());
+        using (actor.ActingAs(user.Id, user.Email))
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+    }
+
     /// <summary>E-mails a password reset link when the address has an active account; the answer is the same either way.</summary>
     public async Task ForgotPasswordAsync(ForgotPasswordRequest request, CancellationToken cancellationToken)
     {

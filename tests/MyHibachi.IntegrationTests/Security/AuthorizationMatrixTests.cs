@@ -121,6 +121,16 @@ public sealed class AuthorizationMatrixTests(ApiAppHost host) : ApiTest(host)
         new("POST", _ => "/api/internal/payments/release-holds", null, "SA 403|A 403|CS 403|SM 403|CH 403|CU 403|SV ok|AN 401"),
         new("GET", w => $"/api/internal/payments/pay-link/{w.BookingA}", null, "SA 403|A 403|CS 403|SM 403|CH 403|CU 403|SV ok|AN 401"),
         new("POST", _ => "/api/internal/invoices", "{}", "SA 403|A 403|CS 403|SM 403|CH 403|CU 403|SV ok|AN 401"),
+
+        // The assistant: anyone chats; conversations and the queue are for staff who may read them,
+        // replies for those who may answer, the knowledge base for those who keep it.
+        new("POST", _ => "/api/v1/ai/chat", "{}", "SA ok|A ok|CS ok|SM ok|CH ok|CU ok|SV ok|AN ok"),
+        new("GET", _ => "/api/v1/ai/agents", null, "SA ok|A ok|CS ok|SM ok|CH ok|CU ok|SV ok|AN ok"),
+        new("GET", _ => "/api/v1/ai/conversations", null, "SA ok|A ok|CS ok|SM ok|CH 403|CU 403|SV ok|AN 401"),
+        new("GET", _ => "/api/v1/ai/escalations", null, "SA ok|A ok|CS ok|SM ok|CH 403|CU 403|SV ok|AN 401"),
+        new("POST", _ => $"/api/v1/ai/conversations/{Guid.Empty}/reply", "{}", "SA ok|A ok|CS ok|SM ok|CH 403|CU 403|SV 403|AN 401"),
+        new("POST", _ => "/api/v1/ai/knowledge", "{}", "SA ok|A ok|CS ok|SM 403|CH 403|CU 403|SV 403|AN 401"),
+        new("POST", _ => "/api/auth/resend-confirmation", "{}", "SA ok|A ok|CS ok|SM ok|CH ok|CU ok|SV ok|AN ok"),
     ];
 
     [Fact]

@@ -409,4 +409,27 @@ public sealed class HardeningTests(ApiAppHost host) : ApiTest(host)
 
     private Task<string?> ChefPermissionsAsync() => Host.ScalarAsync<string>(
         "SELECT string_agg(p.name, ',' ORDER BY p.name) FROM role_permissions rp JOIN roles r ON r.id = rp.role_id JOIN permissions p ON p.id = rp.permission_id WHERE r.name = 'CHEF'");
+
+    [Fact]
+    public async Task A_new_confirmation_link_replaces_the_old_one_and_the_answer_never_tells_whether_an_account_exists()
+    {
+        await Api.CreateStationAsync();
+        var email = $"resend-{Guid.NewGuid():N}@example.com";
+        var client = Host.CreateAnonymousClient();
+        (await client.PostAsync<RegistrationReceipt>("/api/auth/register", new RegisterRequest(email, Password, "Rae", "Resend", null, null))).Ok(HttpStatusCode.Accepted);
+        var first = await OutboxTokenAsync("user.registered", email, "confirmationToken");
+
+        var resent = (await client.PostAsync<RegistrationReceipt>("/api/auth/resend-confirmation", new ResendConfirmationRequest(email))).Ok(HttpStatusCode.Accepted);
+        var unknown = (await client.PostAsync<RegistrationReceipt>("/api/auth/resend-confirmation", new ResendConfirmationRequest($"nobody-{Guid.NewGuid():N}@example.com"))).Ok(HttpStatusCode.Accepted);
+        Assert.Equal(resent.Message, unknown.Message);
+        var second = await OutboxTokenAsync("user.registered", email, "confirmationToken");
+        Assert.NotEqual(first, second);
+
+        (await client.PostAsync<string>("/api/auth/confirm-email", new ConfirmEmailRequest(email, first))).Refused(HttpStatusCode.BadRequest);
+        (await client.PostAsync<string>("/api/auth/confirm-email", new ConfirmEmailRequest(email, second))).Ok(HttpStatusCode.NoContent);
+        // A confirmed account gets no more links.
+        var before = await Host.ScalarAsync<long>("SELECT count(*) FROM outbox_messages WHERE type = 'user.registered' AND payload->>'email' = @email", ("email", email));
+        (await client.PostAsync<RegistrationReceipt>("/api/auth/resend-confirmation", new ResendConfirmationRequest(email))).Ok(HttpStatusCode.Accepted);
+        Assert.Equal(before, await Host.ScalarAsync<long>("SELECT count(*) FROM outbox_messages WHERE type = 'user.registered' AND payload->>'email' = @email", ("email", email)));
+    }
 }
