@@ -26,3 +26,9 @@ public sealed record BusyDto(DateTimeOffset From, DateTimeOffset To, string Kind
 public sealed record ChefAvailabilityDto(
     Guid ChefId, string TimeZone, int DurationMinutes, int MaxEventsPerDay, int BufferBeforeMinutes, int BufferAfterMinutes,
     IReadOnlyList<DaySlotsDto> Days, IReadOnlyList<BusyDto> Busy);
+
+public static class StationNames
+{
+    /// <summary>"MyHibachi Atlanta" is the Atlanta station: the city is what follows the brand.</summary>
+    public static string City(string stationName) => stationName.Replace("MyHibachi", "", StringComparison.OrdinalIgnoreCase).Trim();
+}

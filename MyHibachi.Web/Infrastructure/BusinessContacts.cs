@@ -7,8 +7,7 @@ public sealed class BusinessContacts(CatalogClient catalog, IMemoryCache cache)
 {
     public sealed record Contact(string Name, string? Phone, string? Email)
     {
-        /// <summary>"MyHibachi Atlanta" is the Atlanta kitchen.</summary>
-        public string City => Name.Replace("MyHibachi", "", StringComparison.OrdinalIgnoreCase).Trim();
+        public string City => StationNames.City(Name);
 
         public string? PhoneLink => Phone is null ? null : "tel:" + new string(Phone.Where(c => char.IsAsciiDigit(c) || c == '+').ToArray());
     }

@@ -8,6 +8,14 @@ public static class PageHelpers
 {
     private static readonly CultureInfo Us = CultureInfo.GetCultureInfo("en-US");
 
+    /// <summary>The chat bubble of a message's author: the customer's, a person's from the team, or the assistant's (system notes included).</summary>
+    public static string ChatBubble(string author) => author switch
+    {
+        "customer" => "chat-bubble chat-customer",
+        "staff" => "chat-bubble chat-staff",
+        _ => "chat-bubble chat-assistant",
+    };
+
     public static string Money(long cents) => (cents / 100m).ToString("C", Us);
 
     public static string Date(DateOnly date) => date.ToString("ddd, MMM d, yyyy", Us);

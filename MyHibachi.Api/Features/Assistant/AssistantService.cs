@@ -449,7 +449,7 @@ public sealed class AssistantService(
     /// <summary>New facts replace old ones; facts the message does not state are kept.</summary>
     public static ConversationMemory Remember(ConversationMemory memory, ExtractedSlots slots) => memory with
     {
-        Adults = slots.Adults ?? (slots.Children is not null && memory.Adults is null ? null : memory.Adults),
+        Adults = slots.Adults ?? memory.Adults,
         Children = slots.Children ?? (slots.Adults is not null ? 0 : memory.Children),
         Zip = slots.Zip ?? memory.Zip,
         EventDate = slots.Date ?? memory.EventDate,

@@ -59,8 +59,7 @@ public static class Say
         };
     }
 
-    /// <summary>"MyHibachi Atlanta" is the Atlanta station: the city is what follows the brand.</summary>
-    public static string StationCity(string stationName) => stationName.Replace("MyHibachi", "", StringComparison.OrdinalIgnoreCase).Trim();
+    public static string StationCity(string stationName) => StationNames.City(stationName);
 
     public static string Guests(int adults, int children) =>
         children > 0 ? $"{adults} adults and {children} children" : $"{adults} {(adults == 1 ? "adult" : "adults")}";

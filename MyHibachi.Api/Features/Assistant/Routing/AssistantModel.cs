@@ -132,12 +132,12 @@ public sealed class AssistantModel(ITextEmbedder embedder, ILogger<AssistantMode
     {
         var watch = Stopwatch.StartNew();
         var intents = TrainingSet.Load(Path.Combine(folder, "intents.tsv"));
-        // Every ordinary question of the intent set is also an example of a message that stays with the assistant.
-        var escalation = TrainingSet.Load(Path.Combine(folder, "escalation.tsv"))
-            .Concat(intents.Select(i => new LabelledText("stay", i.Text)))
-            .ToList();
+        var escalationOnly = TrainingSet.Load(Path.Combine(folder, "escalation.tsv"));
         var intentVectors = EmbeddingCache.EmbedMany(embedder, intents.Select(i => i.Text).ToList());
-        var escalationVectors = EmbeddingCache.EmbedMany(embedder, escalation.Select(i => i.Text).ToList());
+        // Every ordinary question of the intent set is also an example of a message that stays with the
+        // assistant: its vectors are reused, not embedded a second time.
+        var escalation = escalationOnly.Concat(intents.Select(i => new LabelledText("stay", i.Text))).ToList();
+        var escalationVectors = EmbeddingCache.EmbedMany(embedder, escalationOnly.Select(i => i.Text).ToList()).Concat(intentVectors).ToList();
         var trained = new Trained(
             SoftmaxClassifier.Train(
                 intentVectors.Select((v, i) => LexicalCues.Append(v, intents[i].Text, CueScale)).ToList(), intents.Select(i => i.Label).ToList(),
