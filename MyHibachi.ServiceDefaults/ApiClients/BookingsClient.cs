@@ -21,6 +21,9 @@ public sealed class BookingsClient(HttpClient http, ILogger<BookingsClient> logg
     public Task<ApiResult<BookingDto>> UpdateAsync(Guid id, UpdateBookingRequest request, string etag, CancellationToken ct) =>
         PutAsync<BookingDto>($"/api/bookings/{id}", request, ct, etag);
 
+    public Task<ApiResult<BookingChangePreviewDto>> PreviewChangeAsync(Guid id, UpdateBookingRequest request, CancellationToken ct) =>
+        PostAsync<BookingChangePreviewDto>($"/api/bookings/{id}/preview", request, ct);
+
     public Task<ApiResult<BookingDto>> AssignChefAsync(Guid id, Guid? chefId, CancellationToken ct) =>
         PostAsync<BookingDto>($"/api/bookings/{id}/{BookingActions.AssignChef}", new AssignChefRequest(chefId), ct);
 

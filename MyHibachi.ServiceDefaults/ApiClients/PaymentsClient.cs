@@ -14,6 +14,8 @@ public sealed class PaymentsClient(HttpClient http, ILogger<PaymentsClient> logg
 
     public Task<ApiResult<RefundDto>> RefundAsync(RefundRequest request, CancellationToken ct) => PostAsync<RefundDto>("/api/v1/stripe/refund", request, ct);
 
+    public Task<ApiResult<BookingTermsDto>> TermsAsync(CancellationToken ct) => GetAsync<BookingTermsDto>("/api/v1/payments/terms", ct);
+
     public Task<ApiResult<BookingPaymentsDto>> ForBookingAsync(Guid bookingId, string? token, CancellationToken ct) =>
         GetAsync<BookingPaymentsDto>($"/api/v1/payments/bookings/{bookingId}{Query(new BookingPaymentsQuery(token))}", ct);
 

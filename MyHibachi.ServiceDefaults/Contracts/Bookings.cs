@@ -66,3 +66,11 @@ public static class BookingActions
     public const string Complete = "complete";
     public const string NoShow = "no-show";
 }
+
+/// <summary>
+/// What an edit would do before it is saved: the new time (in the station's zone), the party, the
+/// price now and after, and the difference the customer would pay (positive) or get back (negative).
+/// </summary>
+public sealed record BookingChangePreviewDto(
+    Guid BookingId, DateOnly LocalDate, string LocalStartTime, string TimeZone, int DurationMinutes, int Adults, int Children,
+    PricingDto Current, PricingDto Proposed, long DifferenceCents, bool Moved);

@@ -43,6 +43,7 @@ public enum LeadReason
     AbandonedQuote,
     Inquiry,
     DepositNotPaid,
+    LargeParty,
 }
 
 public enum MenuCategory

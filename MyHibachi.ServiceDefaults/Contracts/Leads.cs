@@ -9,7 +9,14 @@ public sealed record LeadDto(
     DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
 
 /// <summary>A visitor asking to be contacted (the public inquiry form, a phone call logged by staff).</summary>
-public sealed record InquiryRequest(string? Name, string? Email, string? Phone, string? Message, LeadSource? Source, Guid? StationId);
+/// <summary>
+/// A message left on the site. Reason says why it is not a booking: a question (Inquiry, the
+/// default), an address outside the service area (with its Zip), or a party above the online
+/// maximum asking for a custom quote (LargeParty, with Guests and the EventDate wanted).
+/// </summary>
+public sealed record InquiryRequest(
+    string? Name, string? Email, string? Phone, string? Message, LeadSource? Source, Guid? StationId,
+    LeadReason? Reason = null, string? Zip = null, int? Guests = null, DateOnly? EventDate = null);
 
 public sealed record LeadStatusRequest(LeadStatus? Status, string? Note);
 

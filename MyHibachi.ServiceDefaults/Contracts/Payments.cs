@@ -140,3 +140,10 @@ public sealed record RecipientDto(string Name, string Email);
 
 /// <summary>How a Stripe webhook delivery ended: processed now, or already processed before (a replay changes nothing).</summary>
 public sealed record WebhookReceipt(string EventId, string Type, bool Replay);
+
+/// <summary>
+/// The terms a customer agrees to by booking, in one place for the review step and the e-mails:
+/// how many hours a pending date is held for the deposit, how many days before the event the balance
+/// is charged, the cancellation policy in words, and how to pay.
+/// </summary>
+public sealed record BookingTermsDto(int HoldHours, int ChargeBalanceDaysBefore, string CancellationPolicy, bool CardPaymentsAvailable, string PayInstructions);

@@ -31,4 +31,23 @@ public static class StationNames
 {
     /// <summary>"MyHibachi Atlanta" is the Atlanta station: the city is what follows the brand.</summary>
     public static string City(string stationName) => stationName.Replace("MyHibachi", "", StringComparison.OrdinalIgnoreCase).Trim();
+
+    /// <summary>The short name people use for a US time zone ("ET", "CT", "MT", "PT"…); the zone's id for others.</summary>
+    public static string Zone(string timeZone) => timeZone switch
+    {
+        "America/New_York" or "America/Detroit" or "America/Indiana/Indianapolis" or "America/Kentucky/Louisville" or "US/Eastern" => "ET",
+        "America/Chicago" or "America/Indiana/Knox" or "America/Menominee" or "US/Central" => "CT",
+        "America/Denver" or "America/Boise" or "America/Phoenix" or "US/Mountain" or "US/Arizona" => "MT",
+        "America/Los_Angeles" or "US/Pacific" => "PT",
+        "America/Anchorage" or "US/Alaska" => "AKT",
+        "Pacific/Honolulu" or "US/Hawaii" => "HT",
+        "UTC" or "Etc/UTC" => "UTC",
+        _ => timeZone,
+    };
+
+    /// <summary>A station-local "HH:mm" as people say it: "6:00 PM ET".</summary>
+    public static string Time(string hhmm, string timeZone) =>
+        (TimeOnly.TryParseExact(hhmm, "HH:mm", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var time)
+            ? time.ToString("h:mm tt", System.Globalization.CultureInfo.GetCultureInfo("en-US"))
+            : hhmm) + " " + Zone(timeZone);
 }

@@ -23,6 +23,18 @@ public static class PageHelpers
     /// <summary>An instant for staff and customers: UTC, to the minute.</summary>
     public static string Instant(DateTimeOffset at) => at.UtcDateTime.ToString("MMM d, yyyy h:mm tt 'UTC'", Us);
 
+    /// <summary>An instant in a station's zone, as people say it: "Thu, Dec 3 at 6:00 PM ET" (UTC when the zone is unknown).</summary>
+    public static string Local(DateTimeOffset at, string timeZone)
+    {
+        if (!TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out var zone))
+        {
+            return Instant(at);
+        }
+
+        var local = TimeZoneInfo.ConvertTime(at, zone);
+        return $"{local.ToString("ddd, MMM d", Us)} at {local.ToString("h:mm tt", Us)} {Zone(timeZone)}";
+    }
+
     /// <summary>Dollars typed by a person ("125", "125.50", "$1,250.00") as integer cents; null when it is not an amount of whole cents.</summary>
     public static long? Cents(string? dollars)
     {
@@ -43,6 +55,25 @@ public static class PageHelpers
 
     public static string Time(string hhmm) =>
         TimeOnly.TryParseExact(hhmm, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var time) ? time.ToString("h:mm tt", Us) : hhmm;
+
+    /// <summary>A station-local time as people say it: "6:00 PM ET".</summary>
+    public static string Time(string hhmm, string timeZone) => StationNames.Time(hhmm, timeZone);
+
+    /// <summary>The short name of a station's time zone ("ET").</summary>
+    public static string Zone(string timeZone) => StationNames.Zone(timeZone);
+
+    /// <summary>A distance as a person says it: "33 miles from our Atlanta kitchen", "right by our Atlanta kitchen".</summary>
+    public static string Distance(double miles, string stationName)
+    {
+        var kitchen = $"our {StationNames.City(stationName)} kitchen";
+        var rounded = (int)Math.Round(miles, MidpointRounding.AwayFromZero);
+        return rounded switch
+        {
+            < 1 => $"right by {kitchen}",
+            1 => $"about a mile from {kitchen}",
+            _ => $"{rounded} miles from {kitchen}",
+        };
+    }
 
     public static string Status(BookingStatus status) => status switch
     {

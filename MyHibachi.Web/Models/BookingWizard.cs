@@ -23,17 +23,14 @@ public sealed class BookingWizard
 
     public Guid? StationId { get; set; }
 
-    /// <summary>The first day of the week of times shown.</summary>
-    public DateOnly? WeekStart { get; set; }
-
-    /// <summary>The chosen start, "yyyy-MM-dd HH:mm" in the station's time.</summary>
-    public string? Slot { get; set; }
+    /// <summary>The month calendar's state and the chosen start.</summary>
+    public SlotPick Pick { get; set; } = new();
 
     public DetailsInput Details { get; set; } = new();
 
-    public DateOnly? SlotDate => Slot is { Length: >= 10 } && DateOnly.TryParse(Slot[..10], System.Globalization.CultureInfo.InvariantCulture, out var date) ? date : null;
+    public DateOnly? SlotDate => Pick.SlotDate;
 
-    public string? SlotTime => Slot is { Length: 16 } ? Slot[11..] : null;
+    public string? SlotTime => Pick.SlotTime;
 }
 
 public sealed class DetailsInput

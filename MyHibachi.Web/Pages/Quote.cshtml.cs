@@ -14,12 +14,23 @@ public sealed class QuoteModel(CatalogClient api) : PageModel
 
     public QuoteDto? Quote { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) => Menu = (await api.MenuAsync(cancellationToken)).Value;
+    /// <summary>Set when the party cannot be booked online (outside the area, too many guests), with the way forward.</summary>
+    public OnlineLimits? Limits { get; private set; }
+
+    public async Task OnGetAsync(string? zip, CancellationToken cancellationToken)
+    {
+        Menu = (await api.MenuAsync(cancellationToken)).Value;
+        Party.Zip ??= zip is { Length: <= 10 } ? zip : null;
+    }
 
     public async Task OnPostAsync(CancellationToken cancellationToken)
     {
         Menu = (await api.MenuAsync(cancellationToken)).Value;
         await CalculateAsync(cancellationToken);
+        if (!ModelState.IsValid)
+        {
+            Limits = await OnlineLimits.CheckAsync(api, Party, Menu, ModelState.ContainsKey("Party.Zip"), cancellationToken);
+        }
     }
 
     /// <summary>The price panel alone, for the page's live update as fields change.</summary>

@@ -30,6 +30,7 @@ public enum LeadReason
     AbandonedQuote,
     Inquiry,
     DepositNotPaid,
+    LargeParty,
 }
 
 public sealed class Lead : IAudited, ISoftDeletable, ITimestamped

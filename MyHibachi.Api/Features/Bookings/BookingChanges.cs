@@ -27,13 +27,112 @@ public sealed class BookingChanges(
     /// </summary>
     public async Task<Result<Booking>> UpdateAsync(Guid id, UpdateBookingRequest request, IfMatch precondition, CancellationToken cancellationToken)
     {
+        var planned = await PlanAsync(id, request, precondition, cancellationToken);
+        if (!planned.Succeeded)
+        {
+            return planned.Failure;
+        }
+
+        var plan = planned.Value;
+        var booking = plan.Booking;
+        var previousStart = booking.StartsAt;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (plan.Moved && booking.ChefId is { } chefId)
+        {
+            await availability.LockChefForBookingAsync(chefId, plan.StartsAt, plan.Zone, cancellationToken);
+            var (schedule, why) = await ChefFitsAsync(plan, chefId, cancellationToken);
+            if (why is not null)
+            {
+                return why;
+            }
+
+            Reschedule(booking, plan);
+            BookingInput.HoldChef(booking, schedule!);
+        }
+        else
+        {
+            Reschedule(booking, plan);
+        }
+
+        booking.Adults = plan.Adults;
+        booking.Children = plan.Children;
+        booking.Selections = [.. plan.Selections];
+        booking.Breakdown = plan.Pricing;
+        if (plan.Address is { } address)
+        {
+            BookingInput.ApplyAddress(booking, PostalAddress.From(address));
+        }
+
+        if (request.Contact is { } contact)
+        {
+            booking.ContactName = $"{contact.FirstName!.Trim()} {contact.LastName!.Trim()}";
+            booking.ContactEmail = contact.Email!.Trim().ToLowerInvariant();
+            booking.ContactPhone = Text.Clean(contact.Phone);
+        }
+
+        if (request.DietaryNotes is not null)
+        {
+            booking.DietaryNotes = Text.Clean(request.DietaryNotes);
+        }
+
+        if (request.SpecialRequests is not null)
+        {
+            booking.SpecialRequests = Text.Clean(request.SpecialRequests);
+        }
+
+        if (booking.StartsAt != previousStart)
+        {
+            db.Publish(new BookingRescheduled(booking.Id, booking.Reference, booking.StationId, previousStart, booking.StartsAt), clock.Now());
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return booking;
+    }
+
+    /// <summary>
+    /// What an edit would do, without doing it: the same checks as <see cref="UpdateAsync"/> (the
+    /// chef's schedule included, without taking its lock) and the price before and after.
+    /// </summary>
+    public async Task<Result<BookingChangePreviewDto>> PreviewAsync(Guid id, UpdateBookingRequest request, CancellationToken cancellationToken)
+    {
+        var planned = await PlanAsync(id, request, null, cancellationToken);
+        if (!planned.Succeeded)
+        {
+            return planned.Failure;
+        }
+
+        var plan = planned.Value;
+        if (plan.Moved && plan.Booking.ChefId is { } chefId && (await ChefFitsAsync(plan, chefId, cancellationToken)).Why is { } why)
+        {
+            return why;
+        }
+
+        var local = TimeZoneInfo.ConvertTime(plan.StartsAt, plan.Zone);
+        var current = plan.Booking.Breakdown;
+        return new BookingChangePreviewDto(
+            plan.Booking.Id, DateOnly.FromDateTime(local.DateTime), local.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture), plan.Station.TimeZone,
+            plan.Duration, plan.Adults, plan.Children, current.ToDto(), plan.Pricing.ToDto(),
+            plan.Pricing.TotalCents - current.TotalCents, plan.StartsAt != plan.Booking.StartsAt);
+    }
+
+    /// <summary>An edit worked out and checked, before anything is written.</summary>
+    private sealed record ChangePlan(
+        Booking Booking, Station Station, TimeZoneInfo Zone, DateTimeOffset StartsAt, int Duration, bool TimeChanged,
+        int Adults, int Children, IReadOnlyList<MenuSelection> Selections, PriceBreakdown Pricing, AddressDto? Address)
+    {
+        public bool Moved => StartsAt != Booking.StartsAt || Duration != Booking.DurationMinutes;
+    }
+
+    private async Task<Result<ChangePlan>> PlanAsync(Guid id, UpdateBookingRequest request, IfMatch? precondition, CancellationToken cancellationToken)
+    {
         var booking = await queries.FindAsync(id, cancellationToken);
         if (booking is null)
         {
             return Failure.NotFound("Booking");
         }
 
-        if (!precondition.Allows(booking.Version))
+        if (precondition?.Allows(booking.Version) == false)
         {
             return Failure.PreconditionFailed();
         }
@@ -92,74 +191,33 @@ public sealed class BookingChanges(
 
         var pricing = PricingEngine.Calculate(booking.PriceSheet, new PricingRequest(adults, children, selections, distance));
         errors.AddAll(pricing.Errors);
-
         if (errors.Any)
         {
             return Failure.Invalid(errors);
         }
 
-        var duration = AvailabilityEngine.EventDurationMinutes(adults + children);
-        var previousStart = booking.StartsAt;
-        var moved = startsAt != booking.StartsAt || duration != booking.DurationMinutes;
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        if (moved && booking.ChefId is { } chefId)
-        {
-            await availability.LockChefForBookingAsync(chefId, startsAt!.Value, zone, cancellationToken);
-            var schedule = await ScheduleWithoutAsync(booking, chefId, zone, startsAt!.Value, duration, cancellationToken);
-            var why = schedule is null
-                ? "The chef is no longer active."
-                : AvailabilityEngine.WhyUnavailable(schedule, zone, startsAt.Value, duration, timeChanged ? availability.EarliestStart(station) : DateTimeOffset.MinValue);
-            if (why is not null)
-            {
-                return Failure.Conflict(ProblemCodes.ChefUnavailable, "The assigned chef cannot take the new time.", why + " Choose another time, or reassign the chef first.");
-            }
+        return new ChangePlan(booking, station, zone, startsAt!.Value, AvailabilityEngine.EventDurationMinutes(adults + children), timeChanged,
+            adults, children, selections, pricing.Breakdown!, address);
+    }
 
-            booking.StartsAt = startsAt.Value;
-            booking.DurationMinutes = duration;
-            booking.EndsAt = startsAt.Value.AddMinutes(duration);
-            BookingInput.HoldChef(booking, schedule!);
-        }
-        else
-        {
-            booking.StartsAt = startsAt!.Value;
-            booking.DurationMinutes = duration;
-            booking.EndsAt = startsAt.Value.AddMinutes(duration);
-        }
+    /// <summary>Whether the booking's chef can take the planned time: their schedule without this booking, or why not.</summary>
+    private async Task<(ChefSchedule? Schedule, Failure? Why)> ChefFitsAsync(ChangePlan plan, Guid chefId, CancellationToken cancellationToken)
+    {
+        var schedule = await ScheduleWithoutAsync(plan.Booking, chefId, plan.Zone, plan.StartsAt, plan.Duration, cancellationToken);
+        var why = schedule is null
+            ? "The chef is no longer active."
+            : AvailabilityEngine.WhyUnavailable(schedule, plan.Zone, plan.StartsAt, plan.Duration,
+                plan.TimeChanged ? availability.EarliestStart(plan.Station) : DateTimeOffset.MinValue);
+        return why is null
+            ? (schedule, null)
+            : (schedule, Failure.Conflict(ProblemCodes.ChefUnavailable, "The assigned chef cannot take the new time.", why + " Choose another time, or reassign the chef first."));
+    }
 
-        booking.Adults = adults;
-        booking.Children = children;
-        booking.Selections = [.. selections];
-        booking.Breakdown = pricing.Breakdown!;
-        if (address is not null)
-        {
-            BookingInput.ApplyAddress(booking, PostalAddress.From(address));
-        }
-
-        if (request.Contact is { } contact)
-        {
-            booking.ContactName = $"{contact.FirstName!.Trim()} {contact.LastName!.Trim()}";
-            booking.ContactEmail = contact.Email!.Trim().ToLowerInvariant();
-            booking.ContactPhone = Text.Clean(contact.Phone);
-        }
-
-        if (request.DietaryNotes is not null)
-        {
-            booking.DietaryNotes = Text.Clean(request.DietaryNotes);
-        }
-
-        if (request.SpecialRequests is not null)
-        {
-            booking.SpecialRequests = Text.Clean(request.SpecialRequests);
-        }
-
-        if (booking.StartsAt != previousStart)
-        {
-            db.Publish(new BookingRescheduled(booking.Id, booking.Reference, booking.StationId, previousStart, booking.StartsAt), clock.Now());
-        }
-
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return booking;
+    private static void Reschedule(Booking booking, ChangePlan plan)
+    {
+        booking.StartsAt = plan.StartsAt;
+        booking.DurationMinutes = plan.Duration;
+        booking.EndsAt = plan.StartsAt.AddMinutes(plan.Duration);
     }
 
     /// <summary>Assigns (or, for a pending booking, removes) the chef; the chef must be free for the whole block.</summary>

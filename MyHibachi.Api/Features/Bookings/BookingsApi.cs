@@ -41,6 +41,9 @@ public static class BookingsApi
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status428PreconditionRequired)
             .RequirePermission(Permissions.BookingsUpdate);
+        api.MapPost("/{id:guid}/preview", PreviewChange).WithName("PreviewBookingChange")
+            .WithSummary("What a change would do (new time, price before and after, the difference), checked like PUT but not saved")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).RequirePermission(Permissions.BookingsUpdate);
         api.MapPost("/{id:guid}/assign-chef", AssignChef).WithName("AssignChef")
             .WithSummary("Assign a chef (refused with 409 when the chef is not free); chefId null unassigns a pending booking")
             .ProducesProblem(StatusCodes.Status409Conflict).RequirePermission(Permissions.BookingsManage);
@@ -121,6 +124,10 @@ public static class BookingsApi
 
         return await Respond(await changes.UpdateAsync(id, request, version, cancellationToken), bookings, context, cancellationToken);
     }
+
+    public static async Task<Results<Ok<BookingChangePreviewDto>, ProblemHttpResult>> PreviewChange(
+        Guid id, UpdateBookingRequest request, BookingChanges changes, CancellationToken cancellationToken) =>
+        (await changes.PreviewAsync(id, request, cancellationToken)).ToOk();
 
     public static Task<Results<Ok<BookingDto>, ProblemHttpResult>> AssignChef(
         Guid id, AssignChefRequest request, BookingChanges changes, BookingQueries bookings, HttpContext context, CancellationToken cancellationToken) =>

@@ -2,12 +2,13 @@ using Microsoft.EntityFrameworkCore;
 using MyHibachi.Api.Data;
 using MyHibachi.Api.Data.Entities;
 using MyHibachi.Api.Infrastructure;
+using MyHibachi.Api.Features.Geography;
 using MyHibachi.Api.Infrastructure.Security;
 
 namespace MyHibachi.Api.Features.Leads;
 
 /// <summary>The staff lead queue: list, claim, move through statuses, take notes.</summary>
-public sealed class LeadService(HibachiDbContext db, LeadCapture capture, AccessScope scope, CurrentActor actor, TimeProvider clock)
+public sealed class LeadService(HibachiDbContext db, LeadCapture capture, ServiceArea serviceArea, AccessScope scope, CurrentActor actor, TimeProvider clock)
 {
     public static LeadDto ToDto(Lead l) => new(
         l.Id, l.StationId, l.Source.ToContract(), l.Reason.ToContract(), l.Status.ToContract(), l.Name, l.Email, l.Phone, l.Details, l.AttemptCount, l.LastAttemptAt,
@@ -39,6 +40,37 @@ public sealed class LeadService(HibachiDbContext db, LeadCapture capture, Access
             errors.Add("stationId", "No such station.");
         }
 
+        var reason = errors.Member("reason", request.Reason, EnumMappings.ToEntity) ?? LeadReason.Inquiry;
+        if (reason is not (LeadReason.Inquiry or LeadReason.OutOfServiceArea or LeadReason.LargeParty))
+        {
+            errors.Add("reason", "A message from the site is a question (Inquiry), an address outside our area (OutOfServiceArea) or a large party (LargeParty).");
+        }
+
+        var zip = ZipCentroids.Normalize(request.Zip);
+        if (request.Zip is not null && zip is null)
+        {
+            errors.Add("zip", "A ZIP code is five digits, e.g. 30305.");
+        }
+        else if (reason == LeadReason.OutOfServiceArea && zip is null)
+        {
+            errors.Add("zip", "The ZIP code of the event, so we know where to come.");
+        }
+
+        if (request.Guests is { } count)
+        {
+            errors.Range("guests", count, 1, 10_000, "Guests");
+        }
+
+        if (reason == LeadReason.LargeParty && request.Guests is null)
+        {
+            errors.Add("guests", "How many guests, so we can price the party.");
+        }
+
+        if (request.EventDate is { } wanted && errors.Date("eventDate", wanted) && wanted < DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime))
+        {
+            errors.Add("eventDate", "The date of the event cannot be in the past.");
+        }
+
         if (errors.Any)
         {
             return Failure.Invalid(errors);
@@ -50,8 +82,25 @@ public sealed class LeadService(HibachiDbContext db, LeadCapture capture, Access
             details["message"] = request.Message.Trim();
         }
 
+        if (zip is not null)
+        {
+            details["zip"] = zip;
+        }
+
+        if (request.Guests is { } guests)
+        {
+            details["guests"] = guests.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        if (request.EventDate is { } date)
+        {
+            details["eventDate"] = date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        // A lead from outside the area goes to the nearest kitchen, whose manager decides whether to travel.
+        var station = request.StationId ?? (zip is null ? null : (await serviceArea.MatchAsync(zip, null, cancellationToken))?.Station.Id);
         var lead = await capture.CaptureAsync(
-            new LeadAttempt(request.StationId, source ?? LeadSource.Web, LeadReason.Inquiry, request.Name, request.Email, request.Phone, details),
+            new LeadAttempt(station, source ?? LeadSource.Web, reason, request.Name, request.Email, request.Phone, details),
             cancellationToken, always: true);
         return lead!;
     }

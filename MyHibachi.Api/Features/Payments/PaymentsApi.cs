@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -56,6 +57,8 @@ public static class PaymentsApi
             .RequireRateLimiting(WebhookRateLimit).DisableAntiforgery().ExcludeFromDescription();
 
         var money = app.MapGroup("/api/v1/payments").WithTags("Payments").AddEndpointFilter<RetryOnConcurrencyConflict>().RequireRateLimiting(RateLimitPolicies.Api);
+        money.MapGet("/terms", GetTerms).WithName("GetBookingTerms").AllowAnonymous()
+            .WithSummary("What booking commits a customer to: how long a date is held for the deposit, when the balance is charged, the cancellation policy, how to pay");
         money.MapGet("/bookings/{bookingId:guid}", GetBookingPayments).WithName("GetBookingPayments")
             .WithSummary("A booking's money: paid and due (from its ledger), every ledger row, invoices, and what cancelling now would refund (its customer, staff, or ?token=)")
             .ProducesProblem(StatusCodes.Status404NotFound);
@@ -118,6 +121,13 @@ public static class PaymentsApi
 
     public static async Task<Results<Ok<WebhookReceipt>, ProblemHttpResult>> ReceiveWebhook(HttpRequest request, StripeWebhooks webhooks, CancellationToken cancellationToken) =>
         await webhooks.ReceiveAsync(request, cancellationToken).ToOk();
+
+    public static Ok<BookingTermsDto> GetTerms(IOptions<PaymentOptions> options, IOptions<StripeOptions> stripe)
+    {
+        var terms = options.Value;
+        return TypedResults.Ok(new BookingTermsDto(terms.HoldHours, terms.ChargeBalanceDaysBefore, RefundPolicy.Describe(terms.Tiers),
+            stripe.Value.IsConfigured, terms.ManualInstructions));
+    }
 
     public static async Task<Results<Ok<BookingPaymentsDto>, ProblemHttpResult>> GetBookingPayments(
         Guid bookingId, [AsParameters] BookingPaymentsQuery query, PaymentQueries payments, CancellationToken cancellationToken) =>

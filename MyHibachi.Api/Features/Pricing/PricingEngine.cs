@@ -57,7 +57,7 @@ public static class PricingEngine
         var (billableMiles, travel) = Travel(sheet, request.DistanceMiles);
         if (travel > 0)
         {
-            lines.Add(new("travel_fee", $"Travel: {billableMiles} mi beyond {sheet.TravelFreeMiles} free", billableMiles, sheet.TravelCentsPerMile, travel));
+            lines.Add(new("travel_fee", $"Travel: {billableMiles} mile{(billableMiles == 1 ? "" : "s")} past the {sheet.TravelFreeMiles} free miles", billableMiles, sheet.TravelCentsPerMile, travel));
         }
 
         var total = food + travel;

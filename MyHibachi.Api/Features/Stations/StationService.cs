@@ -83,7 +83,7 @@ public sealed partial class StationService(HibachiDbContext db, ZipCentroids zip
         if (!match.WithinRadius)
         {
             return new ServiceAreaDto(normalized, false, match.Station.Id, match.Station.Name, Math.Round(match.DistanceMiles, 1), null,
-                $"This address is {match.DistanceMiles:0} miles from our nearest station ({match.Station.Name}), beyond its {match.Station.ServiceRadiusMiles}-mile service area. Leave your details and we'll tell you when we get closer.");
+                $"This address is {match.DistanceMiles:0} miles from our nearest station ({match.Station.Name}), beyond its {match.Station.ServiceRadiusMiles}-mile service area. Leave your details below: we'll tell you when we come your way, and a manager may be able to travel for a larger party.");
         }
 
         var sheet = await prices.CurrentAsync(cancellationToken);

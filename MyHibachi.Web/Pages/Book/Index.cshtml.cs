@@ -12,7 +12,7 @@ namespace MyHibachi.Web.Pages.Book;
 /// contact (a second quote, now with contact details and date, so an abandoned checkout becomes a
 /// lead), then the review and the booking itself (the quote converted at its own prices).
 /// </summary>
-public sealed class IndexModel(CatalogClient catalog, BookingsClient bookings, TimeProvider clock) : PageModel
+public sealed class IndexModel(CatalogClient catalog, BookingsClient bookings, PaymentsClient payments, TimeProvider clock) : PageModel
 {
     [BindProperty]
     public BookingWizard Wizard { get; set; } = new();
@@ -21,7 +21,14 @@ public sealed class IndexModel(CatalogClient catalog, BookingsClient bookings, T
 
     public QuoteDto? Quote { get; private set; }
 
-    public StationSlotsDto? Slots { get; private set; }
+    /// <summary>Set when the party cannot be booked online (outside the area, too many guests), with the way forward.</summary>
+    public OnlineLimits? Limits { get; private set; }
+
+    /// <summary>The month of open times (time step).</summary>
+    public SlotCalendarView? Calendar { get; private set; }
+
+    /// <summary>The deposit hold, balance and cancellation terms (review step).</summary>
+    public BookingTermsDto? Terms { get; private set; }
 
     public StationDto? Station { get; private set; }
 
@@ -59,9 +66,13 @@ public sealed class IndexModel(CatalogClient catalog, BookingsClient bookings, T
                     Wizard.Step = BookingWizard.TimeStep;
                     await LoadSlotsAsync(cancellationToken);
                 }
+                else
+                {
+                    Limits = await OnlineLimits.CheckAsync(catalog, Wizard.Party, Menu, ModelState.ContainsKey("Wizard.Party.Zip"), cancellationToken);
+                }
 
                 break;
-            case "week":
+            case not null when Wizard.Pick.Apply(action):
                 await ReloadQuoteAsync(cancellationToken);
                 await LoadSlotsAsync(cancellationToken);
                 break;
@@ -69,12 +80,12 @@ public sealed class IndexModel(CatalogClient catalog, BookingsClient bookings, T
                 await ReloadQuoteAsync(cancellationToken);
                 if (Wizard.SlotDate is null || Wizard.SlotTime is null)
                 {
-                    ModelState.AddModelError("Wizard.Slot", "Choose one of the times offered.");
-                    await LoadSlotsAsync(cancellationToken);
+                    await LoadSlotsAsync(cancellationToken, "Choose one of the open times: pick a day in the calendar, then a time.");
                 }
                 else
                 {
                     Wizard.Step = BookingWizard.DetailsStep;
+                    await LoadStationAsync(cancellationToken);
                 }
 
                 break;
@@ -86,6 +97,9 @@ public sealed class IndexModel(CatalogClient catalog, BookingsClient bookings, T
                     await PriceAsync(new QuoteContact(name, Wizard.Details.Email, Wizard.Details.Phone), cancellationToken);
                     Wizard.Step = ModelState.IsValid ? BookingWizard.ReviewStep : BookingWizard.DetailsStep;
                 }
+
+                await LoadStationAsync(cancellationToken);
+                Terms = Wizard.Step == BookingWizard.ReviewStep ? (await payments.TermsAsync(cancellationToken)).Value : null;
 
                 if (Wizard.Step != BookingWizard.ReviewStep)
                 {
@@ -103,6 +117,10 @@ public sealed class IndexModel(CatalogClient catalog, BookingsClient bookings, T
                     if (step == BookingWizard.TimeStep)
                     {
                         await LoadSlotsAsync(cancellationToken);
+                    }
+                    else
+                    {
+                        await LoadStationAsync(cancellationToken);
                     }
                 }
 
@@ -183,19 +201,30 @@ public sealed class IndexModel(CatalogClient catalog, BookingsClient bookings, T
         }
     }
 
-    private async Task LoadSlotsAsync(CancellationToken cancellationToken)
+    private async Task LoadStationAsync(CancellationToken cancellationToken)
     {
-        if (Wizard.StationId is not { } stationId)
+        if (Station is null && Wizard.StationId is { } stationId)
+        {
+            Station = (await catalog.StationAsync(stationId, cancellationToken)).Value;
+        }
+    }
+
+    private async Task LoadSlotsAsync(CancellationToken cancellationToken, string? error = null)
+    {
+        await LoadStationAsync(cancellationToken);
+        if (Station is null)
         {
             return;
         }
 
-        Station = (await catalog.StationAsync(stationId, cancellationToken)).Value;
-        var earliest = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddHours(Station?.MinimumNoticeHours ?? 48));
-        var start = Wizard.WeekStart is { } chosen && chosen >= earliest ? chosen : earliest;
-        Wizard.WeekStart = start;
+        var earliest = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddHours(Station.MinimumNoticeHours));
         var guests = (Wizard.Party.Adults ?? 1) + (Wizard.Party.Children ?? 0);
-        Slots = (await catalog.SlotsAsync(stationId, new SlotsQuery(start, start.AddDays(6), Math.Clamp(guests, 1, 200)), cancellationToken)).Value;
+        if (error is not null)
+        {
+            ModelState.AddModelError("Wizard.Pick.Slot", error);
+        }
+
+        Calendar = await SlotCalendarView.LoadAsync(catalog, Station, "Wizard.Pick", Wizard.Pick, guests, earliest, error, cancellationToken);
     }
 
     private void CheckDetails()
@@ -233,7 +262,7 @@ public sealed class IndexModel(CatalogClient catalog, BookingsClient bookings, T
             "address.line2" => "details.line2",
             "address.city" => "details.city",
             "address.state" => "details.state",
-            "eventDate" or "startTime" => "slot",
+            "eventDate" or "startTime" => "pick.slot",
             _ when key.StartsWith("customer.", StringComparison.Ordinal) => "details." + key["customer.".Length..],
             _ when key.StartsWith("contact.", StringComparison.Ordinal) => "details." + key["contact.".Length..],
             "dietaryNotes" or "specialRequests" => "details." + key,

@@ -19,7 +19,8 @@ public sealed class WorkerFlowTests(ApiAppHost host) : ApiTest(host)
 
         var message = await WaitForMailAsync(email);
         Assert.Contains(booking.Reference, message);
-        Assert.Contains("Subject: We've got your date", message);
+        // Pending with no deposit paid: the e-mail says the date is held, not booked.
+        Assert.Contains("Subject: Your date is held", message);
         var inbox = (await (await Host.CreateServiceClientAsync()).GetAsync<PagedList<HandledMessageDto>>("/api/internal/handled-messages/notifications")).Ok();
         var entry = Assert.Single(inbox.Items);
         Assert.Equal(1, entry.Deliveries);

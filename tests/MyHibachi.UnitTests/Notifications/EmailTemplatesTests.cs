@@ -26,7 +26,7 @@ public sealed class EmailTemplatesTests
         var html = await Templates.RenderAsync<BookingEmail>(new Dictionary<string, object?> { [nameof(BookingEmail.Model)] = model });
 
         Assert.Contains("MH-7K3Q9P", html);
-        Assert.Contains("Saturday 6 March 2027 at 18:00 (America/New_York)", html);
+        Assert.Contains("Saturday, March 6, 2027 at 6:00 PM ET", html);
         Assert.Contains("12 Peachtree St, Atlanta, GA 30305", html);
         Assert.Contains("Kenji Tanaka", html);
         Assert.Contains("$650.00", html);
@@ -35,6 +35,29 @@ public sealed class EmailTemplatesTests
         Assert.Contains("Pat &lt;script&gt;alert(1)&lt;/script&gt;", html);
         Assert.DoesNotContain("<script>", html);
         Assert.Contains("Guests: 10 adults, 2 children", model.Text);
+    }
+
+    [Fact]
+    public async Task A_booking_waiting_for_its_deposit_says_what_is_held_until_when_what_is_owed_and_what_cancelling_costs()
+    {
+        var booking = Booking("Pat");
+        var hold = DateTimeOffset.Parse("2027-02-01T23:00:00Z");
+        var summary = new PaymentSummaryDto(65_000, 10_000, 0, 0, 0, 65_000, 10_000, false, hold, true);
+        var money = new BookingPaymentsDto(booking.Id, booking.Reference, BookingStatus.Pending, booking.LocalDate, booking.LocalStartTime, booking.TimeZone, 12,
+            "Pat", summary, [], [], new RefundQuoteDto(booking.Id, 0, 0, 100, "100% when cancelled 10 days or more before the event; 0% after that."), null,
+            "Pay by Zelle to payments@myhibachi.example.");
+        var terms = new BookingTermsDto(24, 3, "100% when cancelled 10 days or more before the event; 0% after that.", true, money.PayInstructions);
+        var model = new BookingEmailModel(booking, "Your date is held: MH-7K3Q9P", "Held.", "https://pay.example/x");
+        model = model with { Terms = BookingEmailModel.DepositTerms(model, money, terms) };
+
+        var html = await Templates.RenderAsync<BookingEmail>(new Dictionary<string, object?> { [nameof(BookingEmail.Model)] = model });
+
+        // 23:00 UTC on Feb 1 is 6:00 PM in Atlanta: the hold is told in the station's own time.
+        Assert.Contains("we hold your date until Monday, February 1 at 6:00 PM ET", html);
+        Assert.Contains("Pay the $100.00 deposit by then", html);
+        Assert.Contains("The balance of $550.00 is due before the party; the card you pay the deposit with is charged 3 days before.", html);
+        Assert.Contains("Pay by Zelle to payments@myhibachi.example.", model.Text);
+        Assert.Contains("If you cancel: 100% when cancelled 10 days or more", model.Text);
     }
 
     [Fact]
