@@ -34,6 +34,8 @@ public static class EnumMappings
 
     public static Contracts.LeadReason ToContract(this LeadReason value) => EnumMap<LeadReason, Contracts.LeadReason>.Convert(value);
 
+    public static LeadReason ToEntity(this Contracts.LeadReason value) => EnumMap<Contracts.LeadReason, LeadReason>.Convert(value);
+
     public static Contracts.MenuCategory ToContract(this MenuCategory value) => EnumMap<MenuCategory, Contracts.MenuCategory>.Convert(value);
 
     public static Contracts.PricingUnit ToContract(this PricingUnit value) => EnumMap<PricingUnit, Contracts.PricingUnit>.Convert(value);
