@@ -24,6 +24,10 @@ public sealed class BookingsClient(HttpClient http, ILogger<BookingsClient> logg
     public Task<ApiResult<BookingChangePreviewDto>> PreviewChangeAsync(Guid id, UpdateBookingRequest request, CancellationToken ct) =>
         PostAsync<BookingChangePreviewDto>($"/api/bookings/{id}/preview", request, ct);
 
+    /// <summary>Where a booking can move: its chef's open times (any chef's when none is assigned).</summary>
+    public Task<ApiResult<StationSlotsDto>> SlotsAsync(Guid id, SlotsQuery query, CancellationToken ct) =>
+        GetAsync<StationSlotsDto>($"/api/bookings/{id}/slots{Query(query)}", ct);
+
     public Task<ApiResult<BookingDto>> AssignChefAsync(Guid id, Guid? chefId, CancellationToken ct) =>
         PostAsync<BookingDto>($"/api/bookings/{id}/{BookingActions.AssignChef}", new AssignChefRequest(chefId), ct);
 

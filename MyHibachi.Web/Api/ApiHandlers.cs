@@ -44,3 +44,41 @@ public sealed class AccessTokenHandler(Auth.SessionService session) : Delegating
         return response;
     }
 }
+
+/// <summary>
+/// Notes on the page request when the Api refused the signed-in user a read (403), so
+/// <see cref="ForbiddenPageFilter"/> can show the friendly "not for your account" page instead of
+/// an empty table with "Forbidden" as a form error.
+/// </summary>
+public sealed class ForbiddenReadHandler(IHttpContextAccessor accessor) : DelegatingHandler
+{
+    public const string Key = "myhibachi.api-read-forbidden";
+
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var response = await base.SendAsync(request, cancellationToken);
+        if (response.StatusCode == System.Net.HttpStatusCode.Forbidden && request.Method == HttpMethod.Get && accessor.HttpContext is { } context)
+        {
+            context.Items[Key] = true;
+        }
+
+        return response;
+    }
+}
+
+/// <summary>A page opened (GET) whose data the Api refused to this user answers with the 403 page.</summary>
+public sealed class ForbiddenPageFilter : Microsoft.AspNetCore.Mvc.Filters.IAsyncPageFilter
+{
+    public Task OnPageHandlerSelectionAsync(Microsoft.AspNetCore.Mvc.Filters.PageHandlerSelectedContext context) => Task.CompletedTask;
+
+    public async Task OnPageHandlerExecutionAsync(
+        Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutingContext context, Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutionDelegate next)
+    {
+        var executed = await next();
+        if (HttpMethods.IsGet(context.HttpContext.Request.Method) && context.HttpContext.Items.ContainsKey(ForbiddenReadHandler.Key)
+            && context.HttpContext.User.Identity?.IsAuthenticated == true && executed.Result is not Microsoft.AspNetCore.Mvc.RedirectResult)
+        {
+            executed.Result = new Microsoft.AspNetCore.Mvc.ForbidResult();
+        }
+    }
+}

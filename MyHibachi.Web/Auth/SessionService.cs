@@ -223,6 +223,10 @@ public static class PrincipalExtensions
 
     public static bool IsStaff(this ClaimsPrincipal user) => Roles.Staff.Any(user.IsInRole);
 
+    /// <summary>The stations a person may pick in filters and forms: their own when they work for one station, all otherwise.</summary>
+    public static IReadOnlyList<StationDto> VisibleStations(this ClaimsPrincipal user, IReadOnlyList<StationDto>? stations) =>
+        user.StationId() is { } own ? (stations ?? []).Where(s => s.Id == own).ToList() : stations ?? [];
+
     public static Guid? StationId(this ClaimsPrincipal user) => Guid.TryParse(user.FindFirstValue(ClaimNames.Station), out var id) ? id : null;
 
     public static Guid? ChefId(this ClaimsPrincipal user) => Guid.TryParse(user.FindFirstValue(ClaimNames.Chef), out var id) ? id : null;

@@ -62,7 +62,9 @@ public static class ApplicationServiceExtensions
 
         services.AddRazorPages(options =>
         {
+            options.Conventions.ConfigureFilter(new ForbiddenPageFilter());
             options.Conventions.AuthorizeFolder("/Admin", StaffPolicy);
+            AdminAccess.AddConventions(options.Conventions);
             options.Conventions.AuthorizeFolder("/Account/Bookings");
         });
         services.AddAntiforgery(options => options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
@@ -79,8 +81,8 @@ public static class ApplicationServiceExtensions
                 options.SlidingExpiration = true;
                 options.ExpireTimeSpan = TimeSpan.FromDays(14);
             });
-        services.AddAuthorizationBuilder()
-            .AddPolicy(StaffPolicy, policy => policy.RequireAuthenticatedUser().RequireRole(Roles.Staff));
+        AdminAccess.AddPolicies(services.AddAuthorizationBuilder()
+            .AddPolicy(StaffPolicy, policy => policy.RequireAuthenticatedUser().RequireRole(Roles.Staff)));
 
         services.AddMemoryCache();
         services.AddHttpContextAccessor();
@@ -89,9 +91,10 @@ public static class ApplicationServiceExtensions
         services.AddScoped<Infrastructure.BusinessContacts>();
         services.AddTransient<AccessTokenHandler>();
         services.AddTransient<VisitorAddressHandler>();
+        services.AddTransient<ForbiddenReadHandler>();
         // Signing in, up, out and refreshing go without anyone's token; every other area carries the user's.
         services.AddApiClient<AuthClient>().AddHttpMessageHandler<VisitorAddressHandler>();
-        services.AddApiClients(client => client.AddHttpMessageHandler<VisitorAddressHandler>().AddHttpMessageHandler<AccessTokenHandler>());
+        services.AddApiClients(client => client.AddHttpMessageHandler<VisitorAddressHandler>().AddHttpMessageHandler<AccessTokenHandler>().AddHttpMessageHandler<ForbiddenReadHandler>());
 
         services.AddHttpClient<ApiReadyCheck>(client => client.BaseAddress = new Uri(ApiClientRegistration.ApiBaseAddress));
         services.AddHealthChecks()

@@ -109,8 +109,13 @@ public sealed record SlotCalendarView(
     /// Loads the month shown (the chosen slot's, else the earliest bookable) and picks its first open
     /// day when none is chosen, so a customer sees times at once.
     /// </summary>
+    public static Task<SlotCalendarView?> LoadAsync(
+        CatalogClient catalog, StationDto station, string prefix, SlotPick pick, int guests, DateOnly earliest, string? error, CancellationToken cancellationToken) =>
+        LoadAsync(query => catalog.SlotsAsync(station.Id, query, cancellationToken), station, prefix, pick, guests, earliest, error);
+
+    /// <summary>The same, with the open times from <paramref name="slots"/> (a booking's own, when it moves).</summary>
     public static async Task<SlotCalendarView?> LoadAsync(
-        CatalogClient catalog, StationDto station, string prefix, SlotPick pick, int guests, DateOnly earliest, string? error, CancellationToken cancellationToken)
+        Func<SlotsQuery, Task<ApiResult<StationSlotsDto>>> slots, StationDto station, string prefix, SlotPick pick, int guests, DateOnly earliest, string? error)
     {
         var latest = new DateOnly(earliest.Year, earliest.Month, 1).AddMonths(MonthsAhead);
         var month = pick.Month ?? pick.Day ?? pick.SlotDate ?? earliest;
@@ -120,8 +125,7 @@ public sealed record SlotCalendarView(
         pick.Month = month;
         var from = month < earliest ? earliest : month;
         var to = month.AddMonths(1).AddDays(-1);
-        var slots = await catalog.SlotsAsync(station.Id, new SlotsQuery(from, to, Math.Clamp(guests, 1, 200)), cancellationToken);
-        if (slots.Value is not { } loaded)
+        if ((await slots(new SlotsQuery(from, to, Math.Clamp(guests, 1, 200)))).Value is not { } loaded)
         {
             return null;
         }

@@ -2,6 +2,8 @@ using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using MyHibachi.Api.Data;
+using MyHibachi.Api.Data.Entities;
+using MyHibachi.Api.Features.Bookings;
 using MyHibachi.Api.Infrastructure;
 using MyHibachi.Api.Infrastructure.Security;
 
@@ -28,7 +30,29 @@ public static class AvailabilityApi
             .ProducesValidationProblem()
             .RequireFeature(FeatureFlags.CoreApi);
 
+        app.MapGet("/api/bookings/{id:guid}/slots", GetBookingSlots)
+            .RequireRateLimiting(RateLimitPolicies.Api).WithTags("Bookings").WithName("GetBookingSlots")
+            .WithSummary("Where a booking can move: open start times of its chef (any chef when none is assigned), the booking itself not counted")
+            .RequirePermission(Permissions.BookingsRead)
+            .ProducesValidationProblem()
+            .RequireFeature(FeatureFlags.CoreApi);
+
         return app;
+    }
+
+    public static async Task<Results<Ok<StationSlotsDto>, ProblemHttpResult>> GetBookingSlots(
+        Guid id, DateOnly? from, DateOnly? to, int? guests, BookingQueries bookings, HibachiDbContext db, AvailabilityService availability,
+        TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var booking = await bookings.FindAsync(id, cancellationToken);
+        if (booking is null)
+        {
+            return Failure.NotFound("Booking").ToResult();
+        }
+
+        var station = await db.Stations.AsNoTracking().FirstAsync(s => s.Id == booking.StationId, cancellationToken);
+        return await SlotsAsync(station, from, to, guests ?? booking.Adults + booking.Children, booking.ChefId is { } chef ? [chef] : null, booking.Id,
+            availability, clock, cancellationToken);
     }
 
     public static async Task<Results<Ok<ChefAvailabilityDto>, ProblemHttpResult>> GetChefAvailability(
@@ -81,6 +105,14 @@ public static class AvailabilityApi
             return Failure.NotFound("Station").ToResult();
         }
 
+        return await SlotsAsync(station, from, to, guests, null, null, availability, clock, cancellationToken);
+    }
+
+    /// <summary>Open starts at a station, counted by free chef (only <paramref name="chefIds"/> when given), <paramref name="excludeBooking"/> not holding its chef.</summary>
+    private static async Task<Results<Ok<StationSlotsDto>, ProblemHttpResult>> SlotsAsync(
+        Station station, DateOnly? from, DateOnly? to, int? guests, IReadOnlyList<Guid>? chefIds, Guid? excludeBooking,
+        AvailabilityService availability, TimeProvider clock, CancellationToken cancellationToken)
+    {
         var zone = AvailabilityService.Zone(station);
         var range = ValidateRange(from, to, guests, zone, clock);
         if (range.Failure is not null)
@@ -90,7 +122,7 @@ public static class AvailabilityApi
 
         var (first, last, duration) = range.Value;
         var (rangeFrom, rangeTo) = Instants(first, last, zone);
-        var schedules = await availability.LoadAsync(station.Id, zone, rangeFrom, rangeTo, null, null, cancellationToken);
+        var schedules = await availability.LoadAsync(station.Id, zone, rangeFrom, rangeTo, chefIds, excludeBooking, cancellationToken);
         var earliest = availability.EarliestStart(station);
         var counts = schedules
             .SelectMany(s => AvailabilityEngine.OpenStarts(s.Schedule, zone, first, last, duration, earliest))

@@ -208,9 +208,15 @@ public sealed class BookingChanges(
             ? "The chef is no longer active."
             : AvailabilityEngine.WhyUnavailable(schedule, plan.Zone, plan.StartsAt, plan.Duration,
                 plan.TimeChanged ? availability.EarliestStart(plan.Station) : DateTimeOffset.MinValue);
-        return why is null
-            ? (schedule, null)
-            : (schedule, Failure.Conflict(ProblemCodes.ChefUnavailable, "The assigned chef cannot take the new time.", why + " Choose another time, or reassign the chef first."));
+        if (why is null)
+        {
+            return (schedule, null);
+        }
+
+        // A customer is told what they can do, never another customer's reference or a staff task.
+        return (schedule, scope.Kind == ScopeKind.Customer
+            ? Failure.Conflict(ProblemCodes.ChefUnavailable, "Your chef is not free at that time.", "Choose another of the open times, or call us and we'll find a way.")
+            : Failure.Conflict(ProblemCodes.ChefUnavailable, "The assigned chef cannot take the new time.", why + " Choose another time, or reassign the chef first."));
     }
 
     private static void Reschedule(Booking booking, ChangePlan plan)

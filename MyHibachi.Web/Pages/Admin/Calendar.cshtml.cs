@@ -20,7 +20,7 @@ public sealed class CalendarModel(CatalogClient catalog, ChefsClient chefs, Book
     {
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         WeekStart = week ?? today.AddDays(-(((int)today.DayOfWeek + 6) % 7));
-        Stations = (await catalog.StationsAsync(cancellationToken)).Value ?? [];
+        Stations = User.VisibleStations((await catalog.StationsAsync(cancellationToken)).Value);
         StationId = stationId ?? User.StationId() ?? Stations.FirstOrDefault()?.Id;
         Chefs = (await chefs.ListAsync(new ChefListQuery(PageSize: 100, StationId: StationId, IsActive: true), cancellationToken)).Value?.Items ?? [];
         var from = new DateTimeOffset(WeekStart.AddDays(-1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);

@@ -47,7 +47,7 @@ public sealed class IndexModel(CatalogClient catalog, AdminClient admin, Assista
             Assistant = (await assistant.StatsAsync(30, cancellationToken)).Value;
         }
 
-        Stations = (await catalog.StationsAsync(cancellationToken)).Value ?? [];
+        Stations = User.VisibleStations((await catalog.StationsAsync(cancellationToken)).Value);
         var result = await admin.DashboardAsync(new DashboardQuery(stationId), cancellationToken);
         Dashboard = result.Value;
         Problem = result.Problem?.Message;

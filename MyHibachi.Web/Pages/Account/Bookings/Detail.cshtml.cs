@@ -17,19 +17,6 @@ public sealed class DetailModel(BookingsClient bookings, CatalogClient catalog, 
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) => await LoadAsync(id, cancellationToken);
 
-    public async Task<IActionResult> OnPostChangeAsync(Guid id, DateOnly? date, string? time, int? adults, int? children, string? etag, CancellationToken cancellationToken)
-    {
-        var result = await bookings.UpdateAsync(id, new UpdateBookingRequest(date, time, adults, children, null, null, null, null, null), etag ?? "", cancellationToken);
-        if (result.Succeeded)
-        {
-            TempData["Flash"] = "Your booking is updated.";
-            return RedirectToPage(new { id });
-        }
-
-        ModelState.AddApiProblem(result.Problem, "Change");
-        return await LoadAsync(id, cancellationToken);
-    }
-
     public async Task<IActionResult> OnPostPayAsync(Guid id, PaymentPurpose purpose, CancellationToken cancellationToken)
     {
         var checkout = await payments.CheckoutAsync(new CheckoutSessionRequest(id, purpose), cancellationToken);

@@ -1,3 +1,4 @@
+using MyHibachi.Web.Auth;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using MyHibachi.Web.Infrastructure;
@@ -36,7 +37,7 @@ public sealed class IndexModel(CatalogClient catalog, BookingsClient bookings, T
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        Stations = (await catalog.StationsAsync(cancellationToken)).Value ?? [];
+        Stations = User.VisibleStations((await catalog.StationsAsync(cancellationToken)).Value);
         Query.From ??= DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var result = await bookings.ListAsync(new BookingListQuery(
             Query.Page, 25, Query.Status, Query.StationId,

@@ -1,3 +1,4 @@
+using MyHibachi.Web.Auth;
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -58,7 +59,7 @@ public sealed class EditModel(ChefsClient chefs, CatalogClient catalog) : PageMo
     public async Task<IActionResult> OnGetAsync(Guid? id, CancellationToken cancellationToken)
     {
         Id = id;
-        Stations = (await catalog.StationsAsync(cancellationToken)).Value ?? [];
+        Stations = User.VisibleStations((await catalog.StationsAsync(cancellationToken)).Value);
         if (id is null)
         {
             Input.StationId = Stations.FirstOrDefault()?.Id;
@@ -107,7 +108,7 @@ public sealed class EditModel(ChefsClient chefs, CatalogClient catalog) : PageMo
         ModelState.AddApiProblem(result.Problem);
         Id = id;
         ETag = etag;
-        Stations = (await catalog.StationsAsync(cancellationToken)).Value ?? [];
+        Stations = User.VisibleStations((await catalog.StationsAsync(cancellationToken)).Value);
         if (id is { } existing)
         {
             Detail = (await chefs.GetAsync(existing, cancellationToken)).Value;

@@ -1,3 +1,4 @@
+using MyHibachi.Web.Auth;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using MyHibachi.Web.Infrastructure;
@@ -89,7 +90,7 @@ public sealed class EditModel(CustomersClient customers, CatalogClient catalog, 
 
     private async Task LoadListsAsync(CancellationToken cancellationToken)
     {
-        Stations = (await catalog.StationsAsync(cancellationToken)).Value ?? [];
+        Stations = User.VisibleStations((await catalog.StationsAsync(cancellationToken)).Value);
         if (Id is { } id)
         {
             Bookings = (await bookings.ListAsync(new BookingListQuery(PageSize: 20, CustomerId: id, Sort: "-startsAt"), cancellationToken)).Value?.Items ?? [];
