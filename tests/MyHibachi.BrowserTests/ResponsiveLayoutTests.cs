@@ -11,7 +11,8 @@ namespace MyHibachi.BrowserTests;
 public sealed class ResponsiveLayoutTests(BrowserAppHost host)
 {
     private static readonly string[] PublicPages =
-        ["/", "/Menu", "/Quote", "/Book", "/Account/Login", "/Account/Register", "/Account/ForgotPassword", "/Account/ResendConfirmation", "/Chat", "/Contact", "/About", "/Privacy", "/Terms"];
+        ["/", "/Menu", "/Quote", "/Book", "/Account/Login", "/Account/Register", "/Account/ForgotPassword", "/Account/ResendConfirmation", "/Chat", "/Contact", "/About", "/Privacy", "/Terms",
+         "/Request?reason=area", "/Request?reason=large"];
 
     private static readonly string[] CustomerPages = ["/Account/Bookings"];
 
@@ -39,6 +40,10 @@ public sealed class ResponsiveLayoutTests(BrowserAppHost host)
           const field = [...document.querySelectorAll('main input:not([type=hidden]):not([type=checkbox]):not([type=radio]), main select, main textarea')]
             .find(e => { const r = e.getBoundingClientRect(); return r.width > 0 && (r.left < 8 || r.right > w - 8); });
           if (field) problems.push(`a field touches the screen's edge: ${name(field)}`);
+          const squeezed = [...document.querySelectorAll('main input[type=text], main input[type=email], main input[type=tel], main input[type=password], main input[type=search], main input:not([type]), main select, main textarea')]
+            .filter(e => !['decimal', 'numeric'].includes(e.getAttribute('inputmode')))
+            .find(e => { const r = e.getBoundingClientRect(); return r.width > 0 && r.width < 150; });
+          if (squeezed) problems.push(`a field is squeezed to ${Math.round(squeezed.getBoundingClientRect().width)}px: ${name(squeezed)}`);
           const floating = [...document.querySelectorAll('body *')].filter(e => getComputedStyle(e).position === 'fixed');
           const covered = (at) => {
             for (const el of document.querySelectorAll('a[href], button, input:not([type=hidden]), select, textarea')) {
@@ -75,7 +80,13 @@ public sealed class ResponsiveLayoutTests(BrowserAppHost host)
         var first = customer.Locator("main a[href^='/Account/Bookings/']").First;
         if (await first.CountAsync() > 0)
         {
-            await CheckAsync(customer, [await first.GetAttributeAsync("href") ?? "/Account/Bookings"], width, problems);
+            var detail = await first.GetAttributeAsync("href") ?? "/Account/Bookings";
+            await CheckAsync(customer, [detail], width, problems);
+            await customer.GotoAsync(detail);
+            if (await customer.Locator("a[href$='/Change']").CountAsync() > 0)
+            {
+                await CheckAsync(customer, [detail + "/Change"], width, problems);
+            }
         }
 
         var staff = await host.NewPageAsync(width: width, height: width < 600 ? 844 : 900);
@@ -85,7 +96,20 @@ public sealed class ResponsiveLayoutTests(BrowserAppHost host)
         var booking = staff.Locator("main a[href^='/Admin/Bookings/']").First;
         if (await booking.CountAsync() > 0)
         {
-            await CheckAsync(staff, [await booking.GetAttributeAsync("href") ?? "/Admin/Bookings"], width, problems);
+            var detail = await booking.GetAttributeAsync("href") ?? "/Admin/Bookings";
+            await CheckAsync(staff, [detail], width, problems);
+            await staff.GotoAsync(detail);
+            if (await staff.Locator("a[href$='/Edit']").CountAsync() > 0)
+            {
+                await CheckAsync(staff, [detail + "/Edit"], width, problems);
+            }
+
+            await staff.GotoAsync("/Admin/Customers");
+            var customerLink = staff.Locator("main table a[href^='/Admin/Customers/Edit/']").First;
+            if (await customerLink.CountAsync() > 0)
+            {
+                await CheckAsync(staff, [await customerLink.GetAttributeAsync("href") ?? "/Admin/Customers"], width, problems);
+            }
         }
 
         Assert.True(problems.Count == 0, $"At {width} px:\n" + string.Join("\n", problems));
@@ -98,12 +122,9 @@ public sealed class ResponsiveLayoutTests(BrowserAppHost host)
             var response = await page.GotoAsync(path);
             Assert.True(response!.Ok, $"{path} answered {response.Status}");
             problems.AddRange((await page.EvaluateAsync<string[]>(Check)).Select(p => $"{path}: {p}"));
-            var name = (width < 600 ? "phone" : "desktop") + System.Text.RegularExpressions.Regex.Replace(path, "/[0-9a-f-]{36}$", "/detail").Replace('/', '-').TrimEnd('-');
-            // Pages built for this issue are also kept at desktop width, to be looked at beside the phone ones.
-            if (width < 600 || path is "/Contact" or "/About" or "/Privacy" or "/Terms" or "/Account/ResendConfirmation" or "/Chat" or "/Admin/Conversations" or "/Admin/Knowledge")
-            {
-                await BrowserAppHost.ScreenshotAsync(page, name is "phone" or "desktop" ? name + "-home" : name);
-            }
+            var name = (width < 600 ? "phone" : "desktop") + System.Text.RegularExpressions.Regex.Replace(path, "/[0-9a-f-]{36}", "/detail").Replace("?reason=", "-", StringComparison.Ordinal).Replace('/', '-').TrimEnd('-');
+            // Every page at both widths, to be looked at side by side.
+            await BrowserAppHost.ScreenshotAsync(page, name is "phone" or "desktop" ? name + "-home" : name);
         }
     }
 }
