@@ -21,6 +21,13 @@ public sealed class AuditingInterceptor(CurrentActor actor, TimeProvider clock, 
     private static readonly HashSet<string> NotAudited =
         ["Version", "PasswordHash", "SecurityStamp", "TokenHash", "EmailConfirmationTokenHash", "PasswordResetTokenHash", "Embedding", "SearchVector"];
 
+    // What signing in, failing to and being locked out write on a user: bookkeeping, kept apart from data changes.
+    private static readonly HashSet<string> SignInFields =
+        ["LastLoginAt", "FailedLoginCount", "LockoutEndsAt", "PasswordResetExpiresAt", "EmailConfirmationExpiresAt", nameof(ITimestamped.UpdatedAt)];
+
+    // The properties that name a record, most telling first.
+    private static readonly string[] LabelFields = ["Reference", "Name", "Title", "Code"];
+
     public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(
         DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
@@ -90,9 +97,27 @@ public sealed class AuditingInterceptor(CurrentActor actor, TimeProvider clock, 
                     Before = entry.State == EntityState.Added ? null : Snapshot(entry, original: true),
                     After = entry.State == EntityState.Deleted ? null : Snapshot(entry, original: false),
                     RequestId = actor.RequestId,
+                    Label = LabelOf(entry),
+                    Kind = IsSignInBookkeeping(entry) ? AuditKinds.SignIn : AuditKinds.Data,
                 });
             }
         }
+    }
+
+    private static bool IsSignInBookkeeping(EntityEntry entry) =>
+        entry.State == EntityState.Modified && entry.Entity is User
+        && entry.Properties.Where(p => p.IsModified && !NotAudited.Contains(p.Metadata.Name)).All(p => SignInFields.Contains(p.Metadata.Name));
+
+    /// <summary>"MH-7K3Q9P", "Olivia Bennett", "MyHibachi Atlanta": what people call the record.</summary>
+    private static string? LabelOf(EntityEntry entry)
+    {
+        string? Value(string property) =>
+            entry.Metadata.FindProperty(property) is null ? null : (entry.State == EntityState.Deleted ? entry.Property(property).OriginalValue : entry.Property(property).CurrentValue)?.ToString();
+
+        var fullName = $"{Value("FirstName")} {Value("LastName")}".Trim();
+        var label = LabelFields.Select(Value).FirstOrDefault(v => !string.IsNullOrWhiteSpace(v))
+            ?? (fullName.Length > 0 ? fullName : Value("Email"));
+        return string.IsNullOrWhiteSpace(label) ? null : label.Length > 200 ? label[..200] : label;
     }
 
     private static bool HasRealChange(EntityEntry entry) =>

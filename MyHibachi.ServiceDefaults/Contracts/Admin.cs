@@ -13,13 +13,14 @@ public sealed record DashboardDto(
 
 public sealed record DashboardQuery(Guid? StationId = null);
 
+/// <summary>One change: who, when, to what record (Label: its reference or name), before and after; Kind "data" or "sign-in".</summary>
 public sealed record AuditEntryDto(
     long Id, DateTimeOffset OccurredAt, Guid? ActorId, string ActorName, string Action, string EntityType, string EntityId,
-    JsonElement? Before, JsonElement? After, string? RequestId);
+    JsonElement? Before, JsonElement? After, string? RequestId, string? Label = null, string Kind = "data");
 
 public sealed record AuditQuery(
     int? Page = null, int? PageSize = null, string? EntityType = null, string? EntityId = null, Guid? ActorId = null,
-    string? Action = null, DateTimeOffset? From = null, DateTimeOffset? To = null);
+    string? Action = null, DateTimeOffset? From = null, DateTimeOffset? To = null, string? Kind = null);
 
 public sealed record DeletedItemDto(
     string Type, Guid Id, string Label, DateTimeOffset DeletedAt, Guid? DeletedBy, string? DeletedByName, string? Reason,

@@ -81,6 +81,28 @@ public static class PageHelpers
         _ => status.ToString(),
     };
 
+    /// <summary>Why a lead has not booked, in words.</summary>
+    public static string Reason(LeadReason reason) => reason switch
+    {
+        LeadReason.ValidationFailed => "Stopped at a form error",
+        LeadReason.NoAvailability => "No chef free",
+        LeadReason.OutOfServiceArea => "Out of service area",
+        LeadReason.AbandonedQuote => "Left a quote",
+        LeadReason.Inquiry => "Question",
+        LeadReason.DepositNotPaid => "Deposit not paid",
+        LeadReason.LargeParty => "Large party (custom quote)",
+        _ => reason.ToString(),
+    };
+
+    /// <summary>Where a lead came from, in words.</summary>
+    public static string Source(LeadSource source) => source switch
+    {
+        LeadSource.Web => "Website",
+        LeadSource.Admin => "Staff",
+        LeadSource.Sms => "SMS",
+        _ => source.ToString(),
+    };
+
     /// <summary>"25", or "1,000+" once the Api stopped counting.</summary>
     public static string TotalText<T>(this PagedList<T> page) =>
         page.TotalCount.ToString("N0", CultureInfo.InvariantCulture) + (page.TotalCountExact ? "" : "+");

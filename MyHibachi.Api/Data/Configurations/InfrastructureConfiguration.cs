@@ -14,11 +14,14 @@ public sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntr
         builder.Property(a => a.EntityType).HasMaxLength(50);
         builder.Property(a => a.EntityId).HasMaxLength(64);
         builder.Property(a => a.RequestId).HasMaxLength(64);
+        builder.Property(a => a.Label).HasMaxLength(200);
+        builder.Property(a => a.Kind).HasMaxLength(20).HasDefaultValue(AuditKinds.Data);
         builder.Property(a => a.Before).HasColumnType("jsonb");
         builder.Property(a => a.After).HasColumnType("jsonb");
         builder.HasIndex(a => new { a.EntityType, a.EntityId });
         builder.HasIndex(a => a.OccurredAt);
         builder.HasIndex(a => a.ActorId);
+        builder.HasIndex(a => new { a.Kind, a.Id });
     }
 }
 

@@ -23,6 +23,20 @@ public sealed class AuditEntry
     public string? After { get; set; }
 
     public string? RequestId { get; set; }
+
+    /// <summary>The record as people name it when it was written: a booking's reference, a person's name, a station's name.</summary>
+    public string? Label { get; set; }
+
+    /// <summary>"data" for a change to the business's records; "sign-in" for an account's sign-in bookkeeping (last sign-in, failed attempts, lockout).</summary>
+    public string Kind { get; set; } = AuditKinds.Data;
+}
+
+public static class AuditKinds
+{
+    public const string Data = "data";
+    public const string SignIn = "sign-in";
+
+    public static readonly string[] All = [Data, SignIn];
 }
 
 /// <summary>An integration event written in the same transaction as the change it reports.</summary>

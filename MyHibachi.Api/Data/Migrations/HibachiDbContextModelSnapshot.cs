@@ -70,6 +70,19 @@ namespace MyHibachi.Api.Data.Migrations
                         .HasColumnType("character varying(50)")
                         .HasColumnName("entity_type");
 
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasDefaultValue("data")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Label")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("label");
+
                     b.Property<DateTimeOffset>("OccurredAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("occurred_at");
@@ -90,6 +103,9 @@ namespace MyHibachi.Api.Data.Migrations
 
                     b.HasIndex("EntityType", "EntityId")
                         .HasDatabaseName("ix_audit_log_entity_type_entity_id");
+
+                    b.HasIndex("Kind", "Id")
+                        .HasDatabaseName("ix_audit_log_kind_id");
 
                     b.ToTable("audit_log", (string)null);
                 });

@@ -16,7 +16,7 @@ public static class AuditApi
     {
         app.MapGet("/api/admin/audit", QueryAudit)
             .RequireRateLimiting(RateLimitPolicies.Api).WithTags("Audit").WithName("QueryAudit")
-            .WithSummary("The audit trail, newest first: filter by entity, actor, action and time")
+            .WithSummary("The audit trail, newest first: filter by entity, actor, action, kind (data or sign-in) and time")
             .ProducesValidationProblem()
             .RequireFeature(FeatureFlags.AuditTrail)
             .RequireStaff().RequirePermission(Permissions.AuditRead);
@@ -37,6 +37,11 @@ public static class AuditApi
             errors.Add("action", $"Use one of {string.Join(", ", Actions)}.");
         }
 
+        if (query.Kind is not null && !AuditKinds.All.Contains(query.Kind))
+        {
+            errors.Add("kind", $"Use one of {string.Join(", ", AuditKinds.All)}.");
+        }
+
         if (errors.Any)
         {
             return Failure.Invalid(errors).ToResult();
@@ -51,6 +56,11 @@ public static class AuditApi
         if (!string.IsNullOrWhiteSpace(query.EntityId))
         {
             entries = entries.Where(a => a.EntityId == query.EntityId);
+        }
+
+        if (query.Kind is { } kind)
+        {
+            entries = entries.Where(a => a.Kind == kind);
         }
 
         if (query.ActorId is { } actorId)
@@ -81,7 +91,7 @@ public static class AuditApi
     }
 
     private static AuditEntryDto ToDto(AuditEntry a) => new(
-        a.Id, a.OccurredAt, a.ActorId, a.ActorName, a.Action, a.EntityType, a.EntityId, Parse(a.Before), Parse(a.After), a.RequestId);
+        a.Id, a.OccurredAt, a.ActorId, a.ActorName, a.Action, a.EntityType, a.EntityId, Parse(a.Before), Parse(a.After), a.RequestId, a.Label, a.Kind);
 
     private static JsonElement? Parse(string? json) => json is null ? null : JsonDocument.Parse(json).RootElement.Clone();
 }

@@ -81,6 +81,32 @@ public sealed class EventsAndAuditTests(ApiAppHost host) : ApiTest(host)
     }
 
     [Fact]
+    public async Task Audit_rows_name_their_record_and_keep_sign_in_bookkeeping_apart_from_data_changes()
+    {
+        var station = await Api.CreateStationAsync();
+        await Api.CreateChefAsync(station.Id);
+        var booking = await Api.CreateBookingAsync(station.Id, HibachiApiClient.FutureDate());
+        var email = $"audited-{Guid.NewGuid():N}@example.com";
+        var customer = await ConfirmedCustomerAsync(email, "An audited passphrase 9");
+        await customer.SignInAsync(email, "An audited passphrase 9");
+        var user = await Host.ScalarAsync<Guid>("SELECT id FROM users WHERE email = @e", ("e", email));
+
+        var created = (await Api.GetAsync<PagedList<AuditEntryDto>>($"/api/admin/audit?entityType=Booking&entityId={booking.Id}&action=create")).Ok();
+        Assert.Equal(booking.Reference, Assert.Single(created.Items).Label);
+        Assert.Equal("data", created.Items[0].Kind);
+
+        var signIns = (await Api.GetAsync<PagedList<AuditEntryDto>>($"/api/admin/audit?entityId={user}&kind=sign-in")).Ok();
+        Assert.NotEmpty(signIns.Items);
+        Assert.All(signIns.Items, a => Assert.Equal(email, a.Label));
+        var data = (await Api.GetAsync<PagedList<AuditEntryDto>>($"/api/admin/audit?entityId={user}&kind=data")).Ok();
+        // The account's creation and confirmation are data; its sign-ins are not.
+        Assert.Contains(data.Items, a => a.Action == "create");
+        Assert.DoesNotContain(data.Items, a => a.Action == "update" && a.After!.Value.GetProperty("lastLoginAt").ToString() != a.Before!.Value.GetProperty("lastLoginAt").ToString()
+            && a.After.Value.GetProperty("emailConfirmedAt").ToString() == a.Before.Value.GetProperty("emailConfirmedAt").ToString());
+        (await Api.GetAsync<string>("/api/admin/audit?kind=everything")).InvalidField("kind");
+    }
+
+    [Fact]
     public async Task The_nightly_purge_removes_what_was_deleted_over_thirty_days_ago_and_audits_it()
     {
         var station = await Api.CreateStationAsync();
