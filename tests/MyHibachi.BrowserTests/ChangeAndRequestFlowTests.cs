@@ -185,6 +185,43 @@ public sealed partial class ChangeAndRequestFlowTests(BrowserAppHost host)
         await BrowserAppHost.ScreenshotAsync(page, (width < 600 ? "phone" : "desktop") + "-denied");
     }
 
+    [Theory]
+    [InlineData(390)]
+    [InlineData(1280)]
+    public async Task Form_errors_mark_their_fields_and_are_listed_in_the_form_s_order(int width)
+    {
+        var page = await host.NewPageAsync(width: width, height: width < 600 ? 844 : 900);
+
+        // A wrong password marks both fields (which one is wrong is not told) with a whole sentence.
+        await page.GotoAsync("/Account/Login");
+        await page.GetByLabel("E-mail", new() { Exact = true }).FillAsync("olivia.bennett@example.com");
+        await page.GetByLabel("Password").FillAsync("not the password at all");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        Assert.Equal("true", await page.Locator("#Email").GetAttributeAsync("aria-invalid"));
+        Assert.Equal("true", await page.Locator("#Password").GetAttributeAsync("aria-invalid"));
+        Assert.EndsWith(".", (await page.Locator("#Password_error").InnerTextAsync()).Trim());
+        Assert.Equal("olivia.bennett@example.com", await page.Locator("#Email").InputValueAsync());
+        await BrowserAppHost.ScreenshotAsync(page, (width < 600 ? "phone" : "desktop") + "-login-wrong-password");
+
+        // The booking form's summary follows the form from top to bottom, each line linked to its field.
+        await page.GotoAsync("/Book");
+        await page.GetByLabel("ZIP code of the event").FillAsync("30305");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Next: choose a time" }).ClickAsync();
+        await page.Locator(".day-times .slot input").First.CheckAsync(new() { Force = true });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Next: address and contact" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Next: review" }).ClickAsync();
+        var targets = await page.Locator("[data-problems] li[data-for]").EvaluateAllAsync<string[]>("items => items.map(li => li.getAttribute('data-for'))");
+        Assert.True(targets.Length >= 4, string.Join(", ", targets));
+        var fieldOrder = await page.EvaluateAsync<string[]>("ids => { const all = [...document.querySelectorAll('input, select, textarea')].map(e => e.id); return ids.slice().sort((a, b) => all.indexOf(a) - all.indexOf(b)); }", targets);
+        Assert.Equal(fieldOrder, targets);
+        foreach (var id in targets)
+        {
+            Assert.Equal("true", await page.Locator($"#{id}").GetAttributeAsync("aria-invalid"));
+        }
+
+        await BrowserAppHost.ScreenshotAsync(page, (width < 600 ? "phone" : "desktop") + "-book-details-errors");
+    }
+
     private async Task RegisterAsync(IPage page, string email)
     {
         await page.GotoAsync("/Account/Register");

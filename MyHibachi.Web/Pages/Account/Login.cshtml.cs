@@ -24,16 +24,35 @@ public sealed class LoginModel(SessionService session) : PageModel
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(Email) || string.IsNullOrWhiteSpace(Password))
+        if (string.IsNullOrWhiteSpace(Email))
         {
-            ModelState.AddModelError(nameof(Email), "Enter your e-mail and password.");
+            ModelState.AddModelError(nameof(Email), "Enter the e-mail address you signed up with.");
+        }
+
+        if (string.IsNullOrWhiteSpace(Password))
+        {
+            ModelState.AddModelError(nameof(Password), "Enter your password.");
+        }
+
+        if (!ModelState.IsValid)
+        {
             return Page();
         }
 
-        var result = await session.SignInAsync(Email, Password, Remember, cancellationToken);
+        var result = await session.SignInAsync(Email!, Password!, Remember, cancellationToken);
         if (!result.Succeeded)
         {
-            ModelState.AddModelError(string.Empty, result.Problem?.Message ?? "We could not sign you in.");
+            // Which of the two is wrong is not said (that would tell who has an account): both are marked.
+            if (result.Status == System.Net.HttpStatusCode.Unauthorized)
+            {
+                ModelState.AddModelError(nameof(Email), "Check the e-mail address.");
+                ModelState.AddModelError(nameof(Password), "This e-mail and password do not match an account. Check both, or reset your password.");
+            }
+            else
+            {
+                ModelState.AddModelError(string.Empty, result.Problem?.Message ?? "We could not sign you in.");
+            }
+
             return Page();
         }
 

@@ -237,12 +237,12 @@ public sealed class IndexModel(CatalogClient catalog, BookingsClient bookings, P
             }
         }
 
-        Required(Wizard.Details.FirstName, nameof(DetailsInput.FirstName), "Your first name, please.");
-        Required(Wizard.Details.LastName, nameof(DetailsInput.LastName), "Your last name, please.");
-        Required(Wizard.Details.Email, nameof(DetailsInput.Email), "An e-mail for your confirmation.");
-        Required(Wizard.Details.Line1, nameof(DetailsInput.Line1), "The street address of the party.");
-        Required(Wizard.Details.City, nameof(DetailsInput.City), "The city.");
-        Required(Wizard.Details.State, nameof(DetailsInput.State), "The state, e.g. GA.");
+        Required(Wizard.Details.FirstName, nameof(DetailsInput.FirstName), "Enter your first name.");
+        Required(Wizard.Details.LastName, nameof(DetailsInput.LastName), "Enter your last name.");
+        Required(Wizard.Details.Email, nameof(DetailsInput.Email), "Enter an e-mail address: your confirmation goes there.");
+        Required(Wizard.Details.Line1, nameof(DetailsInput.Line1), "Enter the street address where the party is.");
+        Required(Wizard.Details.City, nameof(DetailsInput.City), "Enter the city.");
+        Required(Wizard.Details.State, nameof(DetailsInput.State), "Enter the state as two letters, for example GA.");
     }
 
     /// <summary>Maps the Api's field names onto the wizard's.</summary>

@@ -132,6 +132,17 @@
     });
   });
 
+  // The error summary in the order of the form: each field's message where its field is on the page.
+  document.querySelectorAll("[data-problems] ul").forEach((list) => {
+    const items = [...list.querySelectorAll("li[data-for]")];
+    const position = (li) => document.getElementById(li.getAttribute("data-for"));
+    items.sort((a, b) => {
+      const x = position(a), y = position(b);
+      if (!x || !y) { return x ? -1 : y ? 1 : 0; }
+      return x.compareDocumentPosition(y) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
+    }).forEach((li) => list.appendChild(li));
+  });
+
   // Confirm destructive actions.
   document.querySelectorAll("form[data-confirm]").forEach((form) => {
     form.addEventListener("submit", (event) => {
