@@ -43,4 +43,29 @@ public sealed class HomePageTests(BrowserAppHost host)
         await staff.GotoAsync("/Admin/Leads?q=casey.contact");
         await Assertions.Expect(staff.Locator("table.data")).ToContainTextAsync("Casey Contact");
     }
+
+    [Theory]
+    [InlineData(390)]
+    [InlineData(1280)]
+    public async Task The_home_page_shows_the_food_and_the_chef_what_is_included_and_a_place_for_reviews(int width)
+    {
+        var page = await host.NewPageAsync(width: width, height: width < 600 ? 844 : 900);
+        await page.GotoAsync("/");
+
+        var images = page.Locator(".showcase img");
+        Assert.Equal(3, await images.CountAsync());
+        foreach (var image in await images.AllAsync())
+        {
+            await image.ScrollIntoViewIfNeededAsync();
+            Assert.False(string.IsNullOrWhiteSpace(await image.GetAttributeAsync("alt")));
+            await Assertions.Expect(image).ToHaveJSPropertyAsync("complete", true);
+            Assert.True(await image.EvaluateAsync<int>("i => i.naturalWidth") > 0, "An illustration did not load.");
+        }
+
+        var included = await page.Locator("#included-title + .grid-2").InnerTextAsync();
+        Assert.Contains("Two proteins per guest (chicken, steak, shrimp", included);
+        Assert.Contains("You provide", included);
+        Assert.True(await page.Locator("#reviews").IsVisibleAsync());
+        await BrowserAppHost.ScreenshotAsync(page, (width < 600 ? "phone" : "desktop") + "-home-full");
+    }
 }
