@@ -6,11 +6,13 @@ namespace MyHibachi.BrowserTests;
 [Collection(BrowserCollection.Name)]
 public sealed partial class AccountFlowTests(BrowserAppHost host)
 {
-    [Fact]
-    public async Task A_customer_signs_up_forgets_the_password_and_sets_a_new_one_from_the_e_mail()
+    [Theory]
+    [InlineData(390)]
+    [InlineData(1280)]
+    public async Task A_customer_signs_up_forgets_the_password_and_sets_a_new_one_from_the_e_mail(int width)
     {
-        var email = $"forgetful-{Guid.NewGuid():N}@example.com";
-        var page = await host.NewPageAsync();
+        var email = $"forgetful-{width}-{Guid.NewGuid():N}@example.com";
+        var page = await host.NewPageAsync(width: width, height: width < 600 ? 844 : 900);
 
         await page.GotoAsync("/Account/Register");
         await page.GetByLabel("First name").FillAsync("Fran");
@@ -27,14 +29,14 @@ public sealed partial class AccountFlowTests(BrowserAppHost host)
         await page.GetByLabel("E-mail", new() { Exact = true }).FillAsync(email);
         await page.GetByRole(AriaRole.Button, new() { Name = "Send me a link" }).ClickAsync();
         Assert.Contains("reset link is on its way", await page.Locator("main").InnerTextAsync());
-        await BrowserAppHost.ScreenshotAsync(page, "forgot-password");
+        await BrowserAppHost.ScreenshotAsync(page, (width < 600 ? "phone" : "desktop") + "-forgot-password-sent");
 
         var mail = await host.WaitForMailAsync(email, "Choose a new MyHibachi password");
         var link = ResetLink().Match(mail);
         Assert.True(link.Success, "The e-mail holds no reset link.");
         await page.GotoAsync(link.Value.Replace("&amp;", "&", StringComparison.Ordinal));
         await page.GetByLabel(new Regex("^New password")).FillAsync("My second long passphrase 2");
-        await BrowserAppHost.ScreenshotAsync(page, "reset-password");
+        await BrowserAppHost.ScreenshotAsync(page, (width < 600 ? "phone" : "desktop") + "-reset-password");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save my new password" }).ClickAsync();
         Assert.Contains("Your password is changed", await page.Locator(".flash").InnerTextAsync());
 

@@ -105,7 +105,9 @@ public sealed partial class ChangeAndRequestFlowTests(BrowserAppHost host)
         var page = await host.NewPageAsync(width: width, height: width < 600 ? 844 : 900);
         await host.SignInAsync(page, "admin@myhibachi.local");
         await page.GotoAsync("/Admin/Bookings?status=Confirmed");
-        await page.Locator("table.data tbody tr td:nth-child(2) a").Last.ClickAsync();
+        // Each width edits a booking of its own (the phone run takes the first, the desktop run the last).
+        var rows = page.Locator("table.data tbody tr td:nth-child(2) a");
+        await (width < 600 ? rows.First : rows.Last).ClickAsync();
         var id = page.Url.Split('/').Last();
         var adultsBefore = await host.ScalarAsync<int>("SELECT adults FROM bookings WHERE id = @id", ("id", Guid.Parse(id)));
 
@@ -220,6 +222,36 @@ public sealed partial class ChangeAndRequestFlowTests(BrowserAppHost host)
         }
 
         await BrowserAppHost.ScreenshotAsync(page, (width < 600 ? "phone" : "desktop") + "-book-details-errors");
+    }
+
+    [Fact]
+    public async Task A_station_manager_sees_only_their_station_and_the_lead_queue_and_audit_log_read_in_words()
+    {
+        var manager = await host.NewPageAsync();
+        await host.SignInAsync(manager, "manager.atl@myhibachi.local");
+        await manager.GotoAsync("/Admin/Bookings");
+        var stations = await manager.Locator("main select[name='stationId'] option").AllInnerTextsAsync();
+        Assert.DoesNotContain(stations, o => o.Contains("Houston", StringComparison.Ordinal));
+        await manager.GotoAsync("/Admin/Calendar");
+        Assert.DoesNotContain("Houston", string.Join(" ", await manager.Locator("main select option").AllInnerTextsAsync()));
+
+        var admin = await host.NewPageAsync();
+        await host.SignInAsync(admin, "admin@myhibachi.local");
+        await admin.GotoAsync("/Admin/Leads");
+        Assert.Matches(@"^\d+ leads?", (await admin.Locator("#lead-count").InnerTextAsync()).Trim());
+        var reasons = await admin.Locator("table.leads tbody tr td:nth-child(2)").AllInnerTextsAsync();
+        Assert.Contains(reasons, r => r.StartsWith("Out of service area", StringComparison.Ordinal));
+        Assert.DoesNotContain(reasons, r => r.Contains("OutOfServiceArea", StringComparison.Ordinal));
+        Assert.Matches(@"(AM|PM) (ET|CT)", await admin.Locator("table.leads tbody tr td:nth-child(6)").First.InnerTextAsync());
+
+        await admin.GotoAsync("/Admin/Audit");
+        var what = await admin.Locator("table.audit tbody").InnerTextAsync();
+        Assert.Matches(@"MH-[A-Z0-9]{6}", what);
+        Assert.DoesNotContain("lastLoginAt", what);
+        Assert.DoesNotContain("Last sign-in", what);
+        await admin.GotoAsync("/Admin/Audit?show=sign-in");
+        Assert.Contains("Last sign-in", await admin.Locator("table.audit tbody").InnerTextAsync());
+        await BrowserAppHost.ScreenshotAsync(admin, "desktop-admin-audit-sign-ins");
     }
 
     private async Task RegisterAsync(IPage page, string email)

@@ -44,7 +44,9 @@ public sealed class CustomerFlowTests(BrowserAppHost host)
         await page.GetByRole(AriaRole.Button, new() { Name = "Book my party" }).ClickAsync();
 
         var heading = await page.Locator("h1").InnerTextAsync();
-        Assert.Matches(@"You're booked! Reference MH-[A-Z0-9]{6}", heading);
+        // Pending until the deposit is paid: the page says the date is held, not booked.
+        Assert.Matches(@"Your date is held — reference MH-[A-Z0-9]{6}", heading);
+        Assert.Contains("Not confirmed yet", await page.Locator("#booking-state").InnerTextAsync());
         Assert.Contains(email, await page.Locator("main").InnerTextAsync());
         await BrowserAppHost.ScreenshotAsync(page, "booked");
     }

@@ -16,7 +16,10 @@ public sealed class PaymentFlowTests(BrowserAppHost host)
         await page.GetByLabel("ZIP code of the event").FillAsync("30305");
         await page.GetByLabel("Adults").FillAsync("11");
         await page.GetByRole(AriaRole.Button, new() { Name = "Next: choose a time" }).ClickAsync();
-        await page.Locator(".slot input").Last.CheckAsync(new() { Force = true });
+        // A day next month, well before the customers' change cut-off, so My bookings offers cancelling.
+        await page.Locator(".calendar-head button[aria-label='Next month']").ClickAsync();
+        await page.Locator(".month-grid .day-open button").Nth(4).ClickAsync();
+        await page.Locator(".day-times .slot input").Last.CheckAsync(new() { Force = true });
         await page.GetByRole(AriaRole.Button, new() { Name = "Next: address and contact" }).ClickAsync();
         await page.GetByLabel("Street address").FillAsync("77 Habersham Rd");
         await page.GetByLabel("City").FillAsync("Atlanta");

@@ -36,9 +36,9 @@ public sealed class IndexModel(LeadsClient api, CatalogClient catalog) : PageMod
 
     public string PageLink(int page) => "?" + PageHelpers.Query(("status", Status), ("source", Source), ("q", Q), ("mine", Mine ? "true" : null), ("p", page));
 
-    /// <summary>When, in the lead's kitchen's zone ("Wed, Dec 2 at 12:48 AM ET"); UTC for a lead no kitchen took.</summary>
+    /// <summary>When, in the lead's kitchen's zone ("Wed, Dec 2 at 12:48 AM ET"); the first kitchen's for a lead no kitchen took.</summary>
     public string When(LeadDto lead, DateTimeOffset at) =>
-        lead.StationId is { } id && Stations.TryGetValue(id, out var station) ? PageHelpers.Local(at, station.TimeZone) : PageHelpers.Instant(at);
+        PageHelpers.Local(at, (lead.StationId is { } id && Stations.TryGetValue(id, out var station) ? station : Stations.Values.FirstOrDefault())?.TimeZone ?? "UTC");
 
     /// <summary>What the lead left besides contact details: the ZIP, the party size, the date wanted.</summary>
     public static string Facts(LeadDto lead) => string.Join(" · ", new[]
