@@ -4,14 +4,14 @@ using MyHibachi.Benchmarks;
 
 // Load, leak and fault benchmarks against the real running system (AppHost with PostgreSQL, Redis
 // and RabbitMQ). Run on demand:
-//   dotnet run -c Release --project tests/MyHibachi.Benchmarks [-- --quick] [-- --only load,baseline,memory,faults,bad-input,webhooks,chat]
+//   dotnet run -c Release --project tests/MyHibachi.Benchmarks [-- --quick] [-- --only load,baseline,memory,faults,bad-input,webhooks,chat,calendar]
 //   dotnet run -c Release --project tests/MyHibachi.Benchmarks -- --only router   (the assistant's router on held-out phrasings; no AppHost)
 //     [--seconds N (per load level)] [--memory-requests N (after the first 1,000; default 100,000)]
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 var quick = args.Contains("--quick");
 var only = Array.IndexOf(args, "--only") is var at and >= 0 && at + 1 < args.Length ? args[at + 1] : null;
 var parts = only?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToHashSet()
-            ?? ["load", "baseline", "memory", "faults", "bad-input", "webhooks", "chat"];
+            ?? ["load", "baseline", "memory", "faults", "bad-input", "webhooks", "chat", "calendar"];
 var seconds = TimeSpan.FromSeconds(Array.IndexOf(args, "--seconds") is var s and >= 0 && s + 1 < args.Length ? int.Parse(args[s + 1], CultureInfo.InvariantCulture) : quick ? 8 : 20);
 var memoryRequests = Array.IndexOf(args, "--memory-requests") is var m and >= 0 && m + 1 < args.Length
     ? int.Parse(args[m + 1], CultureInfo.InvariantCulture)
@@ -174,6 +174,17 @@ try
         Console.WriteLine($"Saturated again: p50 {again.P50:0.0} ms, p95 {again.P95:0.0} ms, {again.MessagesPerSecond:N0} messages/s, {again.Failures} failed. " +
                           $"Memory across the three runs ({figures.Messages + paced.Messages + again.Messages:N0} messages): resident {residentBefore} → {residentAfter} MB, " +
                           $"live heap {(liveBefore ?? 0) / 1048576.0:0.0} → {(liveAfter ?? 0) / 1048576.0:0.0} MB.");
+    }
+
+    if (parts.Contains("calendar"))
+    {
+        var calendar = CalendarRun.Mix(system);
+        var runs = new List<LoadResult>
+        {
+            await LoadRunner.RunAsync(calendar, () => system.Client(), 50, seconds),
+            await LoadRunner.RunAsync(calendar, () => system.Client(), 50, seconds, thinkTime: TimeSpan.FromSeconds(1)),
+        };
+        CalendarRun.Print(runs);
     }
 
     if (parts.Contains("bad-input"))
