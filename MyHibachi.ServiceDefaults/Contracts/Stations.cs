@@ -14,7 +14,8 @@ public sealed record ServiceAreaDto(
 
 public sealed record SlotDto(DateTimeOffset StartsAt, string LocalTime, int AvailableChefs);
 
-public sealed record DaySlotsDto(DateOnly Date, IReadOnlyList<SlotDto> Slots);
+/// <summary>A day's open starts; Closed when no chef works that day at all (as opposed to every chef being booked).</summary>
+public sealed record DaySlotsDto(DateOnly Date, IReadOnlyList<SlotDto> Slots, bool Closed = false);
 
 public sealed record StationSlotsDto(Guid StationId, string TimeZone, int DurationMinutes, IReadOnlyList<DaySlotsDto> Days);
 

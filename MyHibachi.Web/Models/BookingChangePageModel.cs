@@ -206,7 +206,8 @@ public abstract class BookingChangePageModel(BookingsClient bookings, CatalogCli
         var earliest = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddHours(Station.MinimumNoticeHours));
         var guests = (Input.Adults ?? Booking.Adults) + (Input.Children ?? Booking.Children);
         var id = Booking.Id;
-        Calendar = await SlotCalendarView.LoadAsync(query => bookings.SlotsAsync(id, query, cancellationToken), Station, "Input.Pick", Input.Pick, guests, earliest, error);
+        Calendar = await SlotCalendarView.LoadAsync(query => bookings.SlotsAsync(id, query, cancellationToken), Station, "Input.Pick", Input.Pick, guests, earliest, error)
+            is { } calendar ? calendar with { ShowChefCounts = Booking.ChefId is null } : null;
     }
 
     public static string Signed(long cents) => cents switch

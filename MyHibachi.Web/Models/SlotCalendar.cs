@@ -64,6 +64,9 @@ public sealed record SlotCalendarView(
     string Prefix, SlotPick Pick, DateOnly Month, DateOnly Earliest, DateOnly Latest,
     IReadOnlyDictionary<DateOnly, IReadOnlyList<SlotDto>> Days, string Zone, string? Error)
 {
+    /// <summary>Whether each time says how many chefs are free (not when a booking moves with its own chef).</summary>
+    public bool ShowChefCounts { get; init; } = true;
+
     /// <summary>How far ahead the calendar goes.</summary>
     public const int MonthsAhead = 12;
 
@@ -94,14 +97,18 @@ public sealed record SlotCalendarView(
 
     public DayState StateOf(DateOnly date) =>
         date < Earliest ? DayState.TooSoon
-        : Days.TryGetValue(date, out var slots) ? (slots.Count > 0 ? DayState.Open : DayState.Full)
+        : Days.TryGetValue(date, out var slots) ? (slots.Count > 0 ? DayState.Open : ClosedDays.Contains(date) ? DayState.Closed : DayState.Full)
         : DayState.Unknown;
+
+    /// <summary>Days no chef works at all (not bookable, but not "full" either).</summary>
+    public IReadOnlySet<DateOnly> ClosedDays { get; init; } = new HashSet<DateOnly>();
 
     public enum DayState
     {
         TooSoon,
         Open,
         Full,
+        Closed,
         Unknown,
     }
 
@@ -138,6 +145,9 @@ public sealed record SlotCalendarView(
                 : days.Where(d => d.Value.Count > 0).Select(d => (DateOnly?)d.Key).Order().FirstOrDefault();
         }
 
-        return new SlotCalendarView(prefix, pick, month, earliest, latest, days, station.TimeZone, error);
+        return new SlotCalendarView(prefix, pick, month, earliest, latest, days, station.TimeZone, error)
+        {
+            ClosedDays = loaded.Days.Where(d => d.Closed).Select(d => d.Date).ToHashSet(),
+        };
     }
 }

@@ -128,7 +128,8 @@ public static class AvailabilityApi
             .SelectMany(s => AvailabilityEngine.OpenStarts(s.Schedule, zone, first, last, duration, earliest))
             .GroupBy(start => start)
             .Select(g => (g.Key, g.Count()));
-        return TypedResults.Ok(new StationSlotsDto(station.Id, station.TimeZone, duration, Group(counts, zone, first, last)));
+        return TypedResults.Ok(new StationSlotsDto(station.Id, station.TimeZone, duration,
+            Group(counts, zone, first, last, date => schedules.All(s => AvailabilityEngine.WorkingWindows(s.Schedule, date).Count == 0))));
     }
 
     public static Result<(DateOnly From, DateOnly To, int DurationMinutes)> ValidateRange(DateOnly? from, DateOnly? to, int? guests, TimeZoneInfo zone, TimeProvider clock)
@@ -160,7 +161,8 @@ public static class AvailabilityApi
         (AvailabilityEngine.ToInstant(first, TimeOnly.MinValue, zone) ?? new DateTimeOffset(first.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero),
          (AvailabilityEngine.ToInstant(last.AddDays(1), TimeOnly.MinValue, zone) ?? new DateTimeOffset(last.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero)));
 
-    private static List<DaySlotsDto> Group(IEnumerable<(DateTimeOffset Start, int Chefs)> starts, TimeZoneInfo zone, DateOnly first, DateOnly last)
+    private static List<DaySlotsDto> Group(
+        IEnumerable<(DateTimeOffset Start, int Chefs)> starts, TimeZoneInfo zone, DateOnly first, DateOnly last, Func<DateOnly, bool>? closed = null)
     {
         var byDay = starts
             .Select(s => (Local: TimeZoneInfo.ConvertTime(s.Start, zone), s.Start, s.Chefs))
@@ -170,7 +172,8 @@ public static class AvailabilityApi
         var days = new List<DaySlotsDto>();
         for (var date = first; date <= last; date = date.AddDays(1))
         {
-            days.Add(new DaySlotsDto(date, byDay.TryGetValue(date, out var slots) ? slots : []));
+            var open = byDay.TryGetValue(date, out var slots);
+            days.Add(new DaySlotsDto(date, open ? slots! : [], !open && closed?.Invoke(date) == true));
         }
 
         return days;

@@ -51,6 +51,10 @@ public sealed class BookingChangeAndRequestTests(ApiAppHost host) : ApiTest(host
         // For the station, the only chef is taken that day (one event a day); for the booking itself, the day is open.
         var stationSlots = (await Api.GetAsync<StationSlotsDto>($"/api/stations/{station.Id}/slots?{query}")).Ok();
         Assert.Empty(Assert.Single(stationSlots.Days).Slots);
+        Assert.False(stationSlots.Days[0].Closed); // booked up, not closed
+        var empty = await Api.CreateStationAsync();
+        var nobody = (await Api.GetAsync<StationSlotsDto>($"/api/stations/{empty.Id}/slots?{query}")).Ok();
+        Assert.True(Assert.Single(nobody.Days).Closed); // no chef works there at all
         var own = (await Api.GetAsync<StationSlotsDto>($"/api/bookings/{booking.Id}/slots?{query}")).Ok();
         var times = Assert.Single(own.Days).Slots.Select(s => s.LocalTime).ToList();
         Assert.Contains("18:00", times);
