@@ -23,7 +23,7 @@ public sealed class AuditingInterceptor(CurrentActor actor, TimeProvider clock, 
 
     // What signing in, failing to and being locked out write on a user: bookkeeping, kept apart from data changes.
     private static readonly HashSet<string> SignInFields =
-        ["LastLoginAt", "FailedLoginCount", "LockoutEndsAt", "PasswordResetExpiresAt", "EmailConfirmationExpiresAt", nameof(ITimestamped.UpdatedAt)];
+        ["LastLoginAt", "FailedLoginCount", "LockoutEndsAt", nameof(ITimestamped.UpdatedAt)];
 
     // The properties that name a record, most telling first.
     private static readonly string[] LabelFields = ["Reference", "Name", "Title", "Code"];
@@ -106,6 +106,7 @@ public sealed class AuditingInterceptor(CurrentActor actor, TimeProvider clock, 
 
     private static bool IsSignInBookkeeping(EntityEntry entry) =>
         entry.State == EntityState.Modified && entry.Entity is User
+        && !entry.Property(nameof(User.PasswordHash)).IsModified && !entry.Property(nameof(User.SecurityStamp)).IsModified
         && entry.Properties.Where(p => p.IsModified && !NotAudited.Contains(p.Metadata.Name)).All(p => SignInFields.Contains(p.Metadata.Name));
 
     /// <summary>"MH-7K3Q9P", "Olivia Bennett", "MyHibachi Atlanta": what people call the record.</summary>

@@ -62,7 +62,6 @@ public static class ApplicationServiceExtensions
 
         services.AddRazorPages(options =>
         {
-            options.Conventions.ConfigureFilter(new ForbiddenPageFilter());
             options.Conventions.AuthorizeFolder("/Admin", StaffPolicy);
             AdminAccess.AddConventions(options.Conventions);
             options.Conventions.AuthorizeFolder("/Account/Bookings");
@@ -91,10 +90,9 @@ public static class ApplicationServiceExtensions
         services.AddScoped<Infrastructure.BusinessContacts>();
         services.AddTransient<AccessTokenHandler>();
         services.AddTransient<VisitorAddressHandler>();
-        services.AddTransient<ForbiddenReadHandler>();
         // Signing in, up, out and refreshing go without anyone's token; every other area carries the user's.
         services.AddApiClient<AuthClient>().AddHttpMessageHandler<VisitorAddressHandler>();
-        services.AddApiClients(client => client.AddHttpMessageHandler<VisitorAddressHandler>().AddHttpMessageHandler<AccessTokenHandler>().AddHttpMessageHandler<ForbiddenReadHandler>());
+        services.AddApiClients(client => client.AddHttpMessageHandler<VisitorAddressHandler>().AddHttpMessageHandler<AccessTokenHandler>());
 
         services.AddHttpClient<ApiReadyCheck>(client => client.BaseAddress = new Uri(ApiClientRegistration.ApiBaseAddress));
         services.AddHealthChecks()

@@ -32,6 +32,9 @@ public sealed class BookingChangeInput
 
     /// <summary>The version of the booking the person started from (If-Match).</summary>
     public string? ETag { get; set; }
+
+    /// <summary>The change whose price was shown; a save of anything else is priced again first.</summary>
+    public string? PreviewKey { get; set; }
 }
 
 /// <summary>
@@ -70,6 +73,14 @@ public abstract class BookingChangePageModel(BookingsClient bookings, CatalogCli
             return missing;
         }
 
+        StartFromBooking();
+        await LoadCalendarAsync(null, cancellationToken);
+        return Page();
+    }
+
+    /// <summary>The form filled with the booking as it is now.</summary>
+    private void StartFromBooking()
+    {
         var booking = Booking!;
         Input = new BookingChangeInput
         {
@@ -86,8 +97,6 @@ public abstract class BookingChangePageModel(BookingsClient bookings, CatalogCli
             SpecialRequests = booking.SpecialRequests,
             ETag = ETagOfLoad,
         };
-        await LoadCalendarAsync(null, cancellationToken);
-        return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(Guid id, string? action, CancellationToken cancellationToken)
@@ -112,6 +121,14 @@ public abstract class BookingChangePageModel(BookingsClient bookings, CatalogCli
         }
 
         var request = ChangeRequest();
+        var key = System.Text.Json.JsonSerializer.Serialize(request);
+        if (action == "save" && Input.PreviewKey != key)
+        {
+            // Something was changed after the price was shown: show the price of what would be saved.
+            ModelState.AddModelError(string.Empty, "You changed something after seeing the price. Here is the price of the change as it is now; save it if it is right.");
+            action = "preview";
+        }
+
         if (action == "save")
         {
             var saved = await bookings.UpdateAsync(id, request, Input.ETag ?? "", cancellationToken);
@@ -121,13 +138,23 @@ public abstract class BookingChangePageModel(BookingsClient bookings, CatalogCli
                 return Redirect(SavedPage);
             }
 
-            Explain(saved.Problem, saved.Status == System.Net.HttpStatusCode.PreconditionFailed);
+            if (saved.Status == System.Net.HttpStatusCode.PreconditionFailed)
+            {
+                // Someone else changed it meanwhile: start again from the booking as it is now, never over their change.
+                StartFromBooking();
+                ModelState.AddModelError(string.Empty, "Someone changed this booking while you were editing it. Here it is as it is now: make your change again.");
+            }
+            else
+            {
+                Explain(saved.Problem);
+            }
         }
         else
         {
             var preview = await bookings.PreviewChangeAsync(id, request, cancellationToken);
             Preview = preview.Value;
-            Explain(preview.Problem, stale: false);
+            Input.PreviewKey = preview.Succeeded ? key : null;
+            Explain(preview.Problem);
         }
 
         await LoadCalendarAsync(ModelState.TryGetValue("Input.Pick.Slot", out var slotErrors) && slotErrors.Errors.Count > 0
@@ -143,27 +170,27 @@ public abstract class BookingChangePageModel(BookingsClient bookings, CatalogCli
         var keepsTime = Input.Pick.Slot is null || Input.Pick.Slot == CurrentSlot;
         var date = keepsTime ? null : Input.Pick.SlotDate;
         var time = keepsTime ? null : Input.Pick.SlotTime;
-        if (!ChangesEverything)
+        if (!ChangesEverything || Menu is null)
         {
+            // Only what the form showed is sent: without the menu the staff form shows no address, menu or notes.
             return new UpdateBookingRequest(date, time, Input.Adults, Input.Children, null, null, null, null, null);
         }
 
-        var selections = Input.Quantities.Where(q => q.Value is > 0).Select(q => new SelectionDto(q.Key, q.Value!.Value)).ToList();
+        // Lines the form does not show (an item since taken off the menu) stay as they are.
+        var shown = PartyInput.Extras(Menu).Select(i => i.Code).ToHashSet();
+        var selections = Booking!.Selections.Where(s => !shown.Contains(s.Code))
+            .Concat(Input.Quantities.Where(q => shown.Contains(q.Key) && q.Value is > 0).Select(q => new SelectionDto(q.Key, q.Value!.Value)))
+            .ToList();
+        var unchanged = selections.OrderBy(s => s.Code).SequenceEqual(Booking.Selections.OrderBy(s => s.Code));
         return new UpdateBookingRequest(date, time, Input.Adults, Input.Children,
-            new AddressDto(Input.Line1, Input.Line2, Input.City, Input.State, Input.Zip), selections, Input.DietaryNotes ?? "", Input.SpecialRequests ?? "", null);
+            new AddressDto(Input.Line1, Input.Line2, Input.City, Input.State, Input.Zip), unchanged ? null : selections,
+            Input.DietaryNotes ?? "", Input.SpecialRequests ?? "", null);
     }
 
-    private void Explain(ApiProblem? problem, bool stale)
+    private void Explain(ApiProblem? problem)
     {
         if (problem is null)
         {
-            return;
-        }
-
-        if (stale)
-        {
-            ModelState.AddModelError(string.Empty, "Someone changed this booking while you were editing it. Check the new price below and save again.");
-            Input.ETag = ETagOfLoad;
             return;
         }
 

@@ -75,7 +75,7 @@ public sealed class BookingNotifications(
         // The pay link lets a guest without an account pay the deposit straight from the e-mail; the
         // e-mail says what is held until when, what is owed, how to pay and what cancelling costs.
         var link = message.DepositCents > 0 ? (await api.PayLinkAsync(message.BookingId, cancellationToken)).OrThrow("the pay link") : null;
-        var money = link is null ? null : (await payments.ForBookingAsync(message.BookingId, link.Token, cancellationToken)).Value;
+        var money = link is null ? null : (await payments.ForBookingAsync(message.BookingId, link.Token, cancellationToken)).OrThrow("the booking's payments");
         var terms = money is null ? null : (await payments.TermsAsync(cancellationToken)).OrThrow("the booking terms");
         await SendAsync(message.BookingId, context, booking =>
         {

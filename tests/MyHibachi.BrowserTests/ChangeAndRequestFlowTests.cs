@@ -121,6 +121,13 @@ public sealed partial class ChangeAndRequestFlowTests(BrowserAppHost host)
         await BrowserAppHost.ScreenshotAsync(page, (width < 600 ? "phone" : "desktop") + "-admin-booking-edit");
         Assert.Equal(adultsBefore, await host.ScalarAsync<int>("SELECT adults FROM bookings WHERE id = @id", ("id", Guid.Parse(id))));
 
+        // Changing something after seeing the price prices it again instead of saving it unseen.
+        await page.GetByLabel("Adults").FillAsync((adultsBefore + 4).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save this change" }).ClickAsync();
+        Assert.Contains("You changed something after seeing the price", await page.Locator("[data-problems]").InnerTextAsync());
+        Assert.Equal(adultsBefore, await host.ScalarAsync<int>("SELECT adults FROM bookings WHERE id = @id", ("id", Guid.Parse(id))));
+        await page.GetByLabel("Adults").FillAsync((adultsBefore + 3).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await page.GetByRole(AriaRole.Button, new() { Name = "See the new price" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Save this change" }).ClickAsync();
         Assert.EndsWith($"/Admin/Bookings/{id}", page.Url);
         Assert.Contains("is changed", await page.Locator(".flash").InnerTextAsync());

@@ -35,8 +35,8 @@ namespace MyHibachi.Api.Data.Migrations
                     nullif(coalesce(after, before)->>'email', '')), 200);
                 UPDATE audit_log SET kind = 'sign-in'
                 WHERE entity_type = 'User' AND action = 'update' AND before IS NOT NULL AND after IS NOT NULL
-                  AND (before - ARRAY['lastLoginAt', 'failedLoginCount', 'lockoutEndsAt', 'passwordResetExpiresAt', 'emailConfirmationExpiresAt', 'updatedAt'])
-                    = (after - ARRAY['lastLoginAt', 'failedLoginCount', 'lockoutEndsAt', 'passwordResetExpiresAt', 'emailConfirmationExpiresAt', 'updatedAt']);
+                  AND (before - ARRAY['lastLoginAt', 'failedLoginCount', 'lockoutEndsAt', 'updatedAt'])
+                    = (after - ARRAY['lastLoginAt', 'failedLoginCount', 'lockoutEndsAt', 'updatedAt']);
                 """);
 
             migrationBuilder.CreateIndex(
