@@ -80,16 +80,13 @@ public sealed class AuditModel(AdminClient api, CatalogClient catalog) : PageMod
 
     public static string TypeName(string type) => Types.FirstOrDefault(t => t.Type == type).Name ?? Words(type);
 
-    /// <summary>"Updated booking", "Created customer", "Deleted lead".</summary>
-    public static string What(AuditEntryDto entry) => entry.Action switch
-    {
-        "create" => "Created",
-        "update" => "Changed",
-        "delete" => "Deleted",
-        "restore" => "Restored",
-        "purge" => "Removed for good",
-        _ => entry.Action,
-    } + " " + TypeName(entry.EntityType).ToLowerInvariant();
+    /// <summary>The audit actions in words, for the filter and for each row.</summary>
+    public static readonly IReadOnlyList<(string Action, string Name)> Actions =
+        [("create", "Created"), ("update", "Changed"), ("delete", "Deleted"), ("restore", "Restored"), ("purge", "Removed for good")];
+
+    /// <summary>"Changed booking", "Created customer", "Deleted lead".</summary>
+    public static string What(AuditEntryDto entry) =>
+        (Actions.FirstOrDefault(a => a.Action == entry.Action).Name ?? entry.Action) + " " + TypeName(entry.EntityType).ToLowerInvariant();
 
     /// <summary>Where the record can be opened, when it has a page.</summary>
     public static string? RecordLink(AuditEntryDto entry) => entry.EntityType switch
