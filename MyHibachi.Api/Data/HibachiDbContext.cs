@@ -73,6 +73,10 @@ public sealed class HibachiDbContext(DbContextOptions<HibachiDbContext> options)
 
     public DbSet<KnowledgeArticle> KnowledgeArticles => Set<KnowledgeArticle>();
 
+    public DbSet<CannedReply> CannedReplies => Set<CannedReply>();
+
+    public DbSet<Call> Calls => Set<Call>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // Enums are stored by name: readable in SQL and safe when members are reordered.
@@ -91,6 +95,9 @@ public sealed class HibachiDbContext(DbContextOptions<HibachiDbContext> options)
         configurationBuilder.Properties<ConversationChannel>().HaveConversion<string>().HaveMaxLength(20);
         configurationBuilder.Properties<MessageAuthor>().HaveConversion<string>().HaveMaxLength(20);
         configurationBuilder.Properties<ConversationEventKind>().HaveConversion<string>().HaveMaxLength(20);
+        configurationBuilder.Properties<CallDirection>().HaveConversion<string>().HaveMaxLength(20);
+        configurationBuilder.Properties<CallStatus>().HaveConversion<string>().HaveMaxLength(20);
+        configurationBuilder.Properties<TranscriptStatus>().HaveConversion<string>().HaveMaxLength(20);
     }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)

@@ -10,6 +10,7 @@ using Microsoft.FeatureManagement;
 using MyHibachi.Api.Data;
 using MyHibachi.Api.Data.Seeding;
 using MyHibachi.Api.Features.Assistant;
+using MyHibachi.Api.Features.Inbox;
 using MyHibachi.Api.Features.Auth;
 using MyHibachi.Api.Features.Availability;
 using MyHibachi.Api.Features.Bookings;
@@ -111,7 +112,8 @@ public static class ApplicationServiceExtensions
             .AddUsers()
             .AddPayments()
             .AddPricingAdmin()
-            .AddAssistant();
+            .AddAssistant()
+            .AddInbox();
         services.AddScoped<DemoBusiness>();
 
         builder.AddSecurity();

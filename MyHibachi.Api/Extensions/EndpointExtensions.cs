@@ -1,4 +1,5 @@
 using MyHibachi.Api.Features.Assistant;
+using MyHibachi.Api.Features.Inbox;
 using MyHibachi.Api.Features.Audit;
 using MyHibachi.Api.Features.Auth;
 using MyHibachi.Api.Features.Availability;
@@ -47,6 +48,7 @@ public static class EndpointExtensions
         api.MapPaymentsApi();
         api.MapPricingApi();
         api.MapAssistantApi();
+        api.MapInboxApi();
         return app;
     }
 }

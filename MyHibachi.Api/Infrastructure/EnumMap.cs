@@ -61,4 +61,25 @@ public static class EnumMappings
     public static ConversationChannel ToEntity(this Contracts.ChatChannel value) => EnumMap<Contracts.ChatChannel, ConversationChannel>.Convert(value);
 
     public static Contracts.ConversationEventType ToContract(this ConversationEventKind value) => EnumMap<ConversationEventKind, Contracts.ConversationEventType>.Convert(value);
+
+    public static Contracts.DeliveryStatus ToContract(this Data.Entities.DeliveryState value) => EnumMap<Data.Entities.DeliveryState, Contracts.DeliveryStatus>.Convert(value);
+
+    public static Data.Entities.DeliveryState ToEntity(this Contracts.DeliveryStatus value) => EnumMap<Contracts.DeliveryStatus, Data.Entities.DeliveryState>.Convert(value);
+
+    /// <summary>The inbox's words for a conversation's state: the assistant has it (pending), a person has it (open), snoozed, resolved.</summary>
+    public static Contracts.InboxStatus ToInbox(this ConversationStatus value) => value switch
+    {
+        ConversationStatus.Active => Contracts.InboxStatus.Pending,
+        ConversationStatus.Escalated => Contracts.InboxStatus.Open,
+        ConversationStatus.Snoozed => Contracts.InboxStatus.Snoozed,
+        _ => Contracts.InboxStatus.Resolved,
+    };
+
+    public static ConversationStatus ToEntity(this Contracts.InboxStatus value) => value switch
+    {
+        Contracts.InboxStatus.Pending => ConversationStatus.Active,
+        Contracts.InboxStatus.Open => ConversationStatus.Escalated,
+        Contracts.InboxStatus.Snoozed => ConversationStatus.Snoozed,
+        _ => ConversationStatus.Closed,
+    };
 }

@@ -12,6 +12,8 @@ public enum ChatChannel
     [JsonStringEnumMemberName("instagram")] Instagram,
     [JsonStringEnumMemberName("email")] Email,
     [JsonStringEnumMemberName("voice")] Voice,
+    [JsonStringEnumMemberName("facebook_comment")] FacebookComment,
+    [JsonStringEnumMemberName("instagram_comment")] InstagramComment,
 }
 
 /// <summary>Who answers the conversation now: the assistant, or a person after an escalation.</summary>
@@ -26,6 +28,7 @@ public enum ConversationState
     Active,
     Escalated,
     Closed,
+    Snoozed,
 }
 
 public enum ConversationEventType
@@ -34,6 +37,9 @@ public enum ConversationEventType
     Resumed,
     TakenOver,
     Closed,
+    Assigned,
+    Snoozed,
+    Reopened,
 }
 
 /// <summary>The seven agents the router chooses from, named as the API writes them.</summary>

@@ -120,6 +120,49 @@ public sealed record PriceChanged(
     public override string Type => EventType;
 }
 
+/// <summary>A customer wrote on a channel (SMS, WhatsApp, Messenger, Instagram, a comment, e-mail, a call transcript): the assistant's turn.</summary>
+public sealed record InboxMessageReceived(Guid ConversationId, Guid MessageId, ChatChannel Channel) : IntegrationEvent
+{
+    public const string EventType = "inbox.message_received";
+
+    public override string Type => EventType;
+}
+
+/// <summary>A reply waits to be sent on its channel (by the assistant or a person); the Workers send it and report back.</summary>
+public sealed record InboxMessageQueued(Guid ConversationId, Guid MessageId, ChatChannel Channel) : IntegrationEvent
+{
+    public const string EventType = "inbox.message_queued";
+
+    public override string Type => EventType;
+}
+
+/// <summary>Staff hid or showed a comment on the Facebook page or an Instagram post.</summary>
+public sealed record CommentModerated(Guid MessageId, ChatChannel Channel, string CommentId, bool Hide) : IntegrationEvent
+{
+    public const string EventType = "inbox.comment_moderated";
+
+    public override string Type => EventType;
+}
+
+/// <summary>A note named staff members: each gets an e-mail with a link to the conversation.</summary>
+public sealed record StaffMentioned(Guid ConversationId, Guid MessageId, string AuthorName, string Text, IReadOnlyList<MentionedStaff> Mentioned) : IntegrationEvent
+{
+    public const string EventType = "inbox.staff_mentioned";
+
+    public override string Type => EventType;
+}
+
+public sealed record MentionedStaff(Guid UserId, string Name, string Email);
+
+/// <summary>A call ended: the Workers fetch its recording and transcript, or text the caller back when it was missed.</summary>
+public sealed record CallEnded(Guid CallId, Guid ConversationId, string Status, string? RcRecordingId, string FromNumber, string ToNumber) : IntegrationEvent
+{
+    public const string EventType = "call.ended";
+
+    public override string Type => EventType;
+}
+
+
 /// <summary>Every routing key and the event record its payload holds, and how payloads are written.</summary>
 public static class IntegrationEvents
 {
@@ -142,6 +185,11 @@ public static class IntegrationEvents
         [BalancePaymentFailed.EventType] = typeof(BalancePaymentFailed),
         [BookingHoldReleased.EventType] = typeof(BookingHoldReleased),
         [PriceChanged.EventType] = typeof(PriceChanged),
+        [InboxMessageReceived.EventType] = typeof(InboxMessageReceived),
+        [InboxMessageQueued.EventType] = typeof(InboxMessageQueued),
+        [CommentModerated.EventType] = typeof(CommentModerated),
+        [StaffMentioned.EventType] = typeof(StaffMentioned),
+        [CallEnded.EventType] = typeof(CallEnded),
     };
 
     /// <summary>The routing keys whose payload is a <typeparamref name="TEvent"/>.</summary>

@@ -62,6 +62,16 @@ public static class ProblemCodes
     public const string ConversationClosed = "conversation.closed";
     public const string ConversationNotEscalated = "conversation.not_escalated";
 
+    // The inbox and its channels
+    public const string ChannelNotConfigured = "channel.not_configured";
+    public const string ChannelSignatureInvalid = "channel.signature_invalid";
+    public const string ChannelVerifyFailed = "channel.verify_failed";
+    public const string MessageNotHideable = "inbox.not_a_comment";
+    public const string AlreadyDelivered = "inbox.already_delivered";
+    public const string NobodyOnDuty = "inbox.nobody_on_duty";
+    public const string ShortCodeInUse = "inbox.short_code_in_use";
+    public const string RecordingMissing = "call.no_recording";
+
     // Chefs, customers, leads
     public const string ChefHasBookings = "chef.has_bookings";
     public const string CustomerHasBookings = "customer.has_bookings";

@@ -13,8 +13,17 @@ public sealed class ConversationConfiguration : IEntityTypeConfiguration<Convers
         builder.Property(c => c.Summary).HasMaxLength(2000);
         builder.Property(c => c.EscalationReason).HasMaxLength(500);
         builder.Property(c => c.AssignedName).HasMaxLength(200);
+        builder.Property(c => c.ThreadKey).HasMaxLength(200);
+        builder.Property(c => c.Handle).HasMaxLength(320);
+        builder.Property(c => c.ChannelAccount).HasMaxLength(200);
+        builder.Property(c => c.ContactName).HasMaxLength(200);
         builder.Property(c => c.Version).IsRowVersion();
         builder.HasIndex(c => new { c.Status, c.LastMessageAt });
+        // One thread per contact and channel: two webhooks racing for a new contact make one conversation.
+        builder.HasIndex(c => new { c.Channel, c.ThreadKey }).IsUnique().HasFilter("thread_key IS NOT NULL");
+        builder.HasIndex(c => c.Labels).HasMethod("GIN");
+        builder.HasIndex(c => c.SnoozedUntil).HasFilter("snoozed_until IS NOT NULL");
+        builder.HasOne<Station>().WithMany().HasForeignKey(c => c.StationId).OnDelete(DeleteBehavior.SetNull);
         builder.HasIndex(c => c.CustomerId);
         builder.HasIndex(c => c.LastMessageAt);
         builder.HasOne<Customer>().WithMany().HasForeignKey(c => c.CustomerId).OnDelete(DeleteBehavior.SetNull);
@@ -30,7 +39,15 @@ public sealed class ConversationMessageConfiguration : IEntityTypeConfiguration<
         builder.Property(m => m.Intent).HasMaxLength(60);
         builder.Property(m => m.AuthorName).HasMaxLength(200);
         builder.Property(m => m.Sources).HasJsonConversion();
+        builder.Property(m => m.ExternalId).HasMaxLength(300);
+        builder.Property(m => m.DeliveryError).HasMaxLength(500);
+        builder.Property(m => m.Template).HasMaxLength(100);
+        builder.Property(m => m.Delivery).HasConversion<string>().HasMaxLength(20);
         builder.HasIndex(m => new { m.ConversationId, m.CreatedAt });
+        // A provider's message is stored once, however often its webhook is delivered.
+        builder.HasIndex(m => m.ExternalId).IsUnique().HasFilter("external_id IS NOT NULL");
+        // The redelivery sweep reads what is still on its way.
+        builder.HasIndex(m => new { m.Delivery, m.DeliveryUpdatedAt }).HasFilter("delivery IN ('Queued', 'Sending')");
         builder.HasOne<Conversation>().WithMany().HasForeignKey(m => m.ConversationId).OnDelete(DeleteBehavior.Cascade);
     }
 }

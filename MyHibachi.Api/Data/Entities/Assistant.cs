@@ -8,6 +8,7 @@ public enum ConversationStatus
     Active,
     Escalated,
     Closed,
+    Snoozed,
 }
 
 public enum ConversationChannel
@@ -19,6 +20,20 @@ public enum ConversationChannel
     Instagram,
     Email,
     Voice,
+    FacebookComment,
+    InstagramComment,
+}
+
+/// <summary>Where an outbound message is on its way to the customer (inbound and web messages have None).</summary>
+public enum DeliveryState
+{
+    None,
+    Queued,
+    Sending,
+    Sent,
+    Delivered,
+    Read,
+    Failed,
 }
 
 public enum MessageAuthor
@@ -35,6 +50,9 @@ public enum ConversationEventKind
     Resumed,
     TakenOver,
     Closed,
+    Assigned,
+    Snoozed,
+    Reopened,
 }
 
 /// <summary>
@@ -78,6 +96,32 @@ public sealed class Conversation : ITimestamped
     public DateTimeOffset CreatedAt { get; set; }
 
     public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>
+    /// The thread on its channel: the phone number (SMS, voice), WhatsApp id, Messenger or Instagram
+    /// id, e-mail address, or the first comment's id for a comment thread. Unique per channel.
+    /// </summary>
+    public string? ThreadKey { get; set; }
+
+    /// <summary>Where replies go: the phone number, WhatsApp id, page-scoped id or e-mail address.</summary>
+    public string? Handle { get; set; }
+
+    /// <summary>Which of our numbers, pages or accounts the customer wrote to (replies leave from it).</summary>
+    public string? ChannelAccount { get; set; }
+
+    public string? ContactName { get; set; }
+
+    public Guid? StationId { get; set; }
+
+    public List<string> Labels { get; set; } = [];
+
+    public DateTimeOffset? SnoozedUntil { get; set; }
+
+    /// <summary>The customer's last message: WhatsApp and Messenger allow free text for 24 hours after it.</summary>
+    public DateTimeOffset? LastInboundAt { get; set; }
+
+    /// <summary>The status before a snooze, restored when the customer writes or the snooze ends.</summary>
+    public ConversationStatus? StatusBeforeSnooze { get; set; }
 
     public uint Version { get; set; }
 }
@@ -156,6 +200,32 @@ public sealed class ConversationMessage
     public string? AuthorName { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>A note between staff: never sent to the customer.</summary>
+    public bool IsPrivate { get; set; }
+
+    /// <summary>Staff named in a note (@mention).</summary>
+    public List<Guid> Mentions { get; set; } = [];
+
+    /// <summary>The provider's id, prefixed with its source ("rc-sms:…", "wa:wamid…"): a repeated webhook finds it and adds nothing.</summary>
+    public string? ExternalId { get; set; }
+
+    public DeliveryState Delivery { get; set; }
+
+    public string? DeliveryError { get; set; }
+
+    public int DeliveryAttempts { get; set; }
+
+    public DateTimeOffset? DeliveryUpdatedAt { get; set; }
+
+    /// <summary>Sent as this approved template (WhatsApp outside the 24-hour window).</summary>
+    public string? Template { get; set; }
+
+    /// <summary>A customer message the assistant has answered (or left to staff): answering is done once.</summary>
+    public DateTimeOffset? AnsweredAt { get; set; }
+
+    /// <summary>A comment staff hid on the page or post.</summary>
+    public bool Hidden { get; set; }
 }
 
 public sealed record KnowledgeCitation(Guid Id, string Title, double Score);

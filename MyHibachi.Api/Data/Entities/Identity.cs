@@ -44,6 +44,12 @@ public sealed class User : IAudited, ITimestamped
 
     public DateTimeOffset? LastLoginAt { get; set; }
 
+    /// <summary>On duty in the inbox: round-robin assignment only picks staff who are.</summary>
+    public bool OnInboxDuty { get; set; }
+
+    /// <summary>When round-robin last gave this person a conversation (the next goes to whoever waited longest).</summary>
+    public DateTimeOffset? LastInboxAssignmentAt { get; set; }
+
     public List<UserRole> Roles { get; set; } = [];
 
     public DateTimeOffset CreatedAt { get; set; }

@@ -357,6 +357,198 @@ namespace MyHibachi.Api.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("MyHibachi.Api.Data.Entities.Call", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("answered_at");
+
+                    b.Property<Guid?>("BookingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("booking_id");
+
+                    b.Property<Guid>("ConversationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("conversation_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid?>("CustomerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("customer_id");
+
+                    b.Property<string>("Direction")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("direction");
+
+                    b.Property<int?>("DurationSeconds")
+                        .HasColumnType("integer")
+                        .HasColumnName("duration_seconds");
+
+                    b.Property<string>("Emotion")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("emotion");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ended_at");
+
+                    b.Property<DateTimeOffset?>("FollowUpQueuedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("follow_up_queued_at");
+
+                    b.Property<string>("FromNumber")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("from_number");
+
+                    b.Property<string>("Intent")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("intent");
+
+                    b.Property<Guid?>("LeadId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("lead_id");
+
+                    b.Property<string>("RcRecordingId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("rc_recording_id");
+
+                    b.Property<string>("RcSessionId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("rc_session_id");
+
+                    b.Property<string>("RcTranscript")
+                        .HasMaxLength(100000)
+                        .HasColumnType("character varying(100000)")
+                        .HasColumnName("rc_transcript");
+
+                    b.Property<string>("RcTranscriptStatus")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("rc_transcript_status");
+
+                    b.Property<Guid?>("RecordingFileId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("recording_file_id");
+
+                    b.Property<Guid?>("ReplyAudioFileId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("reply_audio_file_id");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Summary")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("summary");
+
+                    b.Property<string>("ToNumber")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("to_number");
+
+                    b.Property<string>("TranscriptError")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("transcript_error");
+
+                    b.Property<string>("TranscriptSource")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("transcript_source");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_calls");
+
+                    b.HasIndex("CustomerId")
+                        .HasDatabaseName("ix_calls_customer_id");
+
+                    b.HasIndex("RcSessionId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_calls_rc_session_id");
+
+                    b.HasIndex("RecordingFileId")
+                        .HasDatabaseName("ix_calls_recording_file_id");
+
+                    b.HasIndex("ConversationId", "StartedAt")
+                        .HasDatabaseName("ix_calls_conversation_id_started_at");
+
+                    b.ToTable("calls", (string)null);
+                });
+
+            modelBuilder.Entity("MyHibachi.Api.Data.Entities.CannedReply", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("body");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("ShortCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("short_code");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_canned_replies");
+
+                    b.HasIndex("ShortCode")
+                        .IsUnique()
+                        .HasDatabaseName("ix_canned_replies_short_code");
+
+                    b.ToTable("canned_replies", (string)null);
+                });
+
             modelBuilder.Entity("MyHibachi.Api.Data.Entities.Chef", b =>
                 {
                     b.Property<Guid>("Id")
@@ -603,6 +795,16 @@ namespace MyHibachi.Api.Data.Migrations
                         .HasColumnType("character varying(20)")
                         .HasColumnName("channel");
 
+                    b.Property<string>("ChannelAccount")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("channel_account");
+
+                    b.Property<string>("ContactName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("contact_name");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
@@ -624,14 +826,28 @@ namespace MyHibachi.Api.Data.Migrations
                         .HasColumnType("character varying(500)")
                         .HasColumnName("escalation_reason");
 
+                    b.Property<string>("Handle")
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)")
+                        .HasColumnName("handle");
+
                     b.Property<bool>("HumanInvolved")
                         .HasColumnType("boolean")
                         .HasColumnName("human_involved");
+
+                    b.PrimitiveCollection<List<string>>("Labels")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("labels");
 
                     b.Property<string>("LastAgent")
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)")
                         .HasColumnName("last_agent");
+
+                    b.Property<DateTimeOffset?>("LastInboundAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_inbound_at");
 
                     b.Property<DateTimeOffset>("LastMessageAt")
                         .HasColumnType("timestamp with time zone")
@@ -642,16 +858,34 @@ namespace MyHibachi.Api.Data.Migrations
                         .HasColumnType("jsonb")
                         .HasColumnName("memory");
 
+                    b.Property<DateTimeOffset?>("SnoozedUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("snoozed_until");
+
+                    b.Property<Guid?>("StationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("station_id");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)")
                         .HasColumnName("status");
 
+                    b.Property<string>("StatusBeforeSnooze")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status_before_snooze");
+
                     b.Property<string>("Summary")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)")
                         .HasColumnName("summary");
+
+                    b.Property<string>("ThreadKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("thread_key");
 
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")
@@ -669,8 +903,25 @@ namespace MyHibachi.Api.Data.Migrations
                     b.HasIndex("CustomerId")
                         .HasDatabaseName("ix_conversations_customer_id");
 
+                    b.HasIndex("Labels")
+                        .HasDatabaseName("ix_conversations_labels");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Labels"), "GIN");
+
                     b.HasIndex("LastMessageAt")
                         .HasDatabaseName("ix_conversations_last_message_at");
+
+                    b.HasIndex("SnoozedUntil")
+                        .HasDatabaseName("ix_conversations_snoozed_until")
+                        .HasFilter("snoozed_until IS NOT NULL");
+
+                    b.HasIndex("StationId")
+                        .HasDatabaseName("ix_conversations_station_id");
+
+                    b.HasIndex("Channel", "ThreadKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_conversations_channel_thread_key")
+                        .HasFilter("thread_key IS NOT NULL");
 
                     b.HasIndex("Status", "LastMessageAt")
                         .HasDatabaseName("ix_conversations_status_last_message_at");
@@ -741,6 +992,10 @@ namespace MyHibachi.Api.Data.Migrations
                         .HasColumnType("character varying(40)")
                         .HasColumnName("agent");
 
+                    b.Property<DateTimeOffset?>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("answered_at");
+
                     b.Property<string>("Author")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -768,15 +1023,57 @@ namespace MyHibachi.Api.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<string>("Delivery")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("delivery");
+
+                    b.Property<int>("DeliveryAttempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("delivery_attempts");
+
+                    b.Property<string>("DeliveryError")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("delivery_error");
+
+                    b.Property<DateTimeOffset?>("DeliveryUpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("delivery_updated_at");
+
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("external_id");
+
+                    b.Property<bool>("Hidden")
+                        .HasColumnType("boolean")
+                        .HasColumnName("hidden");
+
                     b.Property<string>("Intent")
                         .HasMaxLength(60)
                         .HasColumnType("character varying(60)")
                         .HasColumnName("intent");
 
+                    b.Property<bool>("IsPrivate")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_private");
+
+                    b.PrimitiveCollection<List<Guid>>("Mentions")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("mentions");
+
                     b.Property<string>("Sources")
                         .IsRequired()
                         .HasColumnType("jsonb")
                         .HasColumnName("sources");
+
+                    b.Property<string>("Template")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("template");
 
                     b.Property<string>("Text")
                         .IsRequired()
@@ -787,8 +1084,17 @@ namespace MyHibachi.Api.Data.Migrations
                     b.HasKey("Id")
                         .HasName("pk_conversation_messages");
 
+                    b.HasIndex("ExternalId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_conversation_messages_external_id")
+                        .HasFilter("external_id IS NOT NULL");
+
                     b.HasIndex("ConversationId", "CreatedAt")
                         .HasDatabaseName("ix_conversation_messages_conversation_id_created_at");
+
+                    b.HasIndex("Delivery", "DeliveryUpdatedAt")
+                        .HasDatabaseName("ix_conversation_messages_delivery_delivery_updated_at")
+                        .HasFilter("delivery IN ('Queued', 'Sending')");
 
                     b.ToTable("conversation_messages", (string)null);
                 });
@@ -2209,6 +2515,10 @@ namespace MyHibachi.Api.Data.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("is_active");
 
+                    b.Property<DateTimeOffset?>("LastInboxAssignmentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_inbox_assignment_at");
+
                     b.Property<DateTimeOffset?>("LastLoginAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("last_login_at");
@@ -2216,6 +2526,10 @@ namespace MyHibachi.Api.Data.Migrations
                     b.Property<DateTimeOffset?>("LockoutEndsAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("lockout_ends_at");
+
+                    b.Property<bool>("OnInboxDuty")
+                        .HasColumnType("boolean")
+                        .HasColumnName("on_inbox_duty");
 
                     b.Property<string>("PasswordHash")
                         .IsRequired()
@@ -2320,6 +2634,28 @@ namespace MyHibachi.Api.Data.Migrations
                         .HasConstraintName("fk_bookings_stations_station_id");
                 });
 
+            modelBuilder.Entity("MyHibachi.Api.Data.Entities.Call", b =>
+                {
+                    b.HasOne("MyHibachi.Api.Data.Entities.Conversation", null)
+                        .WithMany()
+                        .HasForeignKey("ConversationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_calls_conversations_conversation_id");
+
+                    b.HasOne("MyHibachi.Api.Data.Entities.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_calls_customers_customer_id");
+
+                    b.HasOne("MyHibachi.Api.Data.Entities.StoredFile", null)
+                        .WithMany()
+                        .HasForeignKey("RecordingFileId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_calls_files_recording_file_id");
+                });
+
             modelBuilder.Entity("MyHibachi.Api.Data.Entities.Chef", b =>
                 {
                     b.HasOne("MyHibachi.Api.Data.Entities.Station", null)
@@ -2367,6 +2703,12 @@ namespace MyHibachi.Api.Data.Migrations
                         .HasForeignKey("CustomerId")
                         .OnDelete(DeleteBehavior.SetNull)
                         .HasConstraintName("fk_conversations_customers_customer_id");
+
+                    b.HasOne("MyHibachi.Api.Data.Entities.Station", null)
+                        .WithMany()
+                        .HasForeignKey("StationId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_conversations_stations_station_id");
                 });
 
             modelBuilder.Entity("MyHibachi.Api.Data.Entities.ConversationEvent", b =>

@@ -8,6 +8,7 @@ using MyHibachi.Api.Features.Assistant.Agents;
 using MyHibachi.Api.Features.Assistant.Llm;
 using MyHibachi.Api.Features.Assistant.Routing;
 using MyHibachi.Api.Features.Availability;
+using MyHibachi.Api.Features.Inbox;
 using MyHibachi.Api.Infrastructure;
 using MyHibachi.Api.Infrastructure.Security;
 
@@ -87,33 +88,50 @@ public sealed class AssistantService(
             db.Conversations.Add(conversation);
         }
 
-        var vector = model.Embed(text!);
-        var today = await TodayAsync(cancellationToken);
-        var slots = SlotExtractor.Extract(text!, today, conversation.Memory.AskedFor);
-        var repeated = string.Equals(conversation.Memory.LastCustomerText, text, StringComparison.OrdinalIgnoreCase);
-        var memory = Remember(conversation.Memory, slots) with { LastCustomerText = text };
         conversation.CustomerMessages++;
         conversation.LastMessageAt = now;
         Add(conversation, MessageAuthor.Customer, text!);
+        return await RespondAsync(conversation, text!, cancellationToken);
+    }
 
-        var route = model.Route(text!, vector);
-        var assessment = model.AssessEscalation(text!, vector);
+    /// <summary>
+    /// The assistant's turn on the customer's latest message (already added to the conversation, by the
+    /// web chat above or by a channel's webhook): route, guard, answer or hand over, and save. On a
+    /// channel other than web chat every reply is queued for sending (<see cref="Add"/>).
+    /// </summary>
+    public async Task<ChatReply> RespondAsync(Conversation conversation, string text, CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var channel = conversation.Channel;
+        var vector = model.Embed(text);
+        var today = await TodayAsync(cancellationToken);
+        var slots = SlotExtractor.Extract(text, today, conversation.Memory.AskedFor);
+        var repeated = string.Equals(conversation.Memory.LastCustomerText, text, StringComparison.OrdinalIgnoreCase);
+        var memory = Remember(conversation.Memory, slots) with { LastCustomerText = text };
+
+        var route = model.Route(text, vector);
+        var assessment = model.AssessEscalation(text, vector);
         // An answer to the assistant's own question ("My name is Robin", "30305") is not a call for help
         // unless it says so in words or tone.
-        if (assessment.Escalate && conversation.Memory.AskedFor is { } asked && Answers(asked, slots) && !EscalationSignals.AsksForPerson(text!)
-            && !EscalationSignals.ReportsIncident(text!) && EscalationSignals.Anger(text!) < 0.45)
+        if (assessment.Escalate && conversation.Memory.AskedFor is { } asked && Answers(asked, slots) && !EscalationSignals.AsksForPerson(text)
+            && !EscalationSignals.ReportsIncident(text) && EscalationSignals.Anger(text) < 0.45)
         {
             assessment = assessment with { Escalate = false, Reason = null };
         }
 
         if (conversation.Status == ConversationStatus.Escalated)
         {
-            var canResume = settings.AutoResume && !assessment.Escalate && EscalationSignals.IsAiHandleable(text!);
+            var canResume = settings.AutoResume && !assessment.Escalate && EscalationSignals.IsAiHandleable(text);
             if (!canResume)
             {
                 const string waiting = "Thanks, a person from our team has your conversation and will answer here.";
                 conversation.Memory = memory;
-                Add(conversation, MessageAuthor.System, waiting);
+                // On a channel the person's reply is the answer: no automatic text for each message they send meanwhile.
+                if (channel == ConversationChannel.Web)
+                {
+                    Add(conversation, MessageAuthor.System, waiting);
+                }
+
                 await db.SaveChangesAsync(cancellationToken);
                 return new ChatReply(conversation.Id.ToString(), waiting, route.Agent, "waiting_for_staff", route.Confidence, true, ChatHandler.Human, []);
             }
@@ -125,7 +143,7 @@ public sealed class AssistantService(
         if (assessment.Escalate)
         {
             conversation.Memory = memory;
-            return await EscalateAsync(conversation, assessment.Reason!, route, automatic: true, cancellationToken);
+            return await EscalateReplyAsync(conversation, assessment.Reason!, route, automatic: true, cancellationToken);
         }
 
         var agentName = ChooseAgent(route, memory, slots);
@@ -146,7 +164,7 @@ public sealed class AssistantService(
             await using var agentScope = scopes.CreateAsyncScope();
             var agent = agentScope.ServiceProvider.GetServices<IAssistantAgent>().Single(a => a.Name == agentName);
             answer = await agent.AnswerAsync(
-                new AgentTurn(conversation.Id, text!, vector, slots, memory, route, conversation.CustomerId, channel, today), cancellationToken);
+                new AgentTurn(conversation.Id, text, vector, slots, memory, route, conversation.CustomerId, channel, today), cancellationToken);
         }
 
         var stalls = answer.Progress && !repeated ? 0 : memory.Stalls + 1;
@@ -155,15 +173,15 @@ public sealed class AssistantService(
         conversation.LastAgent = agentName;
         if (answer.HandOver is { } handOver)
         {
-            return await EscalateAsync(conversation, handOver, route, automatic: true, cancellationToken, prefix: answer.Reply + " ");
+            return await EscalateReplyAsync(conversation, handOver, route, automatic: true, cancellationToken, prefix: answer.Reply + " ");
         }
 
         if (stalls >= settings.StallsBeforeHandOver)
         {
-            return await EscalateAsync(conversation, $"Going round in circles: {stalls} turns without progress.", route, automatic: true, cancellationToken);
+            return await EscalateReplyAsync(conversation, $"Going round in circles: {stalls} turns without progress.", route, automatic: true, cancellationToken);
         }
 
-        var reply = await phraser.PhraseAsync(text!, agentName, answer, cancellationToken);
+        var reply = await phraser.PhraseAsync(text, agentName, answer, cancellationToken);
         Add(conversation, MessageAuthor.Assistant, reply, agentName, answer.Intent, route.Confidence, answer.Sources);
         await db.SaveChangesAsync(cancellationToken);
         return new ChatReply(conversation.Id.ToString(), reply, agentName, answer.Intent, route.Confidence, false, ChatHandler.Ai, answer.Suggestions)
@@ -190,7 +208,7 @@ public sealed class AssistantService(
         {
             var reason = Text.Clean(request.Reason) is { Length: > 0 } given ? Truncate(given, 500) : "The customer asked for a person.";
             var route = new RouteDecision(conversation.LastAgent ?? AgentNames.CustomerCare, 1, []);
-            await EscalateAsync(conversation, reason, route, automatic: !scope.IsStaff, cancellationToken);
+            await EscalateReplyAsync(conversation, reason, route, automatic: !scope.IsStaff, cancellationToken);
         }
 
         return await ReadAsync(conversation.Id, cancellationToken) is { } dto ? dto : Failure.NotFound("Conversation");
@@ -334,7 +352,7 @@ public sealed class AssistantService(
             events.Select(e => new ConversationEventDto(e.Kind.ToContract(), e.Reason, e.Automatic, staff ? e.ActorName : null, e.CreatedAt)).ToList());
     }
 
-    private async Task<Result<ChatReply>> EscalateAsync(
+    private async Task<ChatReply> EscalateReplyAsync(
         Conversation conversation, string reason, RouteDecision route, bool automatic, CancellationToken cancellationToken, string prefix = "")
     {
         var now = clock.GetUtcNow();
@@ -477,6 +495,11 @@ public sealed class AssistantService(
             CreatedAt = clock.GetUtcNow().AddTicks(db.ChangeTracker.Entries<ConversationMessage>().Count(e => e.State == EntityState.Added)),
         };
         db.ConversationMessages.Add(message);
+        if (author != MessageAuthor.Customer)
+        {
+            InboxOutbound.Queue(db, conversation, message, clock.GetUtcNow());
+        }
+
         return message;
     }
 
