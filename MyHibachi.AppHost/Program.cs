@@ -21,6 +21,9 @@ var api = builder.AddProject<Projects.MyHibachi_Api>(ResourceNames.Api)
     // Invoice PDFs and other files the Api keeps live beside the servers' data.
     .WithEnvironment("Files__Root", Path.Combine(infra.Settings.DataRoot, "files"))
     .WithForwardedConfiguration(builder.Configuration.GetSection("Api"))
+    // The messaging providers (RingCentral, Meta, Deepgram): the Api checks their webhooks, the Workers send.
+    .WithSharedConfiguration(builder.Configuration, "Channels")
+    .WithEnvironment("Channels__Email__InboundDirectory", Path.Combine(infra.Settings.DataRoot, "mail-inbound"))
     .WithHttpHealthCheck("/health/ready");
 if (infra.QdrantGrpc is { } qdrant)
 {
@@ -44,6 +47,8 @@ builder.AddProject<Projects.MyHibachi_Workers>(ResourceNames.Workers)
     .WithEnvironment("Auth__ClientId", "workers")
     .WithEnvironment("Auth__ClientSecret", workersSecret)
     .WithEnvironment("Web__BaseUrl", web.GetEndpoint("http"))
-    .WithForwardedConfiguration(builder.Configuration.GetSection("Workers"));
+    .WithForwardedConfiguration(builder.Configuration.GetSection("Workers"))
+    .WithSharedConfiguration(builder.Configuration, "Channels")
+    .WithEnvironment("Channels__Email__InboundDirectory", Path.Combine(infra.Settings.DataRoot, "mail-inbound"));
 
 builder.Build().Run();

@@ -19,7 +19,7 @@ public static class LocalServerExtensions
 {
     public const string RabbitMqServerPath = "/usr/lib/rabbitmq/bin/rabbitmq-server";
 
-    /// <summary>The packages the local servers come from (and the fonts the invoices are drawn with).</summary>
+    /// <summary>The packages the local servers come from (and the invoices' fonts, and the voice that speaks to callers).</summary>
     public static IReadOnlyCollection<RequiredPackage> RequiredPackages { get; } =
     [
         new("postgresql", () => PostgresBinDirectory() is not null),
@@ -29,6 +29,8 @@ public static class LocalServerExtensions
         new("rabbitmq-server", () => File.Exists(RabbitMqServerPath) && File.Exists("/usr/bin/epmd")),
         // The Workers draw invoice PDFs with these fonts.
         new("fonts-dejavu-core", () => File.Exists("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf") && File.Exists("/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf")),
+        // The Workers speak the assistant's answers to callers with it (local text to speech).
+        new("espeak-ng", () => File.Exists("/usr/bin/espeak-ng")),
     ];
 
     public static IResourceBuilder<LocalPostgresServer> AddLocalPostgres(

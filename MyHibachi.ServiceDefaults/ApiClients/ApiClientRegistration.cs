@@ -25,6 +25,7 @@ public static class ApiClientRegistration
         handlers(services.AddApiClient<PaymentsClient>());
         handlers(services.AddApiClient<PricingClient>());
         handlers(services.AddApiClient<AssistantClient>());
+        handlers(services.AddApiClient<InboxClient>());
         return services;
     }
 

@@ -27,11 +27,11 @@ public enum DeliveryStatus
 }
 
 /// <summary>
-/// Filters for the inbox list. <c>assignee</c> is "me", "none" or a user id; <c>label</c> one label;
+/// Filters for the inbox list. <c>channel</c> and <c>status</c> as written on the wire ("sms", "facebook_comment"; "open", "snoozed"); <c>assignee</c> is "me", "none" or a user id; <c>label</c> one label;
 /// <c>q</c> searches the contact and the messages.
 /// </summary>
 public sealed record InboxListQuery(
-    int? Page = null, int? PageSize = null, ChatChannel? Channel = null, InboxStatus? Status = null, string? Assignee = null,
+    int? Page = null, int? PageSize = null, string? Channel = null, string? Status = null, string? Assignee = null,
     string? Label = null, Guid? StationId = null, string? Q = null);
 
 public sealed record InboxConversationSummary(
@@ -111,3 +111,36 @@ public sealed record InboxSweepResult(int Requeued, int GaveUp, int Unsnoozed);
 public sealed record ModerationRequest(bool? Hide);
 
 public sealed record InboundEmail(string? From, string? FromName, string? To, string? Subject, string? Text, string? MessageId, string? InReplyTo, string? References);
+
+public static class WireNames
+{
+    /// <summary>An enum member from its wire name (its JsonStringEnumMemberName) or its own name, ignoring case.</summary>
+    public static bool TryParse<TEnum>(string? text, out TEnum value) where TEnum : struct, Enum
+    {
+        value = default;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return false;
+        }
+
+        foreach (var member in Enum.GetValues<TEnum>())
+        {
+            var field = typeof(TEnum).GetField(member.ToString())!;
+            var wire = field.GetCustomAttributes(typeof(JsonStringEnumMemberNameAttribute), false).OfType<JsonStringEnumMemberNameAttribute>().FirstOrDefault()?.Name;
+            if (string.Equals(text.Trim(), wire, StringComparison.OrdinalIgnoreCase) || string.Equals(text.Trim(), member.ToString(), StringComparison.OrdinalIgnoreCase))
+            {
+                value = member;
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    public static string Of<TEnum>(TEnum value) where TEnum : struct, Enum =>
+        typeof(TEnum).GetField(value.ToString())!.GetCustomAttributes(typeof(JsonStringEnumMemberNameAttribute), false)
+            .OfType<JsonStringEnumMemberNameAttribute>().FirstOrDefault()?.Name ?? value.ToString();
+}
+
+/// <summary>A call's transcript from the Workers: ready (with text), pending or failed; source ringcentral or deepgram.</summary>
+public sealed record CallTranscriptReport(string? Status, string? Source, string? Transcript, string? Error);

@@ -1,3 +1,4 @@
+using MyHibachi.Contracts.Events;
 using RabbitMQ.Client;
 
 namespace MyHibachi.ServiceDefaults.Messaging;
@@ -17,6 +18,25 @@ public static class EventTopology
     public const string AttemptHeader = "x-hibachi-attempt";
 
     public const string ErrorHeader = "x-hibachi-error";
+
+    /// <summary>
+    /// Every consumer's queue and the event types bound to it. The Workers declare their queues from
+    /// their handlers (and refuse to start if those differ from this list); the Api declares the same
+    /// queues before it first publishes, so an event sent before the Workers ever started waits in its
+    /// queue instead of being dropped by an exchange with nowhere to route it.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string[]> Consumers = new Dictionary<string, string[]>
+    {
+        ["notifications"] = [BookingCreated.EventType, BookingStatusChanged.Confirmed, BookingStatusChanged.Cancelled, BookingRescheduled.EventType],
+        ["lead-follow-up"] = [LeadCaptured.EventType],
+        ["account-emails"] = [UserRegistered.EventType, PasswordResetRequested.EventType],
+        ["payments"] = [PaymentRecorded.EventType, BalancePaymentFailed.EventType, RefundRecorded.EventType, BookingStatusChanged.Cancelled],
+        ["price-changes"] = [PriceChanged.EventType],
+        ["inbox"] = [InboxMessageReceived.EventType],
+        ["inbox-sending"] = [InboxMessageQueued.EventType, CommentModerated.EventType],
+        ["calls"] = [CallEnded.EventType],
+        ["inbox-mentions"] = [StaffMentioned.EventType],
+    };
 
     public static string Queue(string consumer) => $"workers.{consumer}";
 

@@ -1,4 +1,7 @@
 using MyHibachi.ApiClients;
+using MyHibachi.Channels;
+using MyHibachi.Workers.Channels;
+using MyHibachi.Workers.Inbox;
 using MyHibachi.Contracts.Events;
 using MyHibachi.Workers.Jobs;
 using MyHibachi.Workers.Messaging;
@@ -43,6 +46,22 @@ public static class ApplicationServiceExtensions
             .Handle<RefundRecorded, PaymentNotifications>()
             .Handle<BookingStatusChanged, PaymentNotifications>(BookingStatusChanged.Cancelled);
         services.AddConsumer("price-changes").Handle<PriceChanged, PriceChangeNotifications>();
+
+        // The inbox: the assistant's turn, sending on each channel, calls, mentions.
+        services.AddOptions<ChannelOptions>().BindConfiguration(ChannelOptions.Section);
+        services.AddHttpClient<RingCentralClient>(client => client.Timeout = TimeSpan.FromSeconds(60));
+        services.AddHttpClient<MetaClient>(client => client.Timeout = TimeSpan.FromSeconds(30));
+        services.AddHttpClient<DeepgramClient>(client => client.Timeout = TimeSpan.FromMinutes(5));
+        services.AddSingleton<SpeechSynthesizer>();
+        services.AddScoped<ChannelSender>();
+        services.AddConsumer("inbox").Handle<InboxMessageReceived, InboxAnswering>();
+        services.AddConsumer("inbox-sending")
+            .Handle<InboxMessageQueued, InboxSending>()
+            .Handle<CommentModerated, CommentModerating>();
+        services.AddConsumer("calls").Handle<CallEnded, CallProcessing>();
+        services.AddConsumer("inbox-mentions").Handle<StaffMentioned, MentionEmails>();
+        services.AddHostedService<InboxSweepJob>();
+        services.AddHostedService<InboundMailPoller>();
         services.AddHostedService<NightlyPurge>();
         services.AddHostedService<PaymentReconciliationJob>();
         services.AddHostedService<BalanceChargeJob>();

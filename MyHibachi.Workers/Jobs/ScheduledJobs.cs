@@ -20,6 +20,14 @@ public sealed class JobOptions
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan ReconcilePaymentsEvery { get; set; } = TimeSpan.FromMinutes(2);
 
+    /// <summary>How often the inbox's queue is swept (messages re-sent after an outage, snoozes woken).</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan InboxSweepEvery { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>How often the inbound e-mail folder is read.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan InboundMailEvery { get; set; } = TimeSpan.FromSeconds(15);
+
     /// <summary>How often saved cards are charged for balances coming due.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan ChargeBalancesEvery { get; set; } = TimeSpan.FromHours(1);
@@ -28,6 +36,8 @@ public sealed class JobOptions
 /// <summary>A job that calls the Api on a schedule and never stops the host when one run fails.</summary>
 public abstract class ScheduledJob(IServiceScopeFactory scopes, TimeProvider clock, ILogger logger) : BackgroundService
 {
+    protected IServiceScopeFactory Scopes => scopes;
+
     protected abstract TimeSpan DelayUntilNextRun(DateTimeOffset now);
 
     protected abstract Task RunAsync(InternalClient api, CancellationToken cancellationToken);

@@ -21,6 +21,12 @@ public sealed class EventConsumer(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!EventTopology.Consumers.TryGetValue(definition.Name, out var agreed) || !agreed.Order().SequenceEqual(definition.RoutingKeys.Order()))
+        {
+            throw new InvalidOperationException(
+                $"Consumer {definition.Name} handles [{string.Join(", ", definition.RoutingKeys)}] but EventTopology.Consumers says [{string.Join(", ", agreed ?? [])}]: make them agree.");
+        }
+
         var failures = 0;
         while (!stoppingToken.IsCancellationRequested)
         {

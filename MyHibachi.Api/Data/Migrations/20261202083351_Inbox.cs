@@ -96,7 +96,7 @@ namespace MyHibachi.Api.Data.Migrations
                 type: "character varying(20)",
                 maxLength: 20,
                 nullable: false,
-                defaultValue: "");
+                defaultValue: "None");
 
             migrationBuilder.AddColumn<int>(
                 name: "delivery_attempts",

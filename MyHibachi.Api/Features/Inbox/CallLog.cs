@@ -14,7 +14,7 @@ using Npgsql;
 namespace MyHibachi.Api.Features.Inbox;
 
 /// <summary>A transcript the Workers made or fetched for a call.</summary>
-public sealed record TranscriptReport(string? Status, string? Source, string? Transcript, string? Error);
+
 
 /// <summary>
 /// Calls: each RingCentral telephony session is one row, moved forwards by its events (ringing →
@@ -183,7 +183,7 @@ public sealed class CallLog(
     /// The transcript, stored with its source; a ready transcript is read (intent, emotion, summary,
     /// lead or booking) and answered by the assistant once.
     /// </summary>
-    public async Task<Result<CallDto>> SaveTranscriptAsync(Guid id, TranscriptReport report, CancellationToken cancellationToken)
+    public async Task<Result<CallDto>> SaveTranscriptAsync(Guid id, CallTranscriptReport report, CancellationToken cancellationToken)
     {
         var call = await db.Calls.FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
         if (call is null)

@@ -97,7 +97,7 @@ public static class InboxApi
                 ? new Failure(StatusCodes.Status413PayloadTooLarge, ProblemCodes.PayloadTooLarge, "The recording is larger than the file store takes.").ToResult()
                 : (IResult)(await calls.SaveRecordingAsync(id, request.ContentType, audio, ct)).ToOk();
         }).WithName("SaveCallRecording").WithSummary("The call's recording, fetched from RingCentral");
-        workers.MapPut("/calls/{id:guid}/transcript", (Guid id, TranscriptReport report, CallLog calls, CancellationToken ct) => calls.SaveTranscriptAsync(id, report, ct).ToOk())
+        workers.MapPut("/calls/{id:guid}/transcript", (Guid id, CallTranscriptReport report, CallLog calls, CancellationToken ct) => calls.SaveTranscriptAsync(id, report, ct).ToOk())
             .WithName("SaveCallTranscript").WithSummary("The call's transcript (ringcentral or deepgram), then read by the assistant");
 
         var calls = app.MapGroup("/api/v1/calls").WithTags("Calls").RequireRateLimiting(RateLimitPolicies.Api).RequireStaff()

@@ -47,6 +47,32 @@ public sealed class InboxQueries(HibachiDbContext db, AccessScope scope, Current
                 break;
         }
 
+        ChatChannel? channelFilter = null;
+        if (query.Channel is { Length: > 0 } channelText)
+        {
+            if (WireNames.TryParse<ChatChannel>(channelText, out var parsedChannel))
+            {
+                channelFilter = parsedChannel;
+            }
+            else
+            {
+                errors.Add("channel", "One of " + string.Join(", ", Enum.GetValues<ChatChannel>().Select(WireNames.Of)) + ".");
+            }
+        }
+
+        InboxStatus? statusFilter = null;
+        if (query.Status is { Length: > 0 } statusText)
+        {
+            if (WireNames.TryParse<InboxStatus>(statusText, out var parsedStatus))
+            {
+                statusFilter = parsedStatus;
+            }
+            else
+            {
+                errors.Add("status", "open, pending, snoozed or resolved.");
+            }
+        }
+
         var label = Text.Clean(query.Label)?.ToLowerInvariant();
         if (label is { Length: > 30 })
         {
@@ -59,13 +85,13 @@ public sealed class InboxQueries(HibachiDbContext db, AccessScope scope, Current
         }
 
         var conversations = Visible();
-        if (query.Channel is { } channel)
+        if (channelFilter is { } channel)
         {
             var c = channel.ToEntity();
             conversations = conversations.Where(x => x.Channel == c);
         }
 
-        if (query.Status is { } status)
+        if (statusFilter is { } status)
         {
             var s = status.ToEntity();
             conversations = conversations.Where(x => x.Status == s);

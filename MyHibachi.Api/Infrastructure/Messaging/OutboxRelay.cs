@@ -131,6 +131,11 @@ public sealed class OutboxRelay(
             new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true),
             cancellationToken);
         await EventTopology.DeclareExchangeAsync(_channel, cancellationToken);
+        foreach (var (consumer, types) in EventTopology.Consumers)
+        {
+            await EventTopology.DeclareConsumerAsync(_channel, consumer, types, cancellationToken);
+        }
+
         return _channel;
     }
 
