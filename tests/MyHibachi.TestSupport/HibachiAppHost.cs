@@ -34,7 +34,7 @@ public class HibachiAppHost : IAsyncLifetime
         builder.Services.AddLogging(logging => logging
             .SetMinimumLevel(LogLevel.Warning)
             .AddFilter("MyHibachi.AppHost.Resources", LogLevel.Warning)
-            .AddFilter("Aspire.Hosting", LogLevel.Warning).AddFilter("MyHibachi.AppHost.Resources.workers", LogLevel.Information).AddFilter("MyHibachi.AppHost.Resources.api", LogLevel.Warning));
+            .AddFilter("Aspire.Hosting", LogLevel.Warning));
         // No dashboard runs here, so the services keep their telemetry in-process instead of retrying
         // an export to an address nobody listens on (each second, from every service).
         foreach (var project in builder.Resources.OfType<ProjectResource>().ToList())

@@ -16,9 +16,9 @@ public static partial class CallAnalysis
 {
     public static string IntentOf(string agent) => agent switch
     {
-        AgentNames.LeadNurturing => "new booking inquiry",
+        AgentNames.LeadNurturing => "price or availability inquiry",
         AgentNames.CustomerCare => "existing booking",
-        AgentNames.Operations => "change or cancel a booking",
+        AgentNames.Operations => "book, change or cancel",
         AgentNames.Distance => "service area and travel",
         AgentNames.Menu => "menu question",
         AgentNames.Allergen => "allergies and diets",
