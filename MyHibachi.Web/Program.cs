@@ -1,5 +1,7 @@
 using System.Globalization;
 using MyHibachi.ServiceDefaults.Security;
+using MyHibachi.Realtime;
+using MyHibachi.Web.Auth;
 using MyHibachi.Web.Extensions;
 
 // A US business: dates, money and numbers (SVG coordinates too) in en-US whatever the host says.
@@ -23,5 +25,6 @@ app.UseAuthorization();
 
 app.MapDefaultEndpoints();
 app.MapRazorPages();
+app.MapHub<InboxHub>(InboxHub.Path).RequireAuthorization(AdminAccess.PolicyName("/Admin/Inbox"));
 
 app.Run();

@@ -21,6 +21,7 @@ public static class AdminAccess
         ("/Admin/Payments", true, [Permissions.PaymentsRead]),
         ("/Admin/Pricing", true, [Permissions.PricingManage]),
         ("/Admin/Leads", true, [Permissions.LeadsRead]),
+        ("/Admin/Inbox", true, [Permissions.ConversationsRead]),
         ("/Admin/Conversations", true, [Permissions.ConversationsRead]),
         ("/Admin/Knowledge", true, [Permissions.ConversationsRead]),
         ("/Admin/Audit", false, [Permissions.AuditRead]),

@@ -8,6 +8,7 @@ using MyHibachi.ServiceDefaults.Security;
 using MyHibachi.Web.Api;
 using MyHibachi.Web.Auth;
 using MyHibachi.Web.Infrastructure;
+using MyHibachi.Realtime;
 using StackExchange.Redis;
 
 namespace MyHibachi.Web.Extensions;
@@ -83,6 +84,8 @@ public static class ApplicationServiceExtensions
         AdminAccess.AddPolicies(services.AddAuthorizationBuilder()
             .AddPolicy(StaffPolicy, policy => policy.RequireAuthenticatedUser().RequireRole(Roles.Staff)));
 
+        // The inbox's live updates: the hub is served here, and the Api sends through the shared Redis backplane.
+        services.AddInboxRealtime();
         services.AddMemoryCache();
         services.AddHttpContextAccessor();
         services.AddSingleton(TimeProvider.System);

@@ -16,6 +16,40 @@ public static class PageHelpers
         _ => "chat-bubble chat-assistant",
     };
 
+    /// <summary>A channel as staff call it.</summary>
+    public static string ChannelName(ChatChannel channel) => channel switch
+    {
+        ChatChannel.Web => "Web chat",
+        ChatChannel.Sms => "SMS",
+        ChatChannel.WhatsApp => "WhatsApp",
+        ChatChannel.Messenger => "Messenger",
+        ChatChannel.Instagram => "Instagram",
+        ChatChannel.Email => "E-mail",
+        ChatChannel.Voice => "Phone",
+        ChatChannel.FacebookComment => "Facebook comment",
+        _ => "Instagram comment",
+    };
+
+    public static string InboxStatusName(InboxStatus status) => status switch
+    {
+        InboxStatus.Open => "Open",
+        InboxStatus.Pending => "Assistant",
+        InboxStatus.Snoozed => "Snoozed",
+        _ => "Resolved",
+    };
+
+    /// <summary>Where an outbound message is, in words (null for messages that are not sent anywhere).</summary>
+    public static string? DeliveryName(DeliveryStatus delivery) => delivery switch
+    {
+        DeliveryStatus.Queued => "Waiting to send",
+        DeliveryStatus.Sending => "Sending",
+        DeliveryStatus.Sent => "Sent",
+        DeliveryStatus.Delivered => "Delivered",
+        DeliveryStatus.Read => "Read",
+        DeliveryStatus.Failed => "Not delivered",
+        _ => null,
+    };
+
     public static string Money(long cents) => (cents / 100m).ToString("C", Us);
 
     public static string Date(DateOnly date) => date.ToString("ddd, MMM d, yyyy", Us);

@@ -14,6 +14,7 @@ public sealed class AdminPagesTests(BrowserAppHost host)
         { "/Admin/Chefs", "admin-chefs" },
         { "/Admin/Stations", "admin-stations" },
         { "/Admin/Leads", "admin-leads" },
+        { "/Admin/Inbox", "admin-inbox" },
         { "/Admin/Audit", "admin-audit" },
         { "/Admin/Deleted", "admin-deleted" },
         { "/Admin/Users", "admin-users" },

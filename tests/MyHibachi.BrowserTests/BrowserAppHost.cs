@@ -25,7 +25,15 @@ public sealed class BrowserAppHost : HibachiAppHost
         $"--Api:Stripe:SecretKey={Stripe.SecretKey}", "--Api:Stripe:PublishableKey=pk_test_local", $"--Api:Stripe:WebhookSecret={Stripe.WebhookSecret}",
         $"--Api:Stripe:ApiBase={Stripe.Address.ToString().TrimEnd('/')}",
         $"--Web:Payments:CheckoutOrigin={Stripe.Address.ToString().TrimEnd('/')}",
+        // Texts come and go through a local server that speaks RingCentral's API and sends its webhooks.
+        $"--Channels:RingCentral:ServerUrl={RingCentral.Address}", $"--Channels:RingCentral:ClientId={RingCentral.ClientId}",
+        $"--Channels:RingCentral:ClientSecret={RingCentral.ClientSecret}", $"--Channels:RingCentral:Jwt={RingCentral.Jwt}",
+        $"--Channels:RingCentral:WebhookSecret={RingCentral.WebhookSecret}", $"--Channels:RingCentral:FromNumber={RingCentral.OurNumber}",
     ];
+
+    public LocalRingCentralServer RingCentral { get; private set; } = null!;
+
+    public Uri RingCentralWebhook { get; private set; } = null!;
 
     public LocalStripeServer Stripe { get; private set; } = null!;
 
@@ -37,7 +45,9 @@ public sealed class BrowserAppHost : HibachiAppHost
     {
         DebianPackages.EnsureInstalled([new RequiredPackage("chromium", () => File.Exists(ChromiumPath))], Console.Out);
         Stripe = await LocalStripeServer.StartAsync();
+        RingCentral = await LocalRingCentralServer.StartAsync();
         await base.InitializeAsync();
+        RingCentralWebhook = new Uri(App.GetEndpoint(ResourceNames.Api, "http"), "/api/v1/webhooks/ringcentral");
         WebAddress = App.GetEndpoint(ResourceNames.Web, "http");
         Stripe.WebhookUrl = new Uri(App.GetEndpoint(ResourceNames.Api, "http"), "/api/v1/stripe/webhook");
 
@@ -91,6 +101,11 @@ public sealed class BrowserAppHost : HibachiAppHost
         if (Stripe is not null)
         {
             await Stripe.DisposeAsync();
+        }
+
+        if (RingCentral is not null)
+        {
+            await RingCentral.DisposeAsync();
         }
     }
 

@@ -19,7 +19,7 @@ public sealed class ResponsiveLayoutTests(BrowserAppHost host)
     private static readonly string[] StaffPages =
     [
         "/Admin", "/Admin/Bookings", "/Admin/Calendar", "/Admin/Customers", "/Admin/Customers/Edit", "/Admin/Chefs", "/Admin/Chefs/Edit",
-        "/Admin/Stations", "/Admin/Payments", "/Admin/Payments/Invoices", "/Admin/Pricing", "/Admin/Leads", "/Admin/Conversations",
+        "/Admin/Stations", "/Admin/Payments", "/Admin/Payments/Invoices", "/Admin/Pricing", "/Admin/Leads", "/Admin/Inbox", "/Admin/Conversations",
         "/Admin/Knowledge", "/Admin/Audit", "/Admin/Deleted", "/Admin/Users", "/Admin/Roles",
     ];
 
