@@ -69,6 +69,15 @@ public static class PageHelpers
         return $"{local.ToString("ddd, MMM d", Us)} at {local.ToString("h:mm tt", Us)} {Zone(timeZone)}";
     }
 
+    /// <summary>A list's time: "4:22 PM" today, "Dec 2" before, in the zone given.</summary>
+    public static string Short(DateTimeOffset at, string timeZone)
+    {
+        var zone = TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out var found) ? found : TimeZoneInfo.Utc;
+        var local = TimeZoneInfo.ConvertTime(at, zone);
+        var today = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, zone).Date;
+        return local.Date == today ? local.ToString("h:mm tt", Us) : local.ToString(local.Year == today.Year ? "MMM d" : "MMM d, yyyy", Us);
+    }
+
     /// <summary>Dollars typed by a person ("125", "125.50", "$1,250.00") as integer cents; null when it is not an amount of whole cents.</summary>
     public static long? Cents(string? dollars)
     {

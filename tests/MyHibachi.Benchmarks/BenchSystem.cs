@@ -31,9 +31,15 @@ public sealed class BenchSystem : HibachiAppHost
         // Card payments against the local Stripe server (webhook throughput and replay runs).
         $"--Api:Stripe:SecretKey={Stripe.SecretKey}", $"--Api:Stripe:WebhookSecret={Stripe.WebhookSecret}",
         $"--Api:Stripe:ApiBase={Stripe.Address.ToString().TrimEnd('/')}",
+        // Texts in and out through the local RingCentral server (the inbox run).
+        $"--Channels:RingCentral:ServerUrl={RingCentral.Address}", $"--Channels:RingCentral:ClientId={RingCentral.ClientId}",
+        $"--Channels:RingCentral:ClientSecret={RingCentral.ClientSecret}", $"--Channels:RingCentral:Jwt={RingCentral.Jwt}",
+        $"--Channels:RingCentral:WebhookSecret={RingCentral.WebhookSecret}", $"--Channels:RingCentral:FromNumber={RingCentral.OurNumber}",
     ];
 
     public LocalStripeServer Stripe { get; private set; } = null!;
+
+    public LocalRingCentralServer RingCentral { get; private set; } = null!;
 
     public Uri ApiAddress { get; private set; } = null!;
 
@@ -81,6 +87,7 @@ public sealed class BenchSystem : HibachiAppHost
     public override async Task InitializeAsync()
     {
         Stripe = await LocalStripeServer.StartAsync();
+        RingCentral = await LocalRingCentralServer.StartAsync();
         await base.InitializeAsync();
         ApiAddress = App.GetEndpoint(ResourceNames.Api, "http");
         Stripe.WebhookUrl = new Uri(ApiAddress, "/api/v1/stripe/webhook");
@@ -94,6 +101,11 @@ public sealed class BenchSystem : HibachiAppHost
         if (Stripe is not null)
         {
             await Stripe.DisposeAsync();
+        }
+
+        if (RingCentral is not null)
+        {
+            await RingCentral.DisposeAsync();
         }
     }
 

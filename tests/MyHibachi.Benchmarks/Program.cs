@@ -4,14 +4,14 @@ using MyHibachi.Benchmarks;
 
 // Load, leak and fault benchmarks against the real running system (AppHost with PostgreSQL, Redis
 // and RabbitMQ). Run on demand:
-//   dotnet run -c Release --project tests/MyHibachi.Benchmarks [-- --quick] [-- --only load,baseline,memory,faults,bad-input,webhooks,chat,calendar]
+//   dotnet run -c Release --project tests/MyHibachi.Benchmarks [-- --quick] [-- --only load,baseline,memory,faults,bad-input,webhooks,chat,calendar,inbox]
 //   dotnet run -c Release --project tests/MyHibachi.Benchmarks -- --only router   (the assistant's router on held-out phrasings; no AppHost)
 //     [--seconds N (per load level)] [--memory-requests N (after the first 1,000; default 100,000)]
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 var quick = args.Contains("--quick");
 var only = Array.IndexOf(args, "--only") is var at and >= 0 && at + 1 < args.Length ? args[at + 1] : null;
 var parts = only?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToHashSet()
-            ?? ["load", "baseline", "memory", "faults", "bad-input", "webhooks", "chat", "calendar"];
+            ?? ["load", "baseline", "memory", "faults", "bad-input", "webhooks", "chat", "calendar", "inbox"];
 var seconds = TimeSpan.FromSeconds(Array.IndexOf(args, "--seconds") is var s and >= 0 && s + 1 < args.Length ? int.Parse(args[s + 1], CultureInfo.InvariantCulture) : quick ? 8 : 20);
 var memoryRequests = Array.IndexOf(args, "--memory-requests") is var m and >= 0 && m + 1 < args.Length
     ? int.Parse(args[m + 1], CultureInfo.InvariantCulture)
@@ -185,6 +185,35 @@ try
             await LoadRunner.RunAsync(calendar, () => system.Client(), 50, seconds, thinkTime: TimeSpan.FromSeconds(1)),
         };
         CalendarRun.Print(runs);
+    }
+
+    if (parts.Contains("inbox"))
+    {
+        Console.WriteLine();
+        Console.WriteLine("## The inbox (SMS through the local RingCentral server, answered by the assistant)");
+        var inbox = new InboxRun(system);
+        var burst = await inbox.BurstAsync(texts: quick ? 200 : 500, concurrency: 16);
+        Console.WriteLine($"Burst: {burst.Texts:N0} texts from different people posted {burst.Concurrency} at a time: webhooks {burst.WebhooksPerSecond:N0}/s, " +
+                          $"p50 {burst.WebhookP50:0.0} ms, p95 {burst.WebhookP95:0.0} ms, {burst.Failures} not answered 200. " +
+                          $"Text in → SMS back (verified, stored, outbox, RabbitMQ, the assistant, claim, RingCentral): {burst.Answered:N0}/{burst.Texts:N0} answered, " +
+                          $"p50 {burst.ReplyP50:0} ms, p95 {burst.ReplyP95:0} ms, p99 {burst.ReplyP99:0} ms; all in {burst.Seconds:0.0} s.");
+        Console.WriteLine("Repeat: " + await inbox.RepeatAsync(repeats: quick ? 1_000 : 2_000, concurrency: 16) + ".");
+        var ids = (await system.ScalarAsync<Guid[]>("SELECT array_agg(id) FROM (SELECT id FROM conversations ORDER BY last_message_at DESC LIMIT 200) c"))!;
+        var reading = new List<LoadResult>
+        {
+            await LoadRunner.RunAsync(inbox.StaffMix(ids), () => system.Client(), 20, seconds),
+            await LoadRunner.RunAsync(inbox.StaffMix(ids), () => system.Client(), 20, seconds, thinkTime: TimeSpan.FromSeconds(1)),
+        };
+        Console.WriteLine();
+        Console.WriteLine("| Staff | Think time | Requests/s | Operation | Requests | p50 ms | p95 ms | p99 ms | Errors |");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|---|");
+        foreach (var r in reading)
+        {
+            foreach (var o in r.Operations)
+            {
+                Console.WriteLine($"| {r.VirtualUsers} | {(r.ThinkTime is { } t ? $"{t.TotalSeconds:0.#} s" : "none")} | {r.RequestsPerSecond:N0} | {o.Name} | {o.Count:N0} | {o.P50:0.0} | {o.P95:0.0} | {o.P99:0.0} | {o.Errors} |");
+            }
+        }
     }
 
     if (parts.Contains("bad-input"))

@@ -18,6 +18,9 @@ namespace MyHibachi.Api.Features.Assistant;
 /// One customer message, end to end: the conversation (theirs only), what the message states, the
 /// escalation guard, the router, the agent, LLM phrasing when configured, and the stored exchange.
 /// </summary>
+/// <summary>A reply the assistant suggests to a person, with the agent that wrote it.</summary>
+public sealed record AgentDraft(string Text, string Agent, string Intent);
+
 public sealed class AssistantService(
     HibachiDbContext db, AssistantModel model, IServiceScopeFactory scopes, AccessScope scope, RolePermissionCache grants, CurrentActor actor,
     ReplyPhraser phraser, IMemoryCache cache, IOptions<AssistantOptions> options, TimeProvider clock)
@@ -188,6 +191,35 @@ public sealed class AssistantService(
         {
             Sources = answer.Sources.Count == 0 ? null : answer.Sources.Select(s => new KnowledgeSourceDto(s.Id, s.Title, s.Score)).ToList(),
         };
+    }
+
+    /// <summary>
+    /// A reply the assistant would give, for a person who has the conversation to use or not: the same
+    /// router and agents, but nothing is saved and no agent that books, moves or cancels is asked (null then,
+    /// or when the router is unsure).
+    /// </summary>
+    public async Task<AgentDraft?> DraftAsync(Conversation conversation, string text, CancellationToken cancellationToken)
+    {
+        var vector = model.Embed(text);
+        var route = model.Route(text, vector);
+        if (route.IsUnsure || route.Agent == AgentNames.Operations)
+        {
+            return null;
+        }
+
+        var today = await TodayAsync(cancellationToken);
+        var slots = SlotExtractor.Extract(text, today, conversation.Memory.AskedFor);
+        var memory = Remember(conversation.Memory, slots);
+        await using var agentScope = scopes.CreateAsyncScope();
+        var agent = agentScope.ServiceProvider.GetServices<IAssistantAgent>().Single(a => a.Name == route.Agent);
+        var answer = await agent.AnswerAsync(
+            new AgentTurn(conversation.Id, text, vector, slots, memory, route, conversation.CustomerId, conversation.Channel, today), cancellationToken);
+        if (answer.HandOver is not null)
+        {
+            return null;
+        }
+
+        return new AgentDraft(await phraser.PhraseAsync(text, route.Agent, answer, cancellationToken), route.Agent, answer.Intent);
     }
 
     /// <summary>The customer (or the widget's button) asks for a person.</summary>

@@ -24,6 +24,9 @@ public sealed class InboxDelivery(
 
     public const int MaxAttempts = 10;
 
+    /// <summary>The intent of a reply the assistant suggests to staff (a private message they may send).</summary>
+    public const string DraftIntent = "suggested_reply";
+
     public async Task<Result<InboxAnswerResult>> AnswerAsync(Guid messageId, CancellationToken cancellationToken)
     {
         var message = await db.ConversationMessages.FirstOrDefaultAsync(m => m.Id == messageId && m.Author == MessageAuthor.Customer, cancellationToken);
@@ -47,7 +50,18 @@ public sealed class InboxDelivery(
         }
         else
         {
+            // A person has it: the assistant only suggests a reply beside the message (a note staff may send or ignore).
             outcome = "left to staff";
+            if (conversation.Status == ConversationStatus.Escalated && await assistant.DraftAsync(conversation, message.Text, cancellationToken) is { } draft)
+            {
+                db.ConversationMessages.Add(new ConversationMessage
+                {
+                    ConversationId = conversation.Id, Author = MessageAuthor.Assistant, Text = draft.Text, Agent = draft.Agent, Intent = InboxDelivery.DraftIntent,
+                    IsPrivate = true, CreatedAt = clock.GetUtcNow(),
+                });
+                outcome = "left to staff, with a suggested reply";
+            }
+
             await db.SaveChangesAsync(cancellationToken);
         }
 

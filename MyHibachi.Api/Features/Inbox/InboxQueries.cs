@@ -129,6 +129,7 @@ public sealed class InboxQueries(HibachiDbContext db, AccessScope scope, Current
             Conversation = x,
             Customer = db.Customers.Where(u => u.Id == x.CustomerId).Select(u => u.FirstName + " " + u.LastName).FirstOrDefault(),
             Station = db.Stations.Where(s => s.Id == x.StationId).Select(s => s.Name).FirstOrDefault(),
+            Assignee = db.Users.Where(u => u.Id == x.AssignedUserId).Select(u => u.DisplayName).FirstOrDefault(),
             Last = db.ConversationMessages.Where(m => m.ConversationId == x.Id && !m.IsPrivate).OrderByDescending(m => m.CreatedAt)
                 .Select(m => new { m.Text, m.Author }).FirstOrDefault(),
             Unsent = db.ConversationMessages.Count(m => m.ConversationId == x.Id && (m.Delivery == DeliveryState.Queued || m.Delivery == DeliveryState.Sending)),
@@ -137,7 +138,7 @@ public sealed class InboxQueries(HibachiDbContext db, AccessScope scope, Current
         var items = rows.Select(r => new InboxConversationSummary(
             r.Conversation.Id, r.Conversation.Channel.ToContract(), r.Conversation.Status.ToInbox(), Handler(r.Conversation.Status),
             ContactName(r.Conversation, r.Customer), r.Conversation.Handle, r.Conversation.CustomerId, r.Conversation.Labels, r.Conversation.AssignedUserId,
-            r.Conversation.AssignedName, r.Conversation.StationId, r.Station, Preview(r.Last?.Text), r.Last?.Author.ToString().ToLowerInvariant(),
+            r.Assignee ?? r.Conversation.AssignedName, r.Conversation.StationId, r.Station, Preview(r.Last?.Text), r.Last?.Author.ToString().ToLowerInvariant(),
             r.Conversation.LastMessageAt, r.Conversation.SnoozedUntil, r.Unsent, r.Failed)).ToList();
         return Paging.Page(items, page, size, count);
     }
@@ -160,9 +161,12 @@ public sealed class InboxQueries(HibachiDbContext db, AccessScope scope, Current
         var calls = await db.Calls.AsNoTracking().Where(x => x.ConversationId == id).OrderByDescending(x => x.StartedAt).Take(50).ToListAsync(cancellationToken);
         var station = c.StationId is { } stationId ? await db.Stations.AsNoTracking().Where(s => s.Id == stationId).Select(s => s.Name).FirstOrDefaultAsync(cancellationToken) : null;
         var contact = await ContactAsync(c, cancellationToken);
+        var assignee = c.AssignedUserId is { } userId
+            ? await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => u.DisplayName).FirstOrDefaultAsync(cancellationToken)
+            : null;
         return new InboxConversationDto(
             c.Id, c.Channel.ToContract(), c.Status.ToInbox(), Handler(c.Status), ContactName(c, contact.Name), c.Handle, c.ChannelAccount, c.Labels,
-            c.AssignedUserId, c.AssignedName, c.StationId, station, c.SnoozedUntil, c.Summary, c.EscalationReason, WhatsAppWindow.ClosesAt(c),
+            c.AssignedUserId, assignee ?? c.AssignedName, c.StationId, station, c.SnoozedUntil, c.Summary, c.EscalationReason, WhatsAppWindow.ClosesAt(c),
             InboxDelivery.Configured(c.Channel, channels.Value), messages.Select(m => ToDto(m, m.Mentions.Select(x => names.GetValueOrDefault(x) ?? "someone").ToList())).ToList(),
             events.Select(e => new ConversationEventDto(e.Kind.ToContract(), e.Reason, e.Automatic, e.ActorName, e.CreatedAt)).ToList(),
             calls.Select(CallLog.ToDto).ToList(), contact, ETags.For(c.Version));

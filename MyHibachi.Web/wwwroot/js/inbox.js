@@ -147,6 +147,16 @@
         });
     });
 
+    // "Edit it first": the assistant's suggested reply goes into the reply box.
+    document.addEventListener('click', function (event) {
+        const button = event.target.closest('[data-draft-for]');
+        const box = button && document.getElementById(button.dataset.draftFor);
+        if (box) {
+            box.value = button.dataset.draft;
+            box.focus();
+        }
+    });
+
     scrollLog();
     connect();
 })();

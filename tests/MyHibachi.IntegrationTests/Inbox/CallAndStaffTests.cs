@@ -146,7 +146,12 @@ public sealed class CallAndStaffTests(InboxAppHost host) : InboxTest(host)
         // While a person has it, the assistant stays quiet.
         var before = rc.Sent.Count(s => s.To == customer);
         await rc.NotifyAsync(Host.RingCentralWebhook, rc.InboundSms(customer, "Great, and the adult menu?"));
-        await Task.Delay(2500);
+        var suggested = await EventuallyAsync(() => ThreadAsync(id), t => t.Messages.Any(m => m.Intent == "suggested_reply"), what: "the assistant's suggested reply");
+        var draft = suggested.Messages.Single(m => m.Intent == "suggested_reply");
+        Assert.True(draft.IsPrivate);
+        Assert.Equal(DeliveryStatus.None, draft.Delivery);
+        Assert.Equal("MenuAgent", draft.Agent);
+        await Task.Delay(1500);
         Assert.Equal(before, rc.Sent.Count(s => s.To == customer));
 
         // A private note mentioning a colleague: never sent; the colleague gets an e-mail.

@@ -134,6 +134,16 @@ public sealed class AuthorizationMatrixTests(ApiAppHost host) : ApiTest(host)
         new("GET", _ => "/api/v1/ai/escalations", null, "SA ok|A ok|CS ok|SM ok|CH 403|CU 403|SV ok|AN 401"),
         new("POST", _ => $"/api/v1/ai/conversations/{Guid.Empty}/reply", "{}", "SA ok|A ok|CS ok|SM ok|CH 403|CU 403|SV 403|AN 401"),
         new("POST", _ => "/api/v1/ai/knowledge", "{}", "SA ok|A ok|CS ok|SM 403|CH 403|CU 403|SV 403|AN 401"),
+
+        // The inbox: reading for staff who may read conversations, acting for those who may answer, the Workers' side for the service only.
+        new("GET", _ => "/api/v1/inbox/conversations", null, "SA ok|A ok|CS ok|SM ok|CH 403|CU 403|SV ok|AN 401"),
+        new("GET", _ => "/api/v1/inbox/channels", null, "SA ok|A ok|CS ok|SM ok|CH 403|CU 403|SV ok|AN 401"),
+        new("GET", _ => "/api/v1/inbox/canned-replies", null, "SA ok|A ok|CS ok|SM ok|CH 403|CU 403|SV ok|AN 401"),
+        new("POST", _ => $"/api/v1/inbox/conversations/{Guid.Empty}/reply", "{}", "SA ok|A ok|CS ok|SM ok|CH 403|CU 403|SV 403|AN 401"),
+        new("POST", _ => "/api/v1/inbox/canned-replies", "{}", "SA ok|A ok|CS ok|SM ok|CH 403|CU 403|SV 403|AN 401"),
+        new("PUT", _ => "/api/v1/inbox/duty", "{}", "SA ok|A ok|CS ok|SM ok|CH 403|CU 403|SV 403|AN 401"),
+        new("POST", _ => "/api/internal/inbox/sweep", null, "SA 403|A 403|CS 403|SM 403|CH 403|CU 403|SV ok|AN 401"),
+        new("POST", _ => $"/api/internal/inbox/messages/{Guid.Empty}/claim", null, "SA 403|A 403|CS 403|SM 403|CH 403|CU 403|SV 404|AN 401"),
         new("GET", _ => "/api/v1/payments/terms", null, "SA ok|A ok|CS ok|SM ok|CH ok|CU ok|SV ok|AN ok"),
         new("POST", _ => "/api/auth/resend-confirmation", "{}", "SA ok|A ok|CS ok|SM ok|CH ok|CU ok|SV ok|AN ok"),
     ];
