@@ -14,7 +14,7 @@ public sealed class InboxRun(BenchSystem system)
     public sealed record Burst(int Texts, int Concurrency, double WebhooksPerSecond, double WebhookP50, double WebhookP95, double ReplyP50, double ReplyP95,
         double ReplyP99, double Seconds, int Answered, int Failures);
 
-    public async Task<Burst> BurstAsync(int texts, int concurrency)
+    public async Task<Burst> BurstAsync(int texts, int concurrency, TimeSpan? pause = null)
     {
         var rc = system.RingCentral;
         var webhook = new Uri(system.ApiAddress, "/api/v1/webhooks/ringcentral");
@@ -25,6 +25,26 @@ public sealed class InboxRun(BenchSystem system)
         var numbers = new ConcurrentQueue<string>(Enumerable.Range(0, texts).Select(i => $"+1678{Random.Shared.Next(100, 999)}{i:0000}"));
         var questions = new[] { "How much for 15 adults in 30305?", "What is on the menu?", "Do you travel to 30060?", "Is the deposit refundable?", "Do you have vegan options?" };
         var clock = Stopwatch.StartNew();
+        // Watched while the texts are posted: when each reply reached RingCentral, from when its text was posted.
+        var replies = new ConcurrentDictionary<string, double>();
+        using var stop = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        var watcher = Task.Run(async () =>
+        {
+            var seen = sentBefore;
+            while (replies.Count < texts && !stop.IsCancellationRequested)
+            {
+                var sent = rc.Sent.ToArray();
+                for (; seen < sent.Length; seen++)
+                {
+                    if (arrived.TryGetValue(sent[seen].To, out var at))
+                    {
+                        replies.TryAdd(sent[seen].To, Stopwatch.GetElapsedTime(at).TotalMilliseconds);
+                    }
+                }
+
+                await Task.Delay(10);
+            }
+        });
         await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async worker =>
         {
             while (numbers.TryDequeue(out var number))
@@ -37,25 +57,15 @@ public sealed class InboxRun(BenchSystem system)
                 {
                     Interlocked.Increment(ref failures);
                 }
+
+                if (pause is { } wait)
+                {
+                    await Task.Delay(wait);
+                }
             }
         }));
         var webhookSeconds = clock.Elapsed.TotalSeconds;
-
-        // Until every text has its SMS back (or two minutes): when each reply reached RingCentral, from when its text was posted.
-        var replies = new Dictionary<string, double>();
-        var deadline = DateTime.UtcNow.AddMinutes(2);
-        while (replies.Count < texts && DateTime.UtcNow < deadline)
-        {
-            foreach (var sent in rc.Sent.Skip(sentBefore))
-            {
-                if (!replies.ContainsKey(sent.To) && arrived.TryGetValue(sent.To, out var at))
-                {
-                    replies[sent.To] = Stopwatch.GetElapsedTime(at).TotalMilliseconds;
-                }
-            }
-
-            await Task.Delay(50);
-        }
+        await watcher;
 
         var hooks = latencies.Order().ToArray();
         var answered = replies.Values.Order().ToArray();

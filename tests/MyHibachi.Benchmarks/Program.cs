@@ -197,6 +197,9 @@ try
                           $"p50 {burst.WebhookP50:0.0} ms, p95 {burst.WebhookP95:0.0} ms, {burst.Failures} not answered 200. " +
                           $"Text in → SMS back (verified, stored, outbox, RabbitMQ, the assistant, claim, RingCentral): {burst.Answered:N0}/{burst.Texts:N0} answered, " +
                           $"p50 {burst.ReplyP50:0} ms, p95 {burst.ReplyP95:0} ms, p99 {burst.ReplyP99:0} ms; all in {burst.Seconds:0.0} s.");
+        var paced = await inbox.BurstAsync(texts: 30, concurrency: 1, pause: TimeSpan.FromMilliseconds(500));
+        Console.WriteLine($"One at a time: {paced.Texts} texts, one every half second: text in → SMS back p50 {paced.ReplyP50:0} ms, p95 {paced.ReplyP95:0} ms, " +
+                          $"{paced.Answered}/{paced.Texts} answered.");
         Console.WriteLine("Repeat: " + await inbox.RepeatAsync(repeats: quick ? 1_000 : 2_000, concurrency: 16) + ".");
         var ids = (await system.ScalarAsync<Guid[]>("SELECT array_agg(id) FROM (SELECT id FROM conversations ORDER BY last_message_at DESC LIMIT 200) c"))!;
         var reading = new List<LoadResult>
