@@ -63,6 +63,9 @@ public sealed class InboxClient(HttpClient http, ILogger<InboxClient> logger) : 
 
     public Task<ApiResult<InboxSweepResult>> SweepAsync(CancellationToken ct) => PostAsync<InboxSweepResult>("/api/internal/inbox/sweep", null, ct);
 
+    public Task<ApiResult<IReadOnlyList<AwaitingReceipt>>> AwaitingReceiptsAsync(CancellationToken ct) =>
+        GetAsync<IReadOnlyList<AwaitingReceipt>>("/api/internal/inbox/awaiting-receipts", ct);
+
     public Task<ApiResult<Done>> InboundEmailAsync(InboundEmail email, CancellationToken ct) => PostAsync<Done>("/api/internal/inbox/email", email, ct);
 
     public Task<ApiResult<CallDto>> SaveRecordingAsync(Guid callId, byte[] audio, string contentType, CancellationToken ct) =>

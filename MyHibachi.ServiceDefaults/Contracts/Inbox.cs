@@ -144,3 +144,6 @@ public static class WireNames
 
 /// <summary>A call's transcript from the Workers: ready (with text), pending or failed; source ringcentral or deepgram.</summary>
 public sealed record CallTranscriptReport(string? Status, string? Source, string? Transcript, string? Error);
+
+/// <summary>A sent SMS still waiting for RingCentral to say delivered or failed.</summary>
+public sealed record AwaitingReceipt(Guid MessageId, string ExternalId, DateTimeOffset SentAt);

@@ -34,6 +34,30 @@ public sealed class RingCentralClient(HttpClient http, IOptions<ChannelOptions> 
         return id.ValueKind == JsonValueKind.Number ? id.GetRawText() : id.GetString()!;
     }
 
+    /// <summary>
+    /// The status of our texts sent since <paramref name="since"/>, by message id, from the message store
+    /// (<c>GET …/message-store?messageType=SMS&amp;direction=Outbound</c>): Queued, Sent, Delivered,
+    /// DeliveryFailed or SendingFailed.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, string>> SmsStatusesAsync(DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        var statuses = new Dictionary<string, string>();
+        var path = $"/restapi/v1.0/account/~/extension/~/message-store?messageType=SMS&direction=Outbound&dateFrom={Uri.EscapeDataString(since.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", System.Globalization.CultureInfo.InvariantCulture))}&perPage=1000";
+        using var request = await RequestAsync(HttpMethod.Get, path, cancellationToken);
+        using var response = await SendAsync(request, cancellationToken);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
+        foreach (var record in json.RootElement.GetProperty("records").EnumerateArray())
+        {
+            var id = record.GetProperty("id");
+            if (record.TryGetProperty("messageStatus", out var status) && status.GetString() is { } value)
+            {
+                statuses[id.ValueKind == JsonValueKind.Number ? id.GetRawText() : id.GetString()!] = value;
+            }
+        }
+
+        return statuses;
+    }
+
     /// <summary>The recording's bytes and type (audio/x-wav or audio/mpeg).</summary>
     public async Task<(byte[] Audio, string ContentType)> RecordingAsync(string recordingId, CancellationToken cancellationToken)
     {

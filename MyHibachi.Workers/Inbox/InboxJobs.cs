@@ -3,11 +3,15 @@ using MimeKit;
 using MyHibachi.ApiClients;
 using MyHibachi.Channels;
 using MyHibachi.Contracts;
+using MyHibachi.Workers.Channels;
 using MyHibachi.Workers.Jobs;
 
 namespace MyHibachi.Workers.Inbox;
 
-/// <summary>Every minute: the Api re-queues what an outage or a missing setting left behind, and wakes snoozed conversations.</summary>
+/// <summary>
+/// Every minute: the Api re-queues what an outage or a missing setting left behind and wakes snoozed
+/// conversations; then the texts RingCentral delivered (or could not) are marked so.
+/// </summary>
 public sealed class InboxSweepJob(IServiceScopeFactory scopes, TimeProvider clock, IOptions<JobOptions> options, ILogger<InboxSweepJob> logger)
     : ScheduledJob(scopes, clock, logger)
 {
@@ -16,11 +20,55 @@ public sealed class InboxSweepJob(IServiceScopeFactory scopes, TimeProvider cloc
     protected override async Task RunAsync(InternalClient api, CancellationToken cancellationToken)
     {
         await using var scope = Scopes.CreateAsyncScope();
-        var result = (await scope.ServiceProvider.GetRequiredService<InboxClient>().SweepAsync(cancellationToken)).OrThrow("the inbox sweep");
+        var inbox = scope.ServiceProvider.GetRequiredService<InboxClient>();
+        var result = (await inbox.SweepAsync(cancellationToken)).OrThrow("the inbox sweep");
         if (result.Requeued + result.GaveUp + result.Unsnoozed > 0)
         {
             logger.LogInformation("Inbox: {Requeued} messages queued again, {GaveUp} given up, {Unsnoozed} conversations woke up.", result.Requeued, result.GaveUp,
                 result.Unsnoozed);
+        }
+
+        await SmsReceiptsAsync(inbox, scope.ServiceProvider.GetRequiredService<RingCentralClient>(), cancellationToken);
+    }
+
+    /// <summary>RingCentral sends no receipt per text: its message store says which of our sent texts were delivered or failed.</summary>
+    private async Task SmsReceiptsAsync(InboxClient inbox, RingCentralClient ringCentral, CancellationToken cancellationToken)
+    {
+        if (!ringCentral.CanSend)
+        {
+            return;
+        }
+
+        var awaiting = (await inbox.AwaitingReceiptsAsync(cancellationToken)).OrThrow("the texts awaiting receipts");
+        if (awaiting.Count == 0)
+        {
+            return;
+        }
+
+        IReadOnlyDictionary<string, string> statuses;
+        try
+        {
+            statuses = await ringCentral.SmsStatusesAsync(awaiting.Min(a => a.SentAt).AddMinutes(-5), cancellationToken);
+        }
+        catch (ProviderException unavailable)
+        {
+            logger.LogWarning("SMS receipts not read this time: {Error}", unavailable.Message);
+            return;
+        }
+
+        foreach (var text in awaiting)
+        {
+            var status = statuses.GetValueOrDefault(text.ExternalId["rc-sms:".Length..]);
+            var report = status switch
+            {
+                "Delivered" => new DeliveryReport(DeliveryStatus.Delivered, text.ExternalId, null, false),
+                "DeliveryFailed" or "SendingFailed" => new DeliveryReport(DeliveryStatus.Failed, text.ExternalId, $"RingCentral says {status}: the text did not reach the phone.", false),
+                _ => null,
+            };
+            if (report is not null)
+            {
+                (await inbox.ReportAsync(text.MessageId, report, cancellationToken)).OrThrow("an SMS receipt");
+            }
         }
     }
 }

@@ -52,6 +52,9 @@ public sealed class LocalRingCentralServer : IAsyncDisposable
 
     public ConcurrentQueue<string> Prompts { get; } = new();
 
+    /// <summary>What the message store says of each text we were sent (Queued at first; a test moves it to Delivered or DeliveryFailed).</summary>
+    public ConcurrentDictionary<long, string> Statuses { get; } = new();
+
     public int TokensIssued { get; private set; }
 
     public static async Task<LocalRingCentralServer> StartAsync()
@@ -61,6 +64,7 @@ public sealed class LocalRingCentralServer : IAsyncDisposable
         {
             app.MapPost("/restapi/oauth/token", rc.Token);
             app.MapPost("/restapi/v1.0/account/~/extension/~/sms", rc.Sms);
+            app.MapGet("/restapi/v1.0/account/~/extension/~/message-store", rc.MessageStore);
             app.MapGet("/restapi/v1.0/account/~/recording/{id}/content", rc.Recording);
             app.MapPost("/ai/audio/v1/async/speech-to-text", rc.SpeechToText);
             app.MapGet("/ai/status/v1/jobs/{id}", rc.Job);
@@ -125,6 +129,7 @@ public sealed class LocalRingCentralServer : IAsyncDisposable
         }
 
         var id = Interlocked.Increment(ref _ids);
+        Statuses[id] = "Queued";
         Sent.Enqueue((from, to, text, id));
         return Results.Json(new
         {
@@ -133,6 +138,29 @@ public sealed class LocalRingCentralServer : IAsyncDisposable
             creationTime = DateTimeOffset.UtcNow.ToString("O"), readStatus = "Read", priority = "Normal", direction = "Outbound", availability = "Alive",
             subject = text, messageStatus = "Queued", conversationId = id + 1, lastModifiedTime = DateTimeOffset.UtcNow.ToString("O"),
         });
+    }
+
+    /// <summary>The message list: our outbound texts with their current messageStatus, as RingCentral's message store lists them.</summary>
+    private IResult MessageStore(HttpRequest request)
+    {
+        if (!Authorized(request))
+        {
+            return Unauthorized();
+        }
+
+        if (request.Query["messageType"] != "SMS" || request.Query["direction"] != "Outbound" || !DateTimeOffset.TryParse(request.Query["dateFrom"], out _))
+        {
+            return Results.Json(new { errorCode = "CMN-101", message = "Parameter [dateFrom] value is invalid" }, statusCode: 400);
+        }
+
+        var records = Sent.Select(s => new
+        {
+            uri = $"https://platform.ringcentral.com/restapi/v1.0/account/1/extension/1/message-store/{s.Id}", id = s.Id, type = "SMS", direction = "Outbound",
+            to = new[] { new { phoneNumber = s.To } }, from = new { phoneNumber = s.From }, subject = s.Text, messageStatus = Statuses.GetValueOrDefault(s.Id, "Sent"),
+        }).ToList();
+        return Results.Json(new { uri = "https://platform.ringcentral.com/restapi/v1.0/account/1/extension/1/message-store", records,
+            paging = new { page = 1, totalPages = 1, perPage = 1000, totalElements = records.Count, pageStart = 0, pageEnd = Math.Max(0, records.Count - 1) },
+            navigation = new { firstPage = new { uri = "…" } } });
     }
 
     private IResult Recording(string id, HttpRequest request) =>

@@ -81,6 +81,8 @@ public static class InboxApi
             .WithName("InboxClaim").WithSummary("Claim an outbound message before sending it: 409 when it was sent or another worker is sending it");
         workers.MapPost("/inbox/messages/{id:guid}/delivery", (Guid id, DeliveryReport report, InboxDelivery delivery, CancellationToken ct) =>
             delivery.ReportAsync(id, report, ct).ToOk()).WithName("InboxDeliveryReport").WithSummary("What the provider said: sent (with its id), failed, or queued again");
+        workers.MapGet("/inbox/awaiting-receipts", async (InboxDelivery delivery, CancellationToken ct) => TypedResults.Ok(await delivery.AwaitingReceiptsAsync(ct)))
+            .WithName("InboxAwaitingReceipts").WithSummary("Texts sent in the last day still waiting for RingCentral's delivered or failed");
         workers.MapPost("/inbox/sweep", async (InboxDelivery delivery, CancellationToken ct) => TypedResults.Ok(await delivery.SweepAsync(ct)))
             .WithName("InboxSweep").WithSummary("Re-queue what waits (with back-off), fail what was tried too often, wake snoozed conversations");
         workers.MapPost("/inbox/email", async (InboundEmail email, InboxIngest ingest, TimeProvider clock, CancellationToken ct) =>

@@ -159,6 +159,8 @@ public sealed class InboxDelivery(
                 }
 
                 break;
+            case DeliveryStatus.Failed when message.Delivery is DeliveryState.Delivered or DeliveryState.Read:
+                break; // a late failure does not undo a receipt
             case DeliveryStatus.Failed:
                 message.Delivery = DeliveryState.Failed;
                 message.DeliveryError = error ?? "The provider refused the message.";
@@ -233,6 +235,19 @@ public sealed class InboxDelivery(
         }
 
         return new InboxSweepResult(requeued, gaveUp, snoozed.Count);
+    }
+
+    /// <summary>
+    /// Texts sent in the last day that RingCentral has not yet called delivered or failed (it sends no
+    /// per-message receipt: the Workers read the statuses from its message store).
+    /// </summary>
+    public async Task<IReadOnlyList<AwaitingReceipt>> AwaitingReceiptsAsync(CancellationToken cancellationToken)
+    {
+        var since = clock.GetUtcNow().AddDays(-1);
+        return await db.ConversationMessages.AsNoTracking()
+            .Where(m => m.Delivery == DeliveryState.Sent && m.ExternalId != null && m.ExternalId.StartsWith("rc-sms:") && m.DeliveryUpdatedAt > since)
+            .OrderBy(m => m.DeliveryUpdatedAt).Take(500)
+            .Select(m => new AwaitingReceipt(m.Id, m.ExternalId!, m.DeliveryUpdatedAt!.Value)).ToListAsync(cancellationToken);
     }
 
     /// <summary>1, 2, 4, 8 … minutes after the last attempt, at most an hour.</summary>

@@ -31,6 +31,11 @@ public sealed class ChannelTests(InboxAppHost host) : InboxTest(host)
         var thread = await EventuallyAsync(() => ThreadAsync(summary.Id), t => t.Messages.Any(m => m.Author == "assistant" && m.Delivery == DeliveryStatus.Sent));
         Assert.Equal("How much would it cost for 20 adults in 30305?", thread.Messages.First(m => m.Author == "customer").Text);
 
+        // RingCentral's message store says the text was delivered: the inbox shows it.
+        rc.Statuses[reply.Id] = "Delivered";
+        await EventuallyAsync(() => ThreadAsync(summary.Id), t => t.Messages.Any(m => m.Author == "assistant" && m.Delivery == DeliveryStatus.Delivered),
+            what: "the SMS receipt from the message store");
+
         // RingCentral delivers again when it is unsure: 500 copies, 25 at a time, make no second message and no second answer.
         var sentBefore = rc.Sent.Count;
         for (var batch = 0; batch < 20; batch++)
@@ -152,7 +157,14 @@ public sealed class ChannelTests(InboxAppHost host) : InboxTest(host)
             var sent = await EventuallyAsync(() => ThreadAsync(conversation.Id), t => t.Messages.Any(m => m.Author == "assistant" && m.Delivery == DeliveryStatus.Sent));
             Assert.Null(sent.Messages.Single(m => m.Author == "assistant").DeliveryError);
             await Task.Delay(1000);
-            Assert.Single(rc.Sent, s => s.To == customer);
+            var only = Assert.Single(rc.Sent, s => s.To == customer);
+
+            // The carrier could not deliver it after all: staff see it failed, with why.
+            rc.Statuses[only.Id] = "DeliveryFailed";
+            var failed = await EventuallyAsync(() => ThreadAsync(conversation.Id), t => t.Messages.Any(m => m.Author == "assistant" && m.Delivery == DeliveryStatus.Failed),
+                what: "the failed receipt");
+            Assert.Contains("DeliveryFailed", failed.Messages.Single(m => m.Author == "assistant").DeliveryError, StringComparison.Ordinal);
+            Assert.Equal(1, (await Api.GetAsync<PagedList<InboxConversationSummary>>("/api/v1/inbox/conversations?channel=sms")).Ok().Items.Single(c => c.Id == conversation.Id).Failed);
         }
         finally
         {
