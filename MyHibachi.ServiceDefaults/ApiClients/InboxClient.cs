@@ -28,6 +28,9 @@ public sealed class InboxClient(HttpClient http, ILogger<InboxClient> logger) : 
     public Task<ApiResult<InboxConversationDto>> StatusAsync(Guid id, InboxStatusRequest request, CancellationToken ct) =>
         PostAsync<InboxConversationDto>($"{Base}/conversations/{id}/status", request, ct);
 
+    public Task<ApiResult<InboxConversationDto>> LinkCustomerAsync(Guid id, Guid? customerId, CancellationToken ct) =>
+        PostAsync<InboxConversationDto>($"{Base}/conversations/{id}/customer", new InboxLinkCustomerRequest(customerId), ct);
+
     public Task<ApiResult<InboxConversationDto>> HideAsync(Guid id, Guid messageId, ModerationRequest request, CancellationToken ct) =>
         PostAsync<InboxConversationDto>($"{Base}/conversations/{id}/messages/{messageId}/hide", request, ct);
 

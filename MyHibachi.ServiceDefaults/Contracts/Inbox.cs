@@ -80,6 +80,9 @@ public sealed record InboxStatusRequest(InboxStatus? Status, DateTimeOffset? Sno
 
 public sealed record InboxDutyRequest(bool? OnDuty);
 
+/// <summary>Ties the conversation's contact to a customer record (null unties it).</summary>
+public sealed record InboxLinkCustomerRequest(Guid? CustomerId);
+
 public sealed record InboxAgentDto(Guid UserId, string Name, bool OnDuty, int Open);
 
 public sealed record CannedReplyDto(Guid Id, string ShortCode, string Body);

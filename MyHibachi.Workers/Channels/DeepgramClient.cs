@@ -21,25 +21,8 @@ public sealed class DeepgramClient(HttpClient http, IOptions<ChannelOptions> opt
             Content = new ByteArrayContent(audio) { Headers = { ContentType = new MediaTypeHeaderValue(contentType == "audio/x-wav" ? "audio/wav" : contentType) } },
         };
         request.Headers.Authorization = new AuthenticationHeaderValue("Token", settings.ApiKey);
-        HttpResponseMessage response;
-        try
-        {
-            response = await http.SendAsync(request, cancellationToken);
-        }
-        catch (HttpRequestException exception)
-        {
-            throw new ProviderException($"{Name} did not answer: {exception.Message}", transient: true);
-        }
-
-        using (response)
-        {
-            if (!response.IsSuccessStatusCode)
-            {
-                throw await ProviderException.FromAsync(Name, response, cancellationToken);
-            }
-
-            var root = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken)).RootElement;
-            return root.GetProperty("results").GetProperty("channels")[0].GetProperty("alternatives")[0].GetProperty("transcript").GetString() ?? "";
-        }
+        using var response = await ProviderHttp.SendAsync(http, request, Name, cancellationToken);
+        var root = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken)).RootElement;
+        return root.GetProperty("results").GetProperty("channels")[0].GetProperty("alternatives")[0].GetProperty("transcript").GetString() ?? "";
     }
 }

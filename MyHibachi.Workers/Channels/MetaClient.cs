@@ -78,29 +78,8 @@ public sealed class MetaClient(HttpClient http, IOptions<ChannelOptions> options
     {
         using (request)
         {
-            HttpResponseMessage response;
-            try
-            {
-                response = await http.SendAsync(request, cancellationToken);
-            }
-            catch (HttpRequestException exception)
-            {
-                throw new ProviderException($"{Name} did not answer: {exception.Message}", transient: true);
-            }
-            catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
-            {
-                throw new ProviderException($"{Name} timed out.", transient: true);
-            }
-
-            using (response)
-            {
-                if (!response.IsSuccessStatusCode)
-                {
-                    throw await ProviderException.FromAsync(Name, response, cancellationToken);
-                }
-
-                return JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken)).RootElement.Clone();
-            }
+            using var response = await ProviderHttp.SendAsync(http, request, Name, cancellationToken);
+            return JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken)).RootElement.Clone();
         }
     }
 

@@ -132,34 +132,15 @@ public sealed class RingCentralClient(HttpClient http, IOptions<ChannelOptions> 
 
     private async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        HttpResponseMessage response;
         try
         {
-            response = await http.SendAsync(request, cancellationToken);
+            return await ProviderHttp.SendAsync(http, request, Name, cancellationToken);
         }
-        catch (HttpRequestException exception)
-        {
-            throw new ProviderException($"{Name} did not answer: {exception.Message}", transient: true);
-        }
-        catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            throw new ProviderException($"{Name} timed out.", transient: true);
-        }
-
-        if (response.StatusCode == System.Net.HttpStatusCode.Unauthorized)
+        catch (ProviderException refused) when (refused.Status == 401)
         {
             _token = null; // a revoked or expired token: the next try signs in again
+            throw;
         }
-
-        if (!response.IsSuccessStatusCode)
-        {
-            using (response)
-            {
-                throw await ProviderException.FromAsync(Name, response, cancellationToken);
-            }
-        }
-
-        return response;
     }
 
     /// <summary>POST /restapi/oauth/token with the JWT bearer grant (Basic auth with the app's id and secret).</summary>

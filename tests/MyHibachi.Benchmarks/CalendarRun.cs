@@ -48,21 +48,7 @@ public static class CalendarRun
     {
         Console.WriteLine();
         Console.WriteLine("## Month calendar and change preview");
-        Console.WriteLine();
-        Console.WriteLine("| Virtual users | Think time | Requests/s | Operation | Requests | p50 ms | p95 ms | p99 ms | Errors |");
-        Console.WriteLine("|---|---|---|---|---|---|---|---|---|");
-        foreach (var r in results)
-        {
-            foreach (var o in r.Operations)
-            {
-                Console.WriteLine($"| {r.VirtualUsers} | {(r.ThinkTime is { } t ? $"{t.TotalSeconds:0.#} s" : "none")} | {r.RequestsPerSecond:N0} | {o.Name} | {o.Count:N0} | {o.P50:0.0} | {o.P95:0.0} | {o.P99:0.0} | {o.Errors} |");
-            }
-        }
-
-        foreach (var r in results.Where(r => r.Errors > 0))
-        {
-            Console.WriteLine($"Errors at {r.VirtualUsers} users: {r.DescribeErrors()}");
-        }
+        LoadRunner.PrintTable("Virtual users", results);
     }
 
     private static int Expect(HttpResponseMessage response) => response.StatusCode == HttpStatusCode.OK ? 200 : -(int)response.StatusCode;

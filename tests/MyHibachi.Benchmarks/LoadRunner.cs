@@ -107,6 +107,21 @@ public static class LoadRunner
             Percentile(all, 50), Percentile(all, 95), Percentile(all, 99), operations) { ErrorKinds = errorKinds.ToDictionary() };
     }
 
+    /// <summary>One row per operation of each run: users, think time, throughput and latencies, as a Markdown table.</summary>
+    public static void PrintTable(string usersColumn, IReadOnlyList<LoadResult> results)
+    {
+        Console.WriteLine();
+        Console.WriteLine($"| {usersColumn} | Think time | Requests/s | Operation | Requests | p50 ms | p95 ms | p99 ms | Errors |");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|---|");
+        foreach (var r in results)
+        {
+            foreach (var o in r.Operations)
+            {
+                Console.WriteLine($"| {r.VirtualUsers} | {(r.ThinkTime is { } t ? $"{t.TotalSeconds:0.#} s" : "none")} | {r.RequestsPerSecond:N0} | {o.Name} | {o.Count:N0} | {o.P50:0.0} | {o.P95:0.0} | {o.P99:0.0} | {o.Errors} |");
+            }
+        }
+    }
+
     public static double Percentile(double[] sorted, double percentile)
     {
         if (sorted.Length == 0)

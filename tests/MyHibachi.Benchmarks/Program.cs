@@ -207,16 +207,7 @@ try
             await LoadRunner.RunAsync(inbox.StaffMix(ids), () => system.Client(), 20, seconds),
             await LoadRunner.RunAsync(inbox.StaffMix(ids), () => system.Client(), 20, seconds, thinkTime: TimeSpan.FromSeconds(1)),
         };
-        Console.WriteLine();
-        Console.WriteLine("| Staff | Think time | Requests/s | Operation | Requests | p50 ms | p95 ms | p99 ms | Errors |");
-        Console.WriteLine("|---|---|---|---|---|---|---|---|---|");
-        foreach (var r in reading)
-        {
-            foreach (var o in r.Operations)
-            {
-                Console.WriteLine($"| {r.VirtualUsers} | {(r.ThinkTime is { } t ? $"{t.TotalSeconds:0.#} s" : "none")} | {r.RequestsPerSecond:N0} | {o.Name} | {o.Count:N0} | {o.P50:0.0} | {o.P95:0.0} | {o.P99:0.0} | {o.Errors} |");
-            }
-        }
+        LoadRunner.PrintTable("Staff", reading);
     }
 
     if (parts.Contains("bad-input"))

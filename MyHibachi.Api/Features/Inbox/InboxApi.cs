@@ -59,6 +59,8 @@ public static class InboxApi
         reply.MapPut("/conversations/{id:guid}/labels", Labels).WithName("InboxLabels").WithSummary("Replace the conversation's labels").ProducesValidationProblem();
         reply.MapPost("/conversations/{id:guid}/status", Status).WithName("InboxStatus")
             .WithSummary("open (take over), pending (hand back to the assistant), snoozed until a time, resolved").ProducesValidationProblem();
+        reply.MapPost("/conversations/{id:guid}/customer", LinkCustomer).WithName("InboxLinkCustomer")
+            .WithSummary("Tie the contact to a customer record (or untie it with null)").ProducesValidationProblem();
         reply.MapPost("/conversations/{id:guid}/messages/{messageId:guid}/hide", Hide).WithName("InboxHideComment")
             .WithSummary("Hide (or show) a customer's comment on the Facebook page or an Instagram post");
         read.MapGet("/channels", Channels).WithName("InboxChannels").WithSummary("Each channel: configured or not, and what waits in its queue");
@@ -131,6 +133,9 @@ public static class InboxApi
 
     public static Task<Results<Ok<InboxConversationDto>, ProblemHttpResult>> Status(Guid id, InboxStatusRequest request, InboxService inbox, CancellationToken ct) =>
         inbox.StatusAsync(id, request, ct).ToOk();
+
+    public static Task<Results<Ok<InboxConversationDto>, ProblemHttpResult>> LinkCustomer(Guid id, InboxLinkCustomerRequest request, InboxService inbox,
+        CancellationToken ct) => inbox.LinkCustomerAsync(id, request, ct).ToOk();
 
     public static Task<Results<Ok<InboxConversationDto>, ProblemHttpResult>> Hide(Guid id, Guid messageId, ModerationRequest request, InboxService inbox,
         CancellationToken ct) => inbox.HideAsync(id, messageId, request, ct).ToOk();

@@ -5,6 +5,7 @@ using MyHibachi.Api.Data;
 using MyHibachi.Api.Data.Entities;
 using MyHibachi.Api.Infrastructure;
 using MyHibachi.Api.Infrastructure.Messaging;
+using MyHibachi.Api.Infrastructure.Security;
 using MyHibachi.Channels;
 using MyHibachi.Contracts.Events;
 
@@ -16,8 +17,8 @@ namespace MyHibachi.Api.Features.Inbox;
 /// the assistant, hide comments, keep canned replies, and go on or off duty.
 /// </summary>
 public sealed partial class InboxService(
-    HibachiDbContext db, InboxQueries queries, InboxAssignment assignment, InboxNotifier notifier, CurrentActor actor, IOptions<ChannelOptions> channels,
-    TimeProvider clock)
+    HibachiDbContext db, InboxQueries queries, InboxAssignment assignment, InboxNotifier notifier, CurrentActor actor, AccessScope scope,
+    IOptions<ChannelOptions> channels, TimeProvider clock)
 {
     public const int MaxReply = 2000;
 
@@ -192,6 +193,45 @@ public sealed partial class InboxService(
         }
 
         return await SaveAsync(c, "status", cancellationToken);
+    }
+
+    /// <summary>
+    /// The contact is this customer (staff found or created the record): their bookings, quotes and leads
+    /// show beside the thread, and the assistant knows whose bookings "my booking" means.
+    /// </summary>
+    public async Task<Result<InboxConversationDto>> LinkCustomerAsync(Guid id, InboxLinkCustomerRequest request, CancellationToken cancellationToken)
+    {
+        var (conversation, failure) = await FindAsync(id, cancellationToken);
+        if (failure is not null)
+        {
+            return failure;
+        }
+
+        Customer? customer = null;
+        if (request.CustomerId is { } customerId)
+        {
+            customer = await scope.Customers(db.Customers).AsNoTracking().FirstOrDefaultAsync(c => c.Id == customerId, cancellationToken);
+            if (customer is null)
+            {
+                return Failure.Invalid("customerId", "No such customer (or not one you may see).");
+            }
+        }
+
+        var c = conversation!;
+        if (c.CustomerId != customer?.Id)
+        {
+            c.CustomerId = customer?.Id;
+            if (customer is not null)
+            {
+                c.StationId = await db.Bookings.Where(b => b.CustomerId == customer.Id).OrderByDescending(b => b.StartsAt).Select(b => (Guid?)b.StationId)
+                    .FirstOrDefaultAsync(cancellationToken) ?? customer.StationId;
+            }
+
+            var by = (await MeAsync(cancellationToken))?.DisplayName ?? actor.Name;
+            Note(c, customer is null ? $"{by} unlinked the customer record." : $"{by} linked this contact to {customer.FirstName} {customer.LastName}.", clock.GetUtcNow());
+        }
+
+        return await SaveAsync(c, "customer", cancellationToken);
     }
 
     public async Task<Result<InboxConversationDto>> HideAsync(Guid id, Guid messageId, ModerationRequest request, CancellationToken cancellationToken)

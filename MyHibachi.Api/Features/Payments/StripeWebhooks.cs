@@ -162,26 +162,6 @@ public sealed class StripeWebhooks(
         : Guid.TryParse(clientReference, out var fromReference) ? fromReference : null;
 
     /// <summary>The raw body as sent (the signature covers these exact bytes), or null when it is larger than any Stripe event.</summary>
-    private static async Task<string?> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        if (request.ContentLength > MaxPayloadBytes)
-        {
-            return null;
-        }
-
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > MaxPayloadBytes)
-            {
-                return null;
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
-    }
+    private static async Task<string?> ReadAsync(HttpRequest request, CancellationToken cancellationToken) =>
+        await WebhookBody.ReadAsync(request, cancellationToken, MaxPayloadBytes) is { } bytes ? Encoding.UTF8.GetString(bytes) : null;
 }

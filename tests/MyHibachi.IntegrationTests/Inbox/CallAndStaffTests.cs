@@ -128,7 +128,7 @@ public sealed class CallAndStaffTests(InboxAppHost host) : InboxTest(host)
     [Fact]
     public async Task Staff_take_over_reply_note_with_mentions_assign_round_robin_label_snooze_resolve_and_hand_back()
     {
-        await Api.CreateStationAsync();
+        var station = await Api.CreateStationAsync();
         var rc = Host.RingCentral;
         const string customer = "+14045550166";
         await rc.NotifyAsync(Host.RingCentralWebhook, rc.InboundSms(customer, "What is on the kids menu?"));
@@ -198,6 +198,15 @@ public sealed class CallAndStaffTests(InboxAppHost host) : InboxTest(host)
 
         var resolved = (await Api.PostAsync<InboxConversationDto>($"/api/v1/inbox/conversations/{id}/status", new InboxStatusRequest(InboxStatus.Resolved, null))).Ok();
         Assert.Equal(InboxStatus.Resolved, resolved.Status);
+
+        // The texter is a customer staff know: linked, their record shows beside the thread.
+        var customerRecord = (await Api.PostAsync<CustomerDto>("/api/customers", new CustomerRequest(station.Id, "Kim", "Texter", "kim.texter@example.com", customer, null, null)))
+            .Ok(HttpStatusCode.Created);
+        (await Api.PostAsync<InboxConversationDto>($"/api/v1/inbox/conversations/{id}/customer", new InboxLinkCustomerRequest(Guid.NewGuid()))).InvalidField("customerId");
+        var linked = (await Api.PostAsync<InboxConversationDto>($"/api/v1/inbox/conversations/{id}/customer", new InboxLinkCustomerRequest(customerRecord.Id))).Ok();
+        Assert.Equal(customerRecord.Id, linked.Contact.CustomerId);
+        Assert.Equal("Kim Texter", linked.ContactName);
+        Assert.Equal(station.Id, linked.StationId);
 
         // Canned replies: unique short codes.
         var canned = (await Api.PostAsync<CannedReplyDto>("/api/v1/inbox/canned-replies", new CannedReplyRequest("/deposit", "The deposit is $100 and holds your date."))).Ok(HttpStatusCode.Created);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using static MyHibachi.Api.Features.Inbox.Channels.ProviderJson;
 using Microsoft.Extensions.Options;
 using MyHibachi.Api.Data.Entities;
 using MyHibachi.Api.Infrastructure;
@@ -252,21 +253,6 @@ public sealed class MetaWebhook(InboxIngest ingest, IOptions<ChannelOptions> opt
             from.ValueKind == JsonValueKind.Object ? Str(from, "username") : null, Str(value, "text") ?? "(empty comment)", "igc:" + id, DateTimeOffset.UtcNow)
         { IsComment = true });
     }
-
-    private static IEnumerable<JsonElement> Items(JsonElement element, string name) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var array) && array.ValueKind == JsonValueKind.Array
-            ? array.EnumerateArray()
-            : [];
-
-    private static string? Str(JsonElement element, string name) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value)
-            ? value.ValueKind switch
-            {
-                JsonValueKind.String => value.GetString(),
-                JsonValueKind.Number => value.GetRawText(),
-                _ => null,
-            }
-            : null;
 
     private static DateTimeOffset UnixSeconds(string? value) =>
         long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) ? DateTimeOffset.FromUnixTimeSeconds(seconds) : DateTimeOffset.UtcNow;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using static MyHibachi.Api.Features.Inbox.Channels.ProviderJson;
 using Microsoft.Extensions.Options;
 using MyHibachi.Api.Data.Entities;
 using MyHibachi.Api.Infrastructure;
@@ -141,14 +142,4 @@ public sealed class RingCentralWebhook(InboxIngest ingest, CallLog calls, IOptio
         var missed = party.TryGetProperty("missedCall", out var m) && m.ValueKind == JsonValueKind.True;
         return new TelephonyEvent(session, direction, fromNumber, Str(from, "name"), toNumber, code, Str(status, "reason"), missed, recording, at);
     }
-
-    private static string? Str(JsonElement element, string name) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value)
-            ? value.ValueKind switch
-            {
-                JsonValueKind.String => value.GetString(),
-                JsonValueKind.Number => value.GetRawText(),
-                _ => null,
-            }
-            : null;
 }

@@ -10,7 +10,7 @@ namespace MyHibachi.Web.Pages.Admin.Inbox;
 /// station, text), the open thread with delivery status, notes and calls, and beside it the contact's
 /// bookings, quotes and leads. It updates itself when the Api says a conversation changed (SignalR).
 /// </summary>
-public sealed class IndexModel(InboxClient inbox, CatalogClient catalog, IHostEnvironment environment) : PageModel
+public sealed class IndexModel(InboxClient inbox, CatalogClient catalog, CustomersClient customers, IHostEnvironment environment) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "c")]
     public Guid? Selected { get; set; }
@@ -155,6 +155,37 @@ public sealed class IndexModel(InboxClient inbox, CatalogClient catalog, IHostEn
             _ => "Resolved.",
         };
         return ActAsync(inbox.StatusAsync(Selected!.Value, new InboxStatusRequest(status, until), cancellationToken), done, cancellationToken);
+    }
+
+    /// <summary>Ties the contact to the customer with this e-mail address.</summary>
+    public async Task<IActionResult> OnPostLinkAsync(string? email, CancellationToken cancellationToken)
+    {
+        var address = email?.Trim();
+        var found = string.IsNullOrEmpty(address)
+            ? null
+            : (await customers.ListAsync(new CustomerListQuery(1, 5, null, address), cancellationToken)).Value?.Items
+                .FirstOrDefault(c => string.Equals(c.Email, address, StringComparison.OrdinalIgnoreCase));
+        if (found is null)
+        {
+            ModelState.AddModelError("link-email", "No customer has this e-mail address. Check it, or create the customer below.");
+            return await OnGetAsync(cancellationToken);
+        }
+
+        return await ActAsync(inbox.LinkCustomerAsync(Selected!.Value, found.Id, cancellationToken), $"Linked to {found.FirstName} {found.LastName}.", cancellationToken);
+    }
+
+    /// <summary>Creates the customer record from what the contact told us, then ties the conversation to it.</summary>
+    public async Task<IActionResult> OnPostCreateCustomerAsync(string? firstName, string? lastName, string? email, string? phone, CancellationToken cancellationToken)
+    {
+        var created = await customers.SaveAsync(null, new CustomerRequest(null, firstName, lastName, email, phone, "Added from the inbox.", null), null, cancellationToken);
+        if (created.Value is not { } customer)
+        {
+            ModelState.AddApiProblem(created.Problem, "new");
+            return await OnGetAsync(cancellationToken);
+        }
+
+        return await ActAsync(inbox.LinkCustomerAsync(Selected!.Value, customer.Id, cancellationToken), $"Customer {customer.FirstName} {customer.LastName} created and linked.",
+            cancellationToken);
     }
 
     public Task<IActionResult> OnPostHideAsync(Guid messageId, bool hide, CancellationToken cancellationToken) =>
