@@ -19,6 +19,13 @@ public sealed class ChannelTests(InboxAppHost host) : InboxTest(host)
         Assert.Equal(HttpStatusCode.Unauthorized, await rc.NotifyAsync(Host.RingCentralWebhook, sms, verificationToken: "not-the-secret"));
         Assert.Equal(HttpStatusCode.OK, await rc.NotifyAsync(Host.RingCentralWebhook, sms));
 
+        // A relay that signs the body instead (the seed's X-RC-Signature, HMAC-SHA256 with the webhook secret) is accepted; a wrong one is not.
+        var relayed = rc.InboundSms("+14045550112", "Hello from a relay");
+        Assert.Equal(HttpStatusCode.OK, await PostSignedAsync(relayed, Convert.ToHexStringLower(
+            System.Security.Cryptography.HMACSHA256.HashData(System.Text.Encoding.UTF8.GetBytes(rc.WebhookSecret), System.Text.Encoding.UTF8.GetBytes(relayed)))));
+        Assert.Equal(HttpStatusCode.Unauthorized, await PostSignedAsync(relayed, Convert.ToHexStringLower(
+            System.Security.Cryptography.HMACSHA256.HashData("wrong"u8.ToArray(), System.Text.Encoding.UTF8.GetBytes(relayed)))));
+
         var reply = await EventuallyAsync(() => Task.FromResult(rc.Sent.FirstOrDefault(s => s.To == customer)), s => s.Text is not null, what: "an SMS back");
         Assert.Equal(rc.OurNumber, reply.From);
         var quote = (await Api.PostAsync<QuoteDto>("/api/quote/calculate", new QuoteRequest(null, "30305", 20, 0, null, null, null, null))).Ok(HttpStatusCode.Created);
@@ -37,7 +44,7 @@ public sealed class ChannelTests(InboxAppHost host) : InboxTest(host)
             what: "the SMS receipt from the message store");
 
         // RingCentral delivers again when it is unsure: 500 copies, 25 at a time, make no second message and no second answer.
-        var sentBefore = rc.Sent.Count;
+        var sentBefore = rc.Sent.Count(s => s.To == customer);
         for (var batch = 0; batch < 20; batch++)
         {
             var answers = await Task.WhenAll(Enumerable.Range(0, 25).Select(_ => rc.NotifyAsync(Host.RingCentralWebhook, sms)));
@@ -47,8 +54,17 @@ public sealed class ChannelTests(InboxAppHost host) : InboxTest(host)
         await Task.Delay(1500);
         var after = await ThreadAsync(summary.Id);
         Assert.Single(after.Messages, m => m.Author == "customer");
-        Assert.Equal(sentBefore, rc.Sent.Count);
-        Assert.Equal(1, await Host.ScalarAsync<long>("SELECT count(*) FROM conversations WHERE channel = 'Sms'"));
+        Assert.Equal(sentBefore, rc.Sent.Count(s => s.To == customer));
+        Assert.Equal(1, await Host.ScalarAsync<long>("SELECT count(*) FROM conversations WHERE channel = 'Sms' AND handle = @h", ("h", customer)));
+    }
+
+    private async Task<HttpStatusCode> PostSignedAsync(string body, string signature)
+    {
+        using var http = new HttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, Host.RingCentralWebhook) { Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json") };
+        request.Headers.Add("X-RC-Signature", signature);
+        using var response = await http.SendAsync(request);
+        return response.StatusCode;
     }
 
     [Fact]
