@@ -17,10 +17,9 @@ public sealed class InboxSweepJob(IServiceScopeFactory scopes, TimeProvider cloc
 {
     protected override TimeSpan DelayUntilNextRun(DateTimeOffset now) => options.Value.InboxSweepEvery;
 
-    protected override async Task RunAsync(InternalClient api, CancellationToken cancellationToken)
+    protected override async Task RunAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
-        await using var scope = Scopes.CreateAsyncScope();
-        var inbox = scope.ServiceProvider.GetRequiredService<InboxClient>();
+        var inbox = services.GetRequiredService<InboxClient>();
         var result = (await inbox.SweepAsync(cancellationToken)).OrThrow("the inbox sweep");
         if (result.Requeued + result.GaveUp + result.Unsnoozed > 0)
         {
@@ -28,7 +27,7 @@ public sealed class InboxSweepJob(IServiceScopeFactory scopes, TimeProvider cloc
                 result.Unsnoozed);
         }
 
-        await SmsReceiptsAsync(inbox, scope.ServiceProvider.GetRequiredService<RingCentralClient>(), cancellationToken);
+        await SmsReceiptsAsync(inbox, services.GetRequiredService<RingCentralClient>(), cancellationToken);
     }
 
     /// <summary>RingCentral sends no receipt per text: its message store says which of our sent texts were delivered or failed.</summary>
@@ -82,7 +81,7 @@ public sealed class InboundMailPoller(IServiceScopeFactory scopes, TimeProvider 
 {
     protected override TimeSpan DelayUntilNextRun(DateTimeOffset now) => options.Value.InboundMailEvery;
 
-    protected override async Task RunAsync(InternalClient api, CancellationToken cancellationToken)
+    protected override async Task RunAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
         var folder = channels.Value.Email.InboundDirectory;
         if (string.IsNullOrWhiteSpace(folder) || !Directory.Exists(folder))
@@ -90,8 +89,7 @@ public sealed class InboundMailPoller(IServiceScopeFactory scopes, TimeProvider 
             return;
         }
 
-        await using var scope = Scopes.CreateAsyncScope();
-        var inbox = scope.ServiceProvider.GetRequiredService<InboxClient>();
+        var inbox = services.GetRequiredService<InboxClient>();
         foreach (var path in Directory.GetFiles(folder, "*.eml").Order().Take(100))
         {
             MimeMessage message;

@@ -36,11 +36,15 @@ public sealed class JobOptions
 /// <summary>A job that calls the Api on a schedule and never stops the host when one run fails.</summary>
 public abstract class ScheduledJob(IServiceScopeFactory scopes, TimeProvider clock, ILogger logger) : BackgroundService
 {
-    protected IServiceScopeFactory Scopes => scopes;
 
     protected abstract TimeSpan DelayUntilNextRun(DateTimeOffset now);
 
-    protected abstract Task RunAsync(InternalClient api, CancellationToken cancellationToken);
+    /// <summary>One run with the Api's internal endpoints (most jobs need nothing else).</summary>
+    protected virtual Task RunAsync(InternalClient api, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>One run, in a scope of its own: jobs that need other clients resolve them from <paramref name="services"/>.</summary>
+    protected virtual Task RunAsync(IServiceProvider services, CancellationToken cancellationToken) =>
+        RunAsync(services.GetRequiredService<InternalClient>(), cancellationToken);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -50,7 +54,7 @@ public abstract class ScheduledJob(IServiceScopeFactory scopes, TimeProvider clo
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
-                await RunAsync(scope.ServiceProvider.GetRequiredService<InternalClient>(), stoppingToken);
+                await RunAsync(scope.ServiceProvider, stoppingToken);
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {

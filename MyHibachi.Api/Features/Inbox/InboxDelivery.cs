@@ -102,8 +102,7 @@ public sealed class InboxDelivery(
         message.Delivery = DeliveryState.Sending;
         message.DeliveryUpdatedAt = now;
         message.DeliveryAttempts++;
-        var outsideWindow = conversation.Channel == ConversationChannel.WhatsApp
-            && (conversation.LastInboundAt is null || conversation.LastInboundAt.Value.Add(WhatsAppWindow.Length) < now);
+        var outsideWindow = conversation.Channel == ConversationChannel.WhatsApp && !(WhatsAppWindow.ClosesAt(conversation) >= now);
         if (outsideWindow && message.Template is null)
         {
             message.Template = channels.Value.Meta.WhatsAppTemplate;
@@ -151,7 +150,7 @@ public sealed class InboxDelivery(
                     return Failure.Invalid("externalId", "The provider's id of the sent message.");
                 }
 
-                if (InboxOutbound.Advances(message.Delivery, report.Status.Value.ToEntity()) || message.Delivery == DeliveryState.Sending)
+                if (InboxOutbound.Advances(message.Delivery, report.Status.Value.ToEntity()))
                 {
                     message.Delivery = report.Status.Value.ToEntity();
                     message.ExternalId ??= report.ExternalId;

@@ -24,7 +24,7 @@ public sealed class InboxOfflineTests(ApiAppHost host) : ApiTest(host)
         var replay = (await Api.PostAsync<InboxReplayResult>("/api/v1/inbox/replay", new InboxReplayRequest("ringcentral-sms", null))).Ok();
         Assert.Equal("Stored", replay.Detail);
 
-        var list = await Eventually(async () => (await Api.GetAsync<PagedList<InboxConversationSummary>>("/api/v1/inbox/conversations?channel=sms")).Ok(),
+        var list = await EventuallyAsync(async () => (await Api.GetAsync<PagedList<InboxConversationSummary>>("/api/v1/inbox/conversations?channel=sms")).Ok(),
             l => l.Items.Count == 1 && l.Items[0].Unsent == 1);
         var thread = (await Api.GetAsync<InboxConversationDto>($"/api/v1/inbox/conversations/{list.Items[0].Id}")).Ok();
         Assert.False(thread.ChannelConfigured);
@@ -42,21 +42,5 @@ public sealed class InboxOfflineTests(ApiAppHost host) : ApiTest(host)
 
         // Customers and anonymous callers never reach the inbox.
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync<string>("/api/v1/inbox/conversations")).Status);
-    }
-
-    private static async Task<T> Eventually<T>(Func<Task<T>> read, Func<T, bool> done, int seconds = 30)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(seconds);
-        while (true)
-        {
-            var value = await read();
-            if (done(value) || DateTime.UtcNow > deadline)
-            {
-                Assert.True(done(value), "Not within the time: " + System.Text.Json.JsonSerializer.Serialize(value));
-                return value;
-            }
-
-            await Task.Delay(250);
-        }
     }
 }

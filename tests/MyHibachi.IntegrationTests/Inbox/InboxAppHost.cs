@@ -77,28 +77,6 @@ public abstract class InboxTest(InboxAppHost host) : ApiTest(host)
 {
     protected new InboxAppHost Host => host;
 
-    /// <summary>Polls until the condition holds (the Workers act in the background); fails with what was last seen.</summary>
-    protected static async Task<T> EventuallyAsync<T>(Func<Task<T>> read, Func<T, bool> done, int seconds = 30, string? what = null)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(seconds);
-        T last;
-        while (true)
-        {
-            last = await read();
-            if (done(last))
-            {
-                return last;
-            }
-
-            if (DateTime.UtcNow > deadline)
-            {
-                Assert.Fail($"Not within {seconds} s: {what ?? "condition"}. Last seen: {System.Text.Json.JsonSerializer.Serialize(last)}");
-            }
-
-            await Task.Delay(250);
-        }
-    }
-
     protected async Task<InboxConversationSummary> ConversationOfAsync(string channel, string handle) =>
         await EventuallyAsync(async () => (await Api.GetAsync<PagedList<InboxConversationSummary>>($"/api/v1/inbox/conversations?channel={channel}&q={Uri.EscapeDataString(handle)}"))
                 .Ok().Items.FirstOrDefault(c => c.Handle == handle),

@@ -184,6 +184,28 @@ public abstract class ApiTest(ApiAppHost host) : IAsyncLifetime
         return System.Text.Json.JsonDocument.Parse(payload!).RootElement.GetProperty(property).GetString()!;
     }
 
+    /// <summary>Polls until the condition holds (the Workers act in the background); fails with what was last seen.</summary>
+    protected static async Task<T> EventuallyAsync<T>(Func<Task<T>> read, Func<T, bool> done, int seconds = 30, string? what = null)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(seconds);
+        T last;
+        while (true)
+        {
+            last = await read();
+            if (done(last))
+            {
+                return last;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                Assert.Fail($"Not within {seconds} s: {what ?? "condition"}. Last seen: {System.Text.Json.JsonSerializer.Serialize(last)}");
+            }
+
+            await Task.Delay(250);
+        }
+    }
+
     public Task DisposeAsync()
     {
         Api.Dispose();
