@@ -51,7 +51,7 @@ public static class RateLimitRegistration
 
 /// <summary>
 /// Applies the limit each endpoint declared (<c>RequireRateLimiting</c> metadata; <see cref="RateLimitPolicies.Api"/>
-/// for any other /api request, unknown routes included) in fixed one-minute windows counted in
+/// for any other /api request, unknown routes included) over a sliding minute counted in
 /// Redis, so every Api replica shares one count per client. Over the limit: 429 with Retry-After.
 /// If Redis is unreachable each replica counts in memory instead (the limit then holds per
 /// replica) until Redis answers again. Service accounts are not limited.
@@ -60,7 +60,10 @@ public sealed class RedisRateLimiter(
     IServiceProvider services, IEnumerable<RateLimitPolicy> policies, IOptions<RateLimitOptions> options, TimeProvider clock,
     ILogger<RedisRateLimiter> logger) : IMiddleware
 {
-    private const string Script = "local c = redis.call('INCR', KEYS[1]) if c == 1 then redis.call('EXPIRE', KEYS[1], 70) end return c";
+    // This minute's count goes up; the previous minute's is read beside it (both keys share a hash tag).
+    private const string Script =
+        "local c = redis.call('INCR', KEYS[1]) if c == 1 then redis.call('EXPIRE', KEYS[1], 130) end "
+        + "local p = redis.call('GET', KEYS[2]) return {c, tonumber(p or '0')}";
 
     private static readonly ConcurrentDictionary<string, int> LocalCounts = new();
 
@@ -90,8 +93,10 @@ public sealed class RedisRateLimiter(
         var ip = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
         var now = clock.GetUtcNow();
         var window = now.ToUnixTimeSeconds() / 60;
-        var count = await CountAsync($"rl:{policy.Name}:{ip}:{window}", window);
-        var retryAfter = 60 - (int)(now.ToUnixTimeSeconds() % 60);
+        var elapsed = (now.ToUnixTimeMilliseconds() % 60_000) / 60_000d;
+        var (current, previous) = await CountAsync($"rl:{{{policy.Name}:{ip}}}:", window);
+        var count = SlidingWindow.Estimate(previous, current, elapsed);
+        var retryAfter = SlidingWindow.RetryAfterSeconds(previous, current, elapsed, limit);
         context.Response.Headers["X-RateLimit-Limit"] = limit.ToString(CultureInfo.InvariantCulture);
         context.Response.Headers["X-RateLimit-Remaining"] = Math.Max(0, limit - count).ToString(CultureInfo.InvariantCulture);
         if (count > limit)
@@ -111,12 +116,15 @@ public sealed class RedisRateLimiter(
         await next(context);
     }
 
-    private async Task<long> CountAsync(string key, long window)
+    private async Task<(long Current, long Previous)> CountAsync(string prefix, long window)
     {
+        var key = prefix + window.ToString(CultureInfo.InvariantCulture);
         try
         {
             var redis = services.GetRequiredService<IConnectionMultiplexer>();
-            return (long)await redis.GetDatabase().ScriptEvaluateAsync(Script, [key]);
+            var counts = (RedisResult[])(await redis.GetDatabase().ScriptEvaluateAsync(
+                Script, [key, prefix + (window - 1).ToString(CultureInfo.InvariantCulture)]))!;
+            return ((long)counts[0], (long)counts[1]);
         }
         catch (Exception exception) when (exception is RedisException or TimeoutException or ObjectDisposedException or InvalidOperationException)
         {
@@ -130,7 +138,33 @@ public sealed class RedisRateLimiter(
                 LocalCounts.Clear();
             }
 
-            return LocalCounts.AddOrUpdate(key, 1, (_, c) => c + 1);
+            return (LocalCounts.AddOrUpdate(key, 1, (_, c) => c + 1), 0);
         }
+    }
+}
+
+/// <summary>
+/// The sliding-minute estimate: the previous minute's requests weighted by how much of it still lies
+/// within the last sixty seconds, plus this minute's. Unlike fixed windows it does not let a client send
+/// twice the limit across a minute boundary.
+/// </summary>
+public static class SlidingWindow
+{
+    public static long Estimate(long previous, long current, double elapsedFraction) =>
+        current + (long)Math.Floor(previous * (1 - Math.Clamp(elapsedFraction, 0, 1)));
+
+    /// <summary>Seconds until the estimate falls back to the limit (at least 1, at most 60).</summary>
+    public static int RetryAfterSeconds(long previous, long current, double elapsedFraction, int limit)
+    {
+        var remaining = 60 - (int)(Math.Clamp(elapsedFraction, 0, 1) * 60);
+        if (current >= limit || previous == 0)
+        {
+            return Math.Max(1, remaining);
+        }
+
+        // previous * (1 - f) + current <= limit  =>  f >= 1 - (limit - current) / previous
+        var needed = 1 - (double)(limit - current) / previous;
+        var wait = (int)Math.Ceiling((needed - elapsedFraction) * 60);
+        return Math.Clamp(wait, 1, 60);
     }
 }

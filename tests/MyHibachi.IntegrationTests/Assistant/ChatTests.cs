@@ -286,7 +286,7 @@ public sealed class ChatTests(AssistantAppHost host) : AssistantTest(host)
     {
         using var visitor = Host.CreateAnonymousClient();
         var statuses = new List<HttpStatusCode>();
-        for (var i = 0; i < 32; i++)
+        for (var i = 0; i < 40; i++)
         {
             statuses.Add((await visitor.PostAsync<ChatReply>("/api/v1/ai/chat", new ChatRequest(null, "menu?", null))).Status);
         }
