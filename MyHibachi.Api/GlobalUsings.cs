@@ -15,3 +15,4 @@ global using PaymentMethod = MyHibachi.Api.Data.Entities.PaymentMethod;
 global using ConversationStatus = MyHibachi.Api.Data.Entities.ConversationStatus;
 global using ConversationChannel = MyHibachi.Api.Data.Entities.ConversationChannel;
 global using ConversationEventKind = MyHibachi.Api.Data.Entities.ConversationEventKind;
+global using ReviewStatus = MyHibachi.Api.Data.Entities.ReviewStatus;

@@ -77,6 +77,12 @@ public sealed class HibachiDbContext(DbContextOptions<HibachiDbContext> options)
 
     public DbSet<Call> Calls => Set<Call>();
 
+    public DbSet<Review> Reviews => Set<Review>();
+
+    public DbSet<ReviewPhoto> ReviewPhotos => Set<ReviewPhoto>();
+
+    public DbSet<ReviewLike> ReviewLikes => Set<ReviewLike>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // Enums are stored by name: readable in SQL and safe when members are reordered.
@@ -98,6 +104,7 @@ public sealed class HibachiDbContext(DbContextOptions<HibachiDbContext> options)
         configurationBuilder.Properties<CallDirection>().HaveConversion<string>().HaveMaxLength(20);
         configurationBuilder.Properties<CallStatus>().HaveConversion<string>().HaveMaxLength(20);
         configurationBuilder.Properties<TranscriptStatus>().HaveConversion<string>().HaveMaxLength(20);
+        configurationBuilder.Properties<ReviewStatus>().HaveConversion<string>().HaveMaxLength(20);
     }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)

@@ -22,6 +22,7 @@ using MyHibachi.Api.Features.Leads;
 using MyHibachi.Api.Features.Payments;
 using MyHibachi.Api.Features.Pricing;
 using MyHibachi.Api.Features.Quotes;
+using MyHibachi.Api.Features.Reviews;
 using MyHibachi.Api.Features.Stations;
 using MyHibachi.Api.Features.Users;
 using MyHibachi.Api.Infrastructure;
@@ -113,7 +114,8 @@ public static class ApplicationServiceExtensions
             .AddPayments()
             .AddPricingAdmin()
             .AddAssistant()
-            .AddInbox();
+            .AddInbox()
+            .AddReviews();
         services.AddScoped<DemoBusiness>();
 
         builder.AddSecurity();

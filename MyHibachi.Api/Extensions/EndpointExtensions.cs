@@ -13,6 +13,7 @@ using MyHibachi.Api.Features.Leads;
 using MyHibachi.Api.Features.Payments;
 using MyHibachi.Api.Features.Pricing;
 using MyHibachi.Api.Features.Quotes;
+using MyHibachi.Api.Features.Reviews;
 using MyHibachi.Api.Features.Stations;
 using MyHibachi.Api.Features.Users;
 using MyHibachi.Api.Infrastructure;
@@ -49,6 +50,7 @@ public static class EndpointExtensions
         api.MapPricingApi();
         api.MapAssistantApi();
         api.MapInboxApi();
+        api.MapReviewsApi();
         return app;
     }
 }

@@ -67,6 +67,10 @@ public static class EnumMappings
     public static Data.Entities.DeliveryState ToEntity(this Contracts.DeliveryStatus value) => EnumMap<Contracts.DeliveryStatus, Data.Entities.DeliveryState>.Convert(value);
 
     /// <summary>The inbox's words for a conversation's state: the assistant has it (pending), a person has it (open), snoozed, resolved.</summary>
+    public static Contracts.ReviewStatus ToContract(this ReviewStatus value) => EnumMap<ReviewStatus, Contracts.ReviewStatus>.Convert(value);
+
+    public static ReviewStatus ToEntity(this Contracts.ReviewStatus value) => EnumMap<Contracts.ReviewStatus, ReviewStatus>.Convert(value);
+
     public static Contracts.InboxStatus ToInbox(this ConversationStatus value) => value switch
     {
         ConversationStatus.Active => Contracts.InboxStatus.Pending,

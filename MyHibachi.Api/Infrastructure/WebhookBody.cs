@@ -16,6 +16,13 @@ public static class WebhookBody
             return null;
         }
 
+        // The server's default limit is small; a caller that reads a larger body says how large.
+        if (request.HttpContext.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit
+            && (limit.MaxRequestBodySize ?? long.MaxValue) <= max)
+        {
+            limit.MaxRequestBodySize = max + 1L;
+        }
+
         using var buffer = new MemoryStream();
         var chunk = new byte[16 * 1024];
         int read;

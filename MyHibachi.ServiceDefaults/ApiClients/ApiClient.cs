@@ -41,6 +41,10 @@ public abstract class ApiClient(HttpClient http, ILogger logger)
     protected Task<ApiResult<T>> PutContentAsync<T>(string path, byte[] content, string contentType, CancellationToken ct) =>
         SendAsync<T>(HttpMethod.Put, path, new ByteArrayContent(content) { Headers = { ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(contentType) } }, ct);
 
+    /// <summary>Sends a multipart form (a photo upload).</summary>
+    protected Task<ApiResult<T>> PostFormAsync<T>(string path, MultipartFormDataContent form, CancellationToken ct) =>
+        SendAsync<T>(HttpMethod.Post, path, form, ct);
+
     /// <summary>A file the Api serves (an invoice PDF), read whole; problems as for any call.</summary>
     protected async Task<ApiResult<FileDownload>> DownloadAsync(string path, CancellationToken ct)
     {

@@ -26,6 +26,7 @@ public static class ApiClientRegistration
         handlers(services.AddApiClient<PricingClient>());
         handlers(services.AddApiClient<AssistantClient>());
         handlers(services.AddApiClient<InboxClient>());
+        handlers(services.AddApiClient<ReviewsClient>());
         return services;
     }
 

@@ -72,6 +72,12 @@ public static class ProblemCodes
     public const string ShortCodeInUse = "inbox.short_code_in_use";
     public const string RecordingMissing = "call.no_recording";
 
+    // Reviews
+    public const string ReviewNotVerified = "review.not_verified";
+    public const string ReviewExists = "review.already_written";
+    public const string PhotoRejected = "review.photo_rejected";
+    public const string PhotoLimit = "review.photo_limit";
+
     // Chefs, customers, leads
     public const string ChefHasBookings = "chef.has_bookings";
     public const string CustomerHasBookings = "customer.has_bookings";

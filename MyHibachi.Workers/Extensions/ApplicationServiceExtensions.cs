@@ -66,6 +66,7 @@ public static class ApplicationServiceExtensions
         services.AddHostedService<PaymentReconciliationJob>();
         services.AddHostedService<BalanceChargeJob>();
         services.AddHostedService<AbandonedQuoteFollowUp>();
+        services.AddHostedService<Reviews.ReviewRequestJob>();
         return builder;
     }
 }

@@ -28,6 +28,10 @@ public sealed class JobOptions
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan InboundMailEvery { get; set; } = TimeSpan.FromSeconds(15);
 
+    /// <summary>How often completed events are checked for a review request e-mail (sent the day after).</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan ReviewRequestsEvery { get; set; } = TimeSpan.FromHours(1);
+
     /// <summary>How often saved cards are charged for balances coming due.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan ChargeBalancesEvery { get; set; } = TimeSpan.FromHours(1);

@@ -83,6 +83,9 @@ public sealed class Booking : IAudited, ISoftDeletable, ITimestamped
 
     public DateTimeOffset? CompletedAt { get; set; }
 
+    /// <summary>When the review request e-mail went out (the day after a completed event).</summary>
+    public DateTimeOffset? ReviewRequestedAt { get; set; }
+
     /// <summary>Until when a pending booking holds its chef without a paid deposit; null once paid (or for staff bookings).</summary>
     public DateTimeOffset? HoldExpiresAt { get; set; }
 

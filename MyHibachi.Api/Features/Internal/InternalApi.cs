@@ -35,6 +35,10 @@ public static class InternalApi
         // A booking that took or returned money stays (its ledger and invoices are the business's records).
         var bookings = await db.Bookings.IncludingDeleted()
             .Where(b => b.DeletedAt < before && !db.Ledger.Any(e => e.BookingId == b.Id)).ToListAsync(cancellationToken);
+        // Reviews deleted a month ago go, and so do the reviews of the bookings that go.
+        var purgedBookingIds = bookings.Select(b => b.Id).ToList();
+        db.Reviews.RemoveRange(await db.Reviews.IncludingDeleted()
+            .Where(r => r.DeletedAt < before || purgedBookingIds.Contains(r.BookingId)).ToListAsync(cancellationToken));
         db.Bookings.RemoveRange(bookings);
         var leads = await db.Leads.IncludingDeleted().Include(l => l.Notes)
             .Where(l => l.DeletedAt < before).ToListAsync(cancellationToken);

@@ -46,6 +46,7 @@ public static class RoleCatalog
         new(Permissions.ConversationsRead, "See the assistant's conversations and the escalation queue."),
         new(Permissions.ConversationsReply, "Take over a conversation, reply as a person and hand it back to the assistant."),
         new(Permissions.KnowledgeManage, "Write the knowledge base the assistant answers policy questions from."),
+        new(Permissions.ReviewsModerate, "Approve, reject, flag and edit customers' reviews (every change is kept)."),
         new(Permissions.UsersManage, "Manage user accounts and role permissions."),
         new(Permissions.InternalAccess, "Call the internal endpoints (services only)."),
     ];
@@ -68,6 +69,7 @@ public static class RoleCatalog
             Permissions.BookingsCancel, Permissions.LeadsRead, Permissions.LeadsWrite,
             Permissions.AuditRead, Permissions.PaymentsRead, Permissions.PaymentsRecord,
             Permissions.ConversationsRead, Permissions.ConversationsReply, Permissions.KnowledgeManage,
+            Permissions.ReviewsModerate,
         ],
         [Roles.StationManager] =
         [

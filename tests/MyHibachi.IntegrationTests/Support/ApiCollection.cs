@@ -35,6 +35,8 @@ public class ApiAppHost : HibachiAppHost
         // The tests run the payment jobs themselves (through the internal endpoints), when they choose.
         "--Workers:Jobs:ReconcilePaymentsEvery=1.00:00:00",
         "--Workers:Jobs:ChargeBalancesEvery=1.00:00:00",
+        // Review requests go out within seconds of an event being a day old (the test moves the event back).
+        "--Workers:Jobs:ReviewRequestsEvery=00:00:03",
         "--Api:Payments:ReconcileAfter=00:00:00",
         "--Api:Payments:ChargeBalanceDaysBefore=10",
         .. StripeArguments,

@@ -70,7 +70,11 @@ public sealed class HibachiApiClient : IDisposable
         IReadOnlyDictionary<string, string>? headers = null)
     {
         using var request = new HttpRequestMessage(method, path);
-        if (body is string raw)
+        if (body is HttpContent content)
+        {
+            request.Content = content;
+        }
+        else if (body is string raw)
         {
             request.Content = new StringContent(raw, Encoding.UTF8, "application/json");
         }

@@ -16,6 +16,16 @@ public sealed class EnumMapTests
     }
 
     [Fact]
+    public void Every_review_status_maps_by_name_both_ways()
+    {
+        foreach (var status in Enum.GetValues<MyHibachi.Api.Data.Entities.ReviewStatus>())
+        {
+            Assert.Equal(status.ToString(), status.ToContract().ToString());
+            Assert.Equal(status, status.ToContract().ToEntity());
+        }
+    }
+
+    [Fact]
     public void Every_lead_source_status_and_reason_maps_by_name()
     {
         foreach (var source in Enum.GetValues<MyHibachi.Api.Data.Entities.LeadSource>())
