@@ -358,7 +358,8 @@ public sealed class ReviewService(
                 $"UPDATE reviews SET like_count = (SELECT count(*) FROM review_likes WHERE review_id = {id}) WHERE id = {id}", cancellationToken);
         }
 
-        var count = await db.Reviews.Where(r => r.Id == id).Select(r => r.LikeCount).FirstAsync(cancellationToken);
+        // Counted from the rows: a concurrent like by the same visitor waited for the first and sees it.
+        var count = await db.ReviewLikes.CountAsync(l => l.ReviewId == id, cancellationToken);
         return new ReviewLikeDto(id, count, like);
     }
 

@@ -60,10 +60,13 @@ public sealed class RedisRateLimiter(
     IServiceProvider services, IEnumerable<RateLimitPolicy> policies, IOptions<RateLimitOptions> options, TimeProvider clock,
     ILogger<RedisRateLimiter> logger) : IMiddleware
 {
-    // This minute's count goes up; the previous minute's is read beside it (both keys share a hash tag).
+    // The sliding estimate (this minute's count plus the previous minute's, weighted) is compared with the
+    // limit in Redis, in one step; only an allowed request is counted, so a client that keeps knocking
+    // while refused is let in again as soon as its earlier requests slide out of the minute.
     private const string Script =
-        "local c = redis.call('INCR', KEYS[1]) if c == 1 then redis.call('EXPIRE', KEYS[1], 130) end "
-        + "local p = redis.call('GET', KEYS[2]) return {c, tonumber(p or '0')}";
+        "local c = tonumber(redis.call('GET', KEYS[1]) or '0') local p = tonumber(redis.call('GET', KEYS[2]) or '0') "
+        + "if c + math.floor(p * tonumber(ARGV[1])) >= tonumber(ARGV[2]) then return {c, p, 0} end "
+        + "c = redis.call('INCR', KEYS[1]) if c == 1 then redis.call('EXPIRE', KEYS[1], 130) end return {c, p, 1}";
 
     private static readonly ConcurrentDictionary<string, int> LocalCounts = new();
 
@@ -94,13 +97,13 @@ public sealed class RedisRateLimiter(
         var now = clock.GetUtcNow();
         var window = now.ToUnixTimeSeconds() / 60;
         var elapsed = (now.ToUnixTimeMilliseconds() % 60_000) / 60_000d;
-        var (current, previous) = await CountAsync($"rl:{{{policy.Name}:{ip}}}:", window);
+        var (current, previous, allowed) = await CountAsync($"rl:{{{policy.Name}:{ip}}}:", window, elapsed, limit);
         var count = SlidingWindow.Estimate(previous, current, elapsed);
-        var retryAfter = SlidingWindow.RetryAfterSeconds(previous, current, elapsed, limit);
         context.Response.Headers["X-RateLimit-Limit"] = limit.ToString(CultureInfo.InvariantCulture);
         context.Response.Headers["X-RateLimit-Remaining"] = Math.Max(0, limit - count).ToString(CultureInfo.InvariantCulture);
-        if (count > limit)
+        if (!allowed)
         {
+            var retryAfter = SlidingWindow.RetryAfterSeconds(previous, current + 1, elapsed, limit);
             context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
             context.Response.Headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);
             await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
@@ -116,15 +119,17 @@ public sealed class RedisRateLimiter(
         await next(context);
     }
 
-    private async Task<(long Current, long Previous)> CountAsync(string prefix, long window)
+    private async Task<(long Current, long Previous, bool Allowed)> CountAsync(string prefix, long window, double elapsed, int limit)
     {
         var key = prefix + window.ToString(CultureInfo.InvariantCulture);
+        var weight = 1 - Math.Clamp(elapsed, 0, 1);
         try
         {
             var redis = services.GetRequiredService<IConnectionMultiplexer>();
             var counts = (RedisResult[])(await redis.GetDatabase().ScriptEvaluateAsync(
-                Script, [key, prefix + (window - 1).ToString(CultureInfo.InvariantCulture)]))!;
-            return ((long)counts[0], (long)counts[1]);
+                Script, [key, prefix + (window - 1).ToString(CultureInfo.InvariantCulture)],
+                [weight.ToString("R", CultureInfo.InvariantCulture), limit]))!;
+            return ((long)counts[0], (long)counts[1], (long)counts[2] == 1);
         }
         catch (Exception exception) when (exception is RedisException or TimeoutException or ObjectDisposedException or InvalidOperationException)
         {
@@ -138,7 +143,14 @@ public sealed class RedisRateLimiter(
                 LocalCounts.Clear();
             }
 
-            return (LocalCounts.AddOrUpdate(key, 1, (_, c) => c + 1), 0);
+            // Per replica, this minute only: the fallback is a fixed window.
+            var local = LocalCounts.GetOrAdd(key, 0);
+            if (local >= limit)
+            {
+                return (local, 0, false);
+            }
+
+            return (LocalCounts.AddOrUpdate(key, 1, (_, c) => c + 1), 0, true);
         }
     }
 }

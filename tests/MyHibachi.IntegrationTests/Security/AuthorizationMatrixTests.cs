@@ -144,6 +144,14 @@ public sealed class AuthorizationMatrixTests(ApiAppHost host) : ApiTest(host)
         new("PUT", _ => "/api/v1/inbox/duty", "{}", "SA ok|A ok|CS ok|SM ok|CH 403|CU 403|SV 403|AN 401"),
         new("POST", _ => "/api/internal/inbox/sweep", null, "SA 403|A 403|CS 403|SM 403|CH 403|CU 403|SV ok|AN 401"),
         new("POST", _ => $"/api/internal/inbox/messages/{Guid.Empty}/claim", null, "SA 403|A 403|CS 403|SM 403|CH 403|CU 403|SV 404|AN 401"),
+        // Reviews: reading and writing are public (the booking decides who may write); moderation needs its permission.
+        new("GET", _ => "/api/v1/reviews", null, "SA ok|A ok|CS ok|SM ok|CH ok|CU ok|SV ok|AN ok"),
+        new("GET", _ => "/api/v1/reviews/summary", null, "SA ok|A ok|CS ok|SM ok|CH ok|CU ok|SV ok|AN ok"),
+        new("GET", _ => "/api/v1/chefs/public", null, "SA ok|A ok|CS ok|SM ok|CH ok|CU ok|SV ok|AN ok"),
+        new("POST", _ => "/api/v1/reviews", "{}", "SA ok|A ok|CS ok|SM ok|CH ok|CU ok|SV ok|AN ok"),
+        new("GET", _ => "/api/v1/reviews/moderation", null, "SA ok|A ok|CS ok|SM 403|CH 403|CU 403|SV 403|AN 401"),
+        new("POST", _ => $"/api/v1/reviews/moderation/{Guid.Empty}/approve", null, "SA 404|A 404|CS 404|SM 403|CH 403|CU 403|SV 403|AN 401"),
+        new("GET", _ => "/api/internal/reviews/requests-due", null, "SA 403|A 403|CS 403|SM 403|CH 403|CU 403|SV ok|AN 401"),
         new("GET", _ => "/api/v1/payments/terms", null, "SA ok|A ok|CS ok|SM ok|CH ok|CU ok|SV ok|AN ok"),
         new("POST", _ => "/api/auth/resend-confirmation", "{}", "SA ok|A ok|CS ok|SM ok|CH ok|CU ok|SV ok|AN ok"),
     ];
