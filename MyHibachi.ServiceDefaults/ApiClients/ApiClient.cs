@@ -61,7 +61,8 @@ public abstract class ApiClient(HttpClient http, ILogger logger)
 
             var bytes = await response.Content.ReadAsByteArrayAsync(ct);
             return new ApiResult<FileDownload>(response.StatusCode, new FileDownload(bytes, response.Content.Headers.ContentType?.MediaType ?? "application/octet-stream",
-                response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName?.Trim('"')), null);
+                response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName?.Trim('"'),
+                response.Headers.CacheControl?.ToString()), null);
         }
         catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
         {

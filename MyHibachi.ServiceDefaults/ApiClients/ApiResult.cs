@@ -34,4 +34,4 @@ public sealed record ApiResult<T>(HttpStatusCode Status, T? Value, ApiProblem? P
 public sealed record Done;
 
 /// <summary>A file as the Api served it.</summary>
-public sealed record FileDownload(byte[] Content, string ContentType, string? FileName);
+public sealed record FileDownload(byte[] Content, string ContentType, string? FileName, string? CacheControl = null);

@@ -42,8 +42,8 @@ public sealed class ReviewsClient(HttpClient http, ILogger<ReviewsClient> logger
         return PostFormAsync<ReviewPhotoDto>("/api/v1/reviews/photos", form, ct);
     }
 
-    public Task<ApiResult<FileDownload>> PhotoAsync(Guid photoId, int width, CancellationToken ct) =>
-        DownloadAsync($"/api/v1/reviews/photos/{photoId}/{width}", ct);
+    public Task<ApiResult<FileDownload>> PhotoAsync(Guid photoId, int width, CancellationToken ct, string? token = null) =>
+        DownloadAsync($"/api/v1/reviews/photos/{photoId}/{width}{TokenQuery(token)}", ct);
 
     public Task<ApiResult<ChefProfileDto>> ChefProfileAsync(Guid chefId, int page, CancellationToken ct) =>
         GetAsync<ChefProfileDto>($"/api/v1/chefs/{chefId}/profile?page={page}", ct);

@@ -23,6 +23,7 @@ public static class AdminAccess
         ("/Admin/Leads", true, [Permissions.LeadsRead]),
         ("/Admin/Inbox", true, [Permissions.ConversationsRead]),
         ("/Admin/Conversations", true, [Permissions.ConversationsRead]),
+        ("/Admin/Reviews", true, [Permissions.ReviewsModerate]),
         ("/Admin/Knowledge", true, [Permissions.ConversationsRead]),
         ("/Admin/Audit", false, [Permissions.AuditRead]),
         ("/Admin/Deleted", false, [Permissions.AuditRead]),

@@ -50,6 +50,19 @@ public static class PageHelpers
         _ => null,
     };
 
+    /// <summary>The start of a text, cut at a word and marked with an ellipsis when longer than <paramref name="max"/>.</summary>
+    public static string Excerpt(string text, int max)
+    {
+        var flat = string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        if (flat.Length <= max)
+        {
+            return flat;
+        }
+
+        var cut = flat.LastIndexOf(' ', max);
+        return flat[..(cut > max / 2 ? cut : max)].TrimEnd(',', '.', ';', ':') + "…";
+    }
+
     public static string Money(long cents) => (cents / 100m).ToString("C", Us);
 
     public static string Date(DateOnly date) => date.ToString("ddd, MMM d, yyyy", Us);

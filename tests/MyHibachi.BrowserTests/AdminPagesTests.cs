@@ -15,6 +15,7 @@ public sealed class AdminPagesTests(BrowserAppHost host)
         { "/Admin/Stations", "admin-stations" },
         { "/Admin/Leads", "admin-leads" },
         { "/Admin/Inbox", "admin-inbox" },
+        { "/Admin/Reviews", "admin-reviews" },
         { "/Admin/Audit", "admin-audit" },
         { "/Admin/Deleted", "admin-deleted" },
         { "/Admin/Users", "admin-users" },

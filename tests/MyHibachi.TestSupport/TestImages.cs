@@ -3,7 +3,6 @@ using System.Text;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.Metadata.Profiles.Exif;
 using SixLabors.ImageSharp.PixelFormats;
-using SixLabors.ImageSharp.Processing;
 
 namespace MyHibachi.TestSupport;
 
@@ -13,15 +12,24 @@ public static class TestImages
     /// <summary>A JPEG of the given size with a colour gradient, a camera make and GPS coordinates in EXIF.</summary>
     public static byte[] JpegWithGps(int width = 2000, int height = 1500)
     {
+        // A warm gradient with a lighter disc in the middle: something a person can recognise as a picture.
         using var image = new Image<Rgb24>(width, height);
-        image.Mutate(x => x.BackgroundColor(Color.OrangeRed));
-        for (var y = 0; y < height; y += 7)
+        image.ProcessPixelRows(rows =>
         {
-            for (var x = 0; x < width; x += 5)
+            for (var y = 0; y < rows.Height; y++)
             {
-                image[x, y] = new Rgb24((byte)(x * 255 / width), (byte)(y * 255 / height), 90);
+                var row = rows.GetRowSpan(y);
+                for (var x = 0; x < row.Length; x++)
+                {
+                    var dx = x - width / 2.0;
+                    var dy = y - height / 2.0;
+                    var inDisc = dx * dx + dy * dy < Math.Pow(Math.Min(width, height) / 4.0, 2);
+                    row[x] = inDisc
+                        ? new Rgb24(250, 220, 120)
+                        : new Rgb24((byte)(150 + x * 100 / width), (byte)(40 + y * 120 / height), 30);
+                }
             }
-        }
+        });
 
         var exif = new ExifProfile();
         exif.SetValue(ExifTag.Make, "TestPhone");

@@ -97,7 +97,7 @@ public sealed class DemoBusiness(
             day += 2;
 
             // Each customer also had a party a few months ago.
-            await PastBookingAsync(person.Station, chefs.First(c => c.StationId == person.Station.Id), person, sheet, now.AddDays(-30 - index * 11), cancellationToken);
+            await PastBookingAsync(person.Station, chefs.First(c => c.StationId == person.Station.Id), person, sheet, now.AddDays(-30 - index * 11), DemoReviews[index % DemoReviews.Length], cancellationToken);
         }
 
         await quotes.CalculateAsync(new QuoteRequest(null, "30004", 12, 2, null, [new SelectionDto("scallops", 6)],
@@ -127,7 +127,7 @@ public sealed class DemoBusiness(
 
     private async Task PastBookingAsync(
         Station station, Chef chef, (string First, string Last, string Email, string Phone, string Zip, string City, string State, Station Station) person,
-        PriceSheet sheet, DateTimeOffset when, CancellationToken cancellationToken)
+        PriceSheet sheet, DateTimeOffset when, (int Rating, string Title, string Body) words, CancellationToken cancellationToken)
     {
         var customer = await db.Customers.FirstOrDefaultAsync(c => c.Email == person.Email, cancellationToken);
         if (customer is null)
@@ -178,8 +178,30 @@ public sealed class DemoBusiness(
             BookingId = past.Id, Kind = LedgerEntryKind.Payment, Purpose = PaymentPurpose.Balance, AmountCents = breakdown.TotalCents - breakdown.DepositCents,
             Method = PaymentMethod.Cash, Source = "manual", RecordedByName = "demo", OccurredAt = start.AddHours(2),
         });
+        // Most past parties were reviewed (Olivia's is left for the demo's customer to review).
+        if (person.Email != "olivia.bennett@example.com")
+        {
+            db.Reviews.Add(new Review
+            {
+                BookingId = past.Id, CustomerId = customer.Id, StationId = station.Id, ChefId = chef.Id, Rating = words.Rating, Title = words.Title, Body = words.Body,
+                AuthorName = Features.Reviews.ReviewRules.AuthorName(customer.FirstName, customer.LastName), EventDate = DateOnly.FromDateTime(start.UtcDateTime),
+                Status = ReviewStatus.Published, PublishedAt = start.AddDays(2), ModeratedByName = "demo", ModeratedAt = start.AddDays(2),
+                CreatedAt = start.AddDays(1), UpdatedAt = start.AddDays(2),
+            });
+            past.ReviewRequestedAt = start.AddDays(1);
+        }
+
         await db.SaveChangesAsync(cancellationToken);
     }
+
+    private static readonly (int Rating, string Title, string Body)[] DemoReviews =
+    [
+        (5, "The kids still talk about it", "Our chef had twelve kids laughing for two hours and the fried rice heart was a hit. Set-up and clean-up were quick."),
+        (5, "Better than the restaurant", "Steak cooked exactly how each guest asked, and the onion volcano got a standing ovation from the grandparents."),
+        (4, "Great food, arrived a bit late", "Traffic made the chef 15 minutes late, but he called ahead and the food and the show made up for it."),
+        (5, "Perfect anniversary dinner", "Shrimp, scallops and filet for ten of us in the backyard. Friendly, funny and spotless afterwards."),
+        (4, "Lovely evening", "Everything was delicious; we would have liked a little more of the yum yum sauce. Booking again in the spring."),
+    ];
 
     private Station Station(string code, string name, string timeZone, string zip, int radius)
     {
