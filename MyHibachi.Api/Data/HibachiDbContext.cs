@@ -83,6 +83,16 @@ public sealed class HibachiDbContext(DbContextOptions<HibachiDbContext> options)
 
     public DbSet<ReviewLike> ReviewLikes => Set<ReviewLike>();
 
+    public DbSet<LoyaltyAccount> LoyaltyAccounts => Set<LoyaltyAccount>();
+
+    public DbSet<LoyaltyTransaction> LoyaltyTransactions => Set<LoyaltyTransaction>();
+
+    public DbSet<Referral> Referrals => Set<Referral>();
+
+    public DbSet<LoyaltyCampaign> LoyaltyCampaigns => Set<LoyaltyCampaign>();
+
+    public DbSet<LoyaltyBadge> LoyaltyBadges => Set<LoyaltyBadge>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // Enums are stored by name: readable in SQL and safe when members are reordered.
@@ -105,6 +115,11 @@ public sealed class HibachiDbContext(DbContextOptions<HibachiDbContext> options)
         configurationBuilder.Properties<CallStatus>().HaveConversion<string>().HaveMaxLength(20);
         configurationBuilder.Properties<TranscriptStatus>().HaveConversion<string>().HaveMaxLength(20);
         configurationBuilder.Properties<ReviewStatus>().HaveConversion<string>().HaveMaxLength(20);
+        configurationBuilder.Properties<LoyaltyTier>().HaveConversion<string>().HaveMaxLength(20);
+        configurationBuilder.Properties<LoyaltyTransactionKind>().HaveConversion<string>().HaveMaxLength(20);
+        configurationBuilder.Properties<LoyaltyTransactionStatus>().HaveConversion<string>().HaveMaxLength(20);
+        configurationBuilder.Properties<ReferralStatus>().HaveConversion<string>().HaveMaxLength(20);
+        configurationBuilder.Properties<LoyaltyCampaignKind>().HaveConversion<string>().HaveMaxLength(30);
     }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)

@@ -19,6 +19,7 @@ using MyHibachi.Api.Features.Chefs;
 using MyHibachi.Api.Features.Customers;
 using MyHibachi.Api.Features.Geography;
 using MyHibachi.Api.Features.Leads;
+using MyHibachi.Api.Features.Loyalty;
 using MyHibachi.Api.Features.Payments;
 using MyHibachi.Api.Features.Pricing;
 using MyHibachi.Api.Features.Quotes;
@@ -115,7 +116,8 @@ public static class ApplicationServiceExtensions
             .AddPricingAdmin()
             .AddAssistant()
             .AddInbox()
-            .AddReviews();
+            .AddReviews()
+            .AddLoyalty();
         services.AddScoped<DemoBusiness>();
 
         builder.AddSecurity();

@@ -10,6 +10,7 @@ using MyHibachi.Api.Features.Customers;
 using MyHibachi.Api.Features.Dashboard;
 using MyHibachi.Api.Features.Internal;
 using MyHibachi.Api.Features.Leads;
+using MyHibachi.Api.Features.Loyalty;
 using MyHibachi.Api.Features.Payments;
 using MyHibachi.Api.Features.Pricing;
 using MyHibachi.Api.Features.Quotes;
@@ -51,6 +52,7 @@ public static class EndpointExtensions
         api.MapAssistantApi();
         api.MapInboxApi();
         api.MapReviewsApi();
+        api.MapLoyaltyApi();
         return app;
     }
 }

@@ -71,6 +71,20 @@ public static class EnumMappings
 
     public static ReviewStatus ToEntity(this Contracts.ReviewStatus value) => EnumMap<Contracts.ReviewStatus, ReviewStatus>.Convert(value);
 
+    public static Contracts.LoyaltyTier ToContract(this LoyaltyTier value) => EnumMap<LoyaltyTier, Contracts.LoyaltyTier>.Convert(value);
+
+    public static Contracts.LoyaltyTransactionKind ToContract(this LoyaltyTransactionKind value) =>
+        EnumMap<LoyaltyTransactionKind, Contracts.LoyaltyTransactionKind>.Convert(value);
+
+    public static Contracts.LoyaltyTransactionStatus ToContract(this LoyaltyTransactionStatus value) =>
+        EnumMap<LoyaltyTransactionStatus, Contracts.LoyaltyTransactionStatus>.Convert(value);
+
+    public static Contracts.ReferralStatus ToContract(this ReferralStatus value) => EnumMap<ReferralStatus, Contracts.ReferralStatus>.Convert(value);
+
+    public static Contracts.LoyaltyCampaignKind ToContract(this LoyaltyCampaignKind value) => EnumMap<LoyaltyCampaignKind, Contracts.LoyaltyCampaignKind>.Convert(value);
+
+    public static LoyaltyCampaignKind ToEntity(this Contracts.LoyaltyCampaignKind value) => EnumMap<Contracts.LoyaltyCampaignKind, LoyaltyCampaignKind>.Convert(value);
+
     public static Contracts.InboxStatus ToInbox(this ConversationStatus value) => value switch
     {
         ConversationStatus.Active => Contracts.InboxStatus.Pending,

@@ -27,6 +27,7 @@ public static class ApiClientRegistration
         handlers(services.AddApiClient<AssistantClient>());
         handlers(services.AddApiClient<InboxClient>());
         handlers(services.AddApiClient<ReviewsClient>());
+        handlers(services.AddApiClient<LoyaltyClient>());
         return services;
     }
 

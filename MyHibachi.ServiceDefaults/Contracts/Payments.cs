@@ -30,6 +30,9 @@ public enum PaymentMethod
     Venmo,
     Check,
     Other,
+
+    /// <summary>Loyalty points given as money (100 points = $10): recorded by the loyalty program, never by hand.</summary>
+    LoyaltyPoints,
 }
 
 /// <summary>What a booking has paid and still owes, derived from its ledger (never stored twice).</summary>

@@ -78,6 +78,9 @@ public static class ProblemCodes
     public const string PhotoRejected = "review.photo_rejected";
     public const string PhotoLimit = "review.photo_limit";
 
+    // Loyalty
+    public const string ReferralRefused = "loyalty.referral_refused";
+
     // Chefs, customers, leads
     public const string ChefHasBookings = "chef.has_bookings";
     public const string CustomerHasBookings = "customer.has_bookings";

@@ -49,6 +49,7 @@ public static class Permissions
     public const string ConversationsReply = "conversations.reply";
     public const string KnowledgeManage = "knowledge.manage";
     public const string ReviewsModerate = "reviews.moderate";
+    public const string LoyaltyManage = "loyalty.manage";
     public const string UsersManage = "users.manage";
     public const string InternalAccess = "internal.access";
 }

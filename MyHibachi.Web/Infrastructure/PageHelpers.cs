@@ -107,7 +107,7 @@ public static class PageHelpers
     /// <summary>Cents as an input value ("125.50").</summary>
     public static string Dollars(long cents) => (cents / 100m).ToString("0.00", CultureInfo.InvariantCulture);
 
-    public static string Method(PaymentMethod method) => method == PaymentMethod.Card ? "Card" : method.ToString();
+    public static string Method(PaymentMethod method) => method switch { PaymentMethod.LoyaltyPoints => "Loyalty points", _ => method.ToString() };
 
     public static string Time(string hhmm) =>
         TimeOnly.TryParseExact(hhmm, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var time) ? time.ToString("h:mm tt", Us) : hhmm;

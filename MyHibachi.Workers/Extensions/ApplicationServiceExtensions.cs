@@ -67,6 +67,7 @@ public static class ApplicationServiceExtensions
         services.AddHostedService<BalanceChargeJob>();
         services.AddHostedService<AbandonedQuoteFollowUp>();
         services.AddHostedService<Reviews.ReviewRequestJob>();
+        services.AddHostedService<Reviews.LoyaltySettleJob>();
         return builder;
     }
 }

@@ -32,6 +32,10 @@ public sealed class JobOptions
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan ReviewRequestsEvery { get; set; } = TimeSpan.FromHours(1);
 
+    /// <summary>How often the loyalty program settles: points for paid events, refunds taken back, pending points released, tiers, referrals, challenges.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan LoyaltySettleEvery { get; set; } = TimeSpan.FromMinutes(10);
+
     /// <summary>How often saved cards are charged for balances coming due.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan ChargeBalancesEvery { get; set; } = TimeSpan.FromHours(1);

@@ -208,7 +208,7 @@ public static class InvoicePdf
 
         // The money: the event's total, this payment, and where the booking stands after it.
         y += 10;
-        var method = document.Method == PaymentMethod.Card ? "Card" : document.Method.ToString();
+        var method = document.Method == PaymentMethod.LoyaltyPoints ? "Loyalty points" : document.Method.ToString();
         var rows = new List<(string Label, string Value, bool Strong)>
         {
             ("Event total", Money(document.TotalCents), false),

@@ -42,6 +42,9 @@ public enum PaymentMethod
     Venmo,
     Check,
     Other,
+
+    /// <summary>Loyalty points given as money (100 points = $10): recorded by the loyalty program, never by hand.</summary>
+    LoyaltyPoints,
 }
 
 /// <summary>
@@ -117,6 +120,9 @@ public sealed class LedgerEntry : IAudited
     public string? StripeChargeId { get; set; }
 
     public string? StripeRefundId { get; set; }
+
+    /// <summary>The paying card's Stripe fingerprint (the same card has the same one across customers): the referral guard compares them.</summary>
+    public string? CardFingerprint { get; set; }
 
     public string? Reference { get; set; }
 

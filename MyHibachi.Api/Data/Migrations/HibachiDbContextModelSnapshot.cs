@@ -1534,6 +1534,10 @@ namespace MyHibachi.Api.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("booking_id");
 
+                    b.Property<string>("CardFingerprint")
+                        .HasColumnType("text")
+                        .HasColumnName("card_fingerprint");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -1622,6 +1626,242 @@ namespace MyHibachi.Api.Data.Migrations
                         {
                             t.HasCheckConstraint("ck_ledger_entries_amount", "amount_cents > 0");
                         });
+                });
+
+            modelBuilder.Entity("MyHibachi.Api.Data.Entities.LoyaltyAccount", b =>
+                {
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("customer_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("ReferralCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("referral_code");
+
+                    b.Property<Guid?>("ReferredBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("referred_by");
+
+                    b.Property<string>("Tier")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("tier");
+
+                    b.Property<DateTimeOffset>("TierReviewAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("tier_review_at");
+
+                    b.Property<DateTimeOffset>("TierSince")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("tier_since");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("CustomerId")
+                        .HasName("pk_loyalty_points");
+
+                    b.HasIndex("ReferralCode")
+                        .IsUnique()
+                        .HasDatabaseName("ix_loyalty_points_referral_code");
+
+                    b.ToTable("loyalty_points", (string)null);
+                });
+
+            modelBuilder.Entity("MyHibachi.Api.Data.Entities.LoyaltyBadge", b =>
+                {
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("customer_id");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("name");
+
+                    b.Property<DateTimeOffset>("AwardedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("awarded_at");
+
+                    b.Property<Guid?>("CampaignId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("campaign_id");
+
+                    b.HasKey("CustomerId", "Name")
+                        .HasName("pk_loyalty_badges");
+
+                    b.ToTable("loyalty_badges", (string)null);
+                });
+
+            modelBuilder.Entity("MyHibachi.Api.Data.Entities.LoyaltyCampaign", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Badge")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("badge");
+
+                    b.Property<int>("BonusPoints")
+                        .HasColumnType("integer")
+                        .HasColumnName("bonus_points");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateOnly>("EndsOn")
+                        .HasColumnType("date")
+                        .HasColumnName("ends_on");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_active");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("kind");
+
+                    b.Property<decimal>("Multiplier")
+                        .HasPrecision(6, 2)
+                        .HasColumnType("numeric(6,2)")
+                        .HasColumnName("multiplier");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("name");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("date")
+                        .HasColumnName("starts_on");
+
+                    b.Property<int>("TargetEvents")
+                        .HasColumnType("integer")
+                        .HasColumnName("target_events");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_loyalty_campaigns");
+
+                    b.ToTable("loyalty_campaigns", (string)null);
+                });
+
+            modelBuilder.Entity("MyHibachi.Api.Data.Entities.LoyaltyTransaction", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("AvailableAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("available_at");
+
+                    b.Property<Guid?>("BookingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("booking_id");
+
+                    b.Property<Guid?>("CampaignId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("campaign_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid?>("CreatedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("CreatedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("created_by_name");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("customer_id");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("description");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid?>("LedgerEntryId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("ledger_entry_id");
+
+                    b.Property<decimal>("Multiplier")
+                        .HasPrecision(6, 2)
+                        .HasColumnType("numeric(6,2)")
+                        .HasColumnName("multiplier");
+
+                    b.Property<int>("Points")
+                        .HasColumnType("integer")
+                        .HasColumnName("points");
+
+                    b.Property<string>("SourceKey")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("source_key");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_loyalty_transactions");
+
+                    b.HasIndex("BookingId")
+                        .HasDatabaseName("ix_loyalty_transactions_booking_id");
+
+                    b.HasIndex("SourceKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_loyalty_transactions_source_key");
+
+                    b.HasIndex("CustomerId", "CreatedAt")
+                        .HasDatabaseName("ix_loyalty_transactions_customer_id_created_at");
+
+                    b.HasIndex("Status", "AvailableAt")
+                        .HasDatabaseName("ix_loyalty_transactions_status_available_at");
+
+                    b.ToTable("loyalty_transactions", (string)null);
                 });
 
             modelBuilder.Entity("MyHibachi.Api.Data.Entities.MenuItem", b =>
@@ -2167,6 +2407,57 @@ namespace MyHibachi.Api.Data.Migrations
                         .HasDatabaseName("ix_quotes_station_id");
 
                     b.ToTable("quotes", (string)null);
+                });
+
+            modelBuilder.Entity("MyHibachi.Api.Data.Entities.Referral", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<Guid>("FriendId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("friend_id");
+
+                    b.Property<Guid>("ReferrerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("referrer_id");
+
+                    b.Property<string>("RefusedReason")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("refused_reason");
+
+                    b.Property<Guid?>("RewardBookingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("reward_booking_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_loyalty_referrals");
+
+                    b.HasIndex("FriendId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_loyalty_referrals_friend_id");
+
+                    b.HasIndex("ReferrerId")
+                        .HasDatabaseName("ix_loyalty_referrals_referrer_id");
+
+                    b.ToTable("loyalty_referrals", (string)null);
                 });
 
             modelBuilder.Entity("MyHibachi.Api.Data.Entities.RefreshToken", b =>
@@ -2996,6 +3287,36 @@ namespace MyHibachi.Api.Data.Migrations
                         .HasConstraintName("fk_ledger_entries_bookings_booking_id");
                 });
 
+            modelBuilder.Entity("MyHibachi.Api.Data.Entities.LoyaltyAccount", b =>
+                {
+                    b.HasOne("MyHibachi.Api.Data.Entities.Customer", null)
+                        .WithOne()
+                        .HasForeignKey("MyHibachi.Api.Data.Entities.LoyaltyAccount", "CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_loyalty_points_customers_customer_id");
+                });
+
+            modelBuilder.Entity("MyHibachi.Api.Data.Entities.LoyaltyBadge", b =>
+                {
+                    b.HasOne("MyHibachi.Api.Data.Entities.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_loyalty_badges_customers_customer_id");
+                });
+
+            modelBuilder.Entity("MyHibachi.Api.Data.Entities.LoyaltyTransaction", b =>
+                {
+                    b.HasOne("MyHibachi.Api.Data.Entities.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_loyalty_transactions_customers_customer_id");
+                });
+
             modelBuilder.Entity("MyHibachi.Api.Data.Entities.PaymentAttempt", b =>
                 {
                     b.HasOne("MyHibachi.Api.Data.Entities.Booking", null)
@@ -3014,6 +3335,23 @@ namespace MyHibachi.Api.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_quotes_stations_station_id");
+                });
+
+            modelBuilder.Entity("MyHibachi.Api.Data.Entities.Referral", b =>
+                {
+                    b.HasOne("MyHibachi.Api.Data.Entities.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("FriendId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_loyalty_referrals_customers_friend_id");
+
+                    b.HasOne("MyHibachi.Api.Data.Entities.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("ReferrerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_loyalty_referrals_customers_referrer_id");
                 });
 
             modelBuilder.Entity("MyHibachi.Api.Data.Entities.RefreshToken", b =>

@@ -282,9 +282,9 @@ public sealed class PaymentService(
         {
             errors.Add("method", "How was it paid: Cash, Zelle, Venmo, Check or Other?");
         }
-        else if (method == PaymentMethod.Card)
+        else if (method is PaymentMethod.Card or PaymentMethod.LoyaltyPoints)
         {
-            errors.Add("method", "Card payments come through Stripe; record cash, Zelle, Venmo, checks and others here.");
+            errors.Add("method", "Card payments come through Stripe and points through the loyalty program; record cash, Zelle, Venmo, checks and others here.");
         }
 
         if (request.AmountCents is not (> 0 and <= 10_000_000))
@@ -331,6 +331,32 @@ public sealed class PaymentService(
         await AfterPaymentAsync(booking, entry, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        return entry;
+    }
+
+    /// <summary>
+    /// Loyalty points given as money on a booking: a ledger row like any payment (the invoice and the
+    /// confirmation follow). The caller holds the booking's money lock in its transaction and has
+    /// checked the amount against what is due.
+    /// </summary>
+    public async Task<LedgerEntry> RecordLoyaltyCreditAsync(Booking booking, long amountCents, string reference, CancellationToken cancellationToken)
+    {
+        var summary = await SummaryAsync(booking, cancellationToken);
+        var entry = new LedgerEntry
+        {
+            BookingId = booking.Id,
+            Kind = LedgerEntryKind.Payment,
+            Purpose = summary.DepositPaid ? PaymentPurpose.Balance : PaymentPurpose.Deposit,
+            AmountCents = amountCents,
+            Method = PaymentMethod.LoyaltyPoints,
+            Source = "loyalty",
+            Reference = reference,
+            RecordedBy = actor.UserId,
+            RecordedByName = actor.Name,
+            OccurredAt = clock.Now(),
+        };
+        db.Ledger.Add(entry);
+        await AfterPaymentAsync(booking, entry, cancellationToken);
         return entry;
     }
 

@@ -37,6 +37,8 @@ public class ApiAppHost : HibachiAppHost
         "--Workers:Jobs:ChargeBalancesEvery=1.00:00:00",
         // Review requests go out within seconds of an event being a day old (the test moves the event back).
         "--Workers:Jobs:ReviewRequestsEvery=00:00:03",
+        // The loyalty tests settle through the internal endpoint themselves, when they choose.
+        "--Workers:Jobs:LoyaltySettleEvery=1.00:00:00",
         "--Api:Payments:ReconcileAfter=00:00:00",
         "--Api:Payments:ChargeBalanceDaysBefore=10",
         .. StripeArguments,
