@@ -152,6 +152,12 @@ public sealed class AuthorizationMatrixTests(ApiAppHost host) : ApiTest(host)
         new("GET", _ => "/api/v1/reviews/moderation", null, "SA ok|A ok|CS ok|SM 403|CH 403|CU 403|SV 403|AN 401"),
         new("POST", _ => $"/api/v1/reviews/moderation/{Guid.Empty}/approve", null, "SA 404|A 404|CS 404|SM 403|CH 403|CU 403|SV 403|AN 401"),
         new("GET", _ => "/api/internal/reviews/requests-due", null, "SA 403|A 403|CS 403|SM 403|CH 403|CU 403|SV ok|AN 401"),
+        // Loyalty: the customer's own standing; staff read customers' and adjust with their permission; settlement is the Workers'.
+        new("GET", _ => "/api/v1/loyalty/tiers", null, "SA ok|A ok|CS ok|SM ok|CH ok|CU ok|SV ok|AN ok"),
+        new("GET", _ => "/api/v1/loyalty/me", null, "SA 403|A 403|CS 403|SM 403|CH 403|CU ok|SV 403|AN 401"),
+        new("POST", w => $"/api/v1/loyalty/customers/{w.CustomerA}/adjust", "{}", "SA ok|A ok|CS 403|SM 403|CH 403|CU 403|SV 403|AN 401"),
+        new("GET", w => $"/api/v1/loyalty/customers/{w.CustomerB}", null, "SA ok|A ok|CS ok|SM 404|CH 403|CU 403|SV ok|AN 401"),
+        new("POST", _ => "/api/internal/loyalty/settle", null, "SA 403|A 403|CS 403|SM 403|CH 403|CU 403|SV ok|AN 401"),
         new("GET", _ => "/api/v1/payments/terms", null, "SA ok|A ok|CS ok|SM ok|CH ok|CU ok|SV ok|AN ok"),
         new("POST", _ => "/api/auth/resend-confirmation", "{}", "SA ok|A ok|CS ok|SM ok|CH ok|CU ok|SV ok|AN ok"),
     ];
