@@ -35,7 +35,7 @@ public static class LoyaltyRules
 
     /// <summary>The tier that points earned in the last 365 days reach.</summary>
     public static LoyaltyTier TierFor(int pointsIn365Days) =>
-        (LoyaltyTier)Tiers.Select((t, i) => (t, i)).Last(x => pointsIn365Days >= x.t.Threshold).i;
+        (LoyaltyTier)Tiers.Select((t, i) => (t, i)).LastOrDefault(x => pointsIn365Days >= x.t.Threshold).i;
 
     public static (LoyaltyTier? Next, int? Missing) NextTier(LoyaltyTier tier, int pointsIn365Days) =>
         (int)tier + 1 < Tiers.Count ? ((LoyaltyTier)((int)tier + 1), Math.Max(0, Tiers[(int)tier + 1].Threshold - pointsIn365Days)) : (null, null);

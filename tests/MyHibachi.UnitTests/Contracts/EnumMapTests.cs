@@ -26,6 +26,17 @@ public sealed class EnumMapTests
     }
 
     [Fact]
+    public void Every_loyalty_enum_maps_by_name()
+    {
+        Assert.All(Enum.GetValues<MyHibachi.Api.Data.Entities.LoyaltyTier>(), v => Assert.Equal(v.ToString(), v.ToContract().ToString()));
+        Assert.All(Enum.GetValues<MyHibachi.Api.Data.Entities.LoyaltyTransactionKind>(), v => Assert.Equal(v.ToString(), v.ToContract().ToString()));
+        Assert.All(Enum.GetValues<MyHibachi.Api.Data.Entities.LoyaltyTransactionStatus>(), v => Assert.Equal(v.ToString(), v.ToContract().ToString()));
+        Assert.All(Enum.GetValues<MyHibachi.Api.Data.Entities.ReferralStatus>(), v => Assert.Equal(v.ToString(), v.ToContract().ToString()));
+        Assert.All(Enum.GetValues<MyHibachi.Api.Data.Entities.LoyaltyCampaignKind>(), v => Assert.Equal(v, v.ToContract().ToEntity()));
+        Assert.All(Enum.GetValues<MyHibachi.Api.Data.Entities.PaymentMethod>(), v => Assert.Equal(v, v.ToContract().ToEntity()));
+    }
+
+    [Fact]
     public void Every_lead_source_status_and_reason_maps_by_name()
     {
         foreach (var source in Enum.GetValues<MyHibachi.Api.Data.Entities.LeadSource>())
