@@ -48,7 +48,7 @@ public sealed record LoyaltyTierDto(LoyaltyTier Tier, int Threshold, decimal Mul
 public sealed record LoyaltySummaryDto(
     Guid CustomerId, int Available, int Pending, LoyaltyTier Tier, decimal Multiplier, int TierPoints, LoyaltyTier? NextTier, int? PointsToNextTier,
     DateTimeOffset TierReviewAt, IReadOnlyList<string> Benefits, string ReferralCode, string ReferralLink, IReadOnlyList<LoyaltyBadgeDto> Badges,
-    int PointsPerRedemption, long CentsPerRedemption);
+    int PointsPerRedemption, long CentsPerRedemption, int PendingDays, int WelcomePoints, int ReferralPoints);
 
 public sealed record LoyaltyBadgeDto(string Name, DateTimeOffset AwardedAt);
 

@@ -24,6 +24,7 @@ public static class AdminAccess
         ("/Admin/Inbox", true, [Permissions.ConversationsRead]),
         ("/Admin/Conversations", true, [Permissions.ConversationsRead]),
         ("/Admin/Reviews", true, [Permissions.ReviewsModerate]),
+        ("/Admin/Loyalty", true, [Permissions.LoyaltyManage]),
         ("/Admin/Knowledge", true, [Permissions.ConversationsRead]),
         ("/Admin/Audit", false, [Permissions.AuditRead]),
         ("/Admin/Deleted", false, [Permissions.AuditRead]),

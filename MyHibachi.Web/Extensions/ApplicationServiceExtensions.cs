@@ -66,6 +66,7 @@ public static class ApplicationServiceExtensions
             options.Conventions.AuthorizeFolder("/Admin", StaffPolicy);
             AdminAccess.AddConventions(options.Conventions);
             options.Conventions.AuthorizeFolder("/Account/Bookings");
+            options.Conventions.AuthorizeFolder("/Account/Loyalty");
         });
         services.AddAntiforgery(options => options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)

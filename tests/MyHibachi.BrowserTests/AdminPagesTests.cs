@@ -16,6 +16,7 @@ public sealed class AdminPagesTests(BrowserAppHost host)
         { "/Admin/Leads", "admin-leads" },
         { "/Admin/Inbox", "admin-inbox" },
         { "/Admin/Reviews", "admin-reviews" },
+        { "/Admin/Loyalty", "admin-loyalty" },
         { "/Admin/Audit", "admin-audit" },
         { "/Admin/Deleted", "admin-deleted" },
         { "/Admin/Users", "admin-users" },

@@ -29,6 +29,8 @@ public sealed class BrowserAppHost : HibachiAppHost
         $"--Channels:RingCentral:ServerUrl={RingCentral.Address}", $"--Channels:RingCentral:ClientId={RingCentral.ClientId}",
         $"--Channels:RingCentral:ClientSecret={RingCentral.ClientSecret}", $"--Channels:RingCentral:Jwt={RingCentral.Jwt}",
         $"--Channels:RingCentral:WebhookSecret={RingCentral.WebhookSecret}", $"--Channels:RingCentral:FromNumber={RingCentral.OurNumber}",
+        // The demo customers' past parties earn their points within seconds of start.
+        "--Workers:Jobs:LoyaltySettleEvery=00:00:05",
     ];
 
     public LocalRingCentralServer RingCentral { get; private set; } = null!;

@@ -12,15 +12,15 @@ public sealed class ResponsiveLayoutTests(BrowserAppHost host)
 {
     private static readonly string[] PublicPages =
         ["/", "/Menu", "/Quote", "/Book", "/Account/Login", "/Account/Register", "/Account/ForgotPassword", "/Account/ResendConfirmation", "/Chat", "/Contact", "/About", "/Privacy", "/Terms",
-         "/Request?reason=area", "/Request?reason=large", "/Reviews", "/Chefs"];
+         "/Request?reason=area", "/Request?reason=large", "/Reviews", "/Chefs", "/Refer/OLIVIA-7K3Q"];
 
-    private static readonly string[] CustomerPages = ["/Account/Bookings", "/Reviews/Write"];
+    private static readonly string[] CustomerPages = ["/Account/Bookings", "/Reviews/Write", "/Account/Loyalty"];
 
     private static readonly string[] StaffPages =
     [
         "/Admin", "/Admin/Bookings", "/Admin/Calendar", "/Admin/Customers", "/Admin/Customers/Edit", "/Admin/Chefs", "/Admin/Chefs/Edit",
         "/Admin/Stations", "/Admin/Payments", "/Admin/Payments/Invoices", "/Admin/Pricing", "/Admin/Leads", "/Admin/Inbox", "/Admin/Conversations",
-        "/Admin/Knowledge", "/Admin/Reviews", "/Admin/Audit", "/Admin/Deleted", "/Admin/Users", "/Admin/Roles",
+        "/Admin/Knowledge", "/Admin/Reviews", "/Admin/Loyalty", "/Admin/Audit", "/Admin/Deleted", "/Admin/Users", "/Admin/Roles",
     ];
 
     private const string Check = """

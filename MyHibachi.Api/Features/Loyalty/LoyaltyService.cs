@@ -68,7 +68,7 @@ public sealed class LoyaltyService(
             sums.Where(s => s.Status == LoyaltyTransactionStatus.Pending).Sum(s => s.Points),
             account.Tier.ToContract(), tier.Multiplier, tierPoints, next?.ToContract(), missing, account.TierReviewAt, tier.Benefits,
             account.ReferralCode, $"{site.Value.SiteBaseUrl.TrimEnd('/')}/Refer/{account.ReferralCode}", badges,
-            LoyaltyRules.PointsPerRedemption, LoyaltyRules.CentsPerRedemption);
+            LoyaltyRules.PointsPerRedemption, LoyaltyRules.CentsPerRedemption, options.Value.PendingDays, options.Value.WelcomePoints, options.Value.ReferralPoints);
     }
 
     /// <summary>Points earned in the 365 days before <paramref name="now"/> (earns net of their reversals, referrals, bonuses, adjustments): what sets the tier.</summary>

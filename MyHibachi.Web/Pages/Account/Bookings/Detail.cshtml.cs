@@ -4,8 +4,29 @@ using MyHibachi.Web.Infrastructure;
 
 namespace MyHibachi.Web.Pages.Account.Bookings;
 
-public sealed class DetailModel(BookingsClient bookings, CatalogClient catalog, PaymentsClient payments) : PageModel
+public sealed class DetailModel(BookingsClient bookings, CatalogClient catalog, PaymentsClient payments, LoyaltyClient loyalty) : PageModel
 {
+    /// <summary>The customer's points, to offer spending them on this booking.</summary>
+    public LoyaltySummaryDto? Points { get; private set; }
+
+    /// <summary>The most points this booking can take now (hundreds, within the balance and what is due).</summary>
+    public int MaxRedeemable => Points is { } p && Money is { } m
+        ? (int)Math.Min(Math.Max(0, p.Available) / p.PointsPerRedemption, m.Summary.DueCents / p.CentsPerRedemption) * p.PointsPerRedemption
+        : 0;
+
+    public async Task<IActionResult> OnPostRedeemAsync(Guid id, int points, CancellationToken cancellationToken)
+    {
+        var result = await loyalty.RedeemAsync(new RedeemPointsRequest(id, points), cancellationToken);
+        if (result.Succeeded)
+        {
+            TempData["Flash"] = $"{result.Value!.Points} points took {PageHelpers.Money(result.Value.AmountCents)} off this party.";
+            return RedirectToPage(new { id });
+        }
+
+        ModelState.AddApiProblem(result.Problem, "Redeem");
+        return await LoadAsync(id, cancellationToken);
+    }
+
     public BookingDto? Booking { get; private set; }
 
     /// <summary>What is paid and due, the ledger, invoices and what cancelling now would refund.</summary>
@@ -53,6 +74,7 @@ public sealed class DetailModel(BookingsClient bookings, CatalogClient catalog, 
         Booking = result.Value;
         ETag = result.ETag;
         Money = (await payments.ForBookingAsync(id, null, cancellationToken)).Value;
+        Points = User.IsInRole(Roles.Customer) ? (await loyalty.MineAsync(cancellationToken)).Value : null;
         if (Booking is not null && (await catalog.StationAsync(Booking.StationId, cancellationToken)).Value is { } station)
         {
             CutoffHours = station.CustomerChangeCutoffHours;
