@@ -15,6 +15,7 @@ app.UseEdgeSecurity();
 app.UseAuthentication();
 app.UseMiddleware<RedisRateLimiter>();
 app.UseAuthorization();
+app.Use(MyHibachi.Api.Features.Loyalty.LoyaltyPerks.LoadAsync);
 
 app.MapDefaultEndpoints();
 app.MapHibachiApi();

@@ -6,14 +6,15 @@ using MyHibachi.Api.Infrastructure;
 namespace MyHibachi.Api.Features.Availability;
 
 /// <summary>Loads chefs' schedules from the database for the <see cref="AvailabilityEngine"/>.</summary>
-public sealed class AvailabilityService(HibachiDbContext db, TimeProvider clock)
+public sealed class AvailabilityService(HibachiDbContext db, Loyalty.LoyaltyPerks perks, TimeProvider clock)
 {
     public static readonly BookingStatus[] HoldingStatuses = [BookingStatus.Pending, BookingStatus.Confirmed];
 
     /// <summary>How far ahead events can be booked (about 18 months).</summary>
     public const int MaxDaysAhead = 548;
 
-    public DateTimeOffset EarliestStart(Station station) => clock.Now().AddHours(station.MinimumNoticeHours);
+    /// <summary>The earliest start this caller may book: the station's notice, halved for customers with priority booking (Silver and up).</summary>
+    public DateTimeOffset EarliestStart(Station station) => clock.Now().AddHours(perks.NoticeHours(station.MinimumNoticeHours));
 
     /// <summary>
     /// The instant a local date and time at the station stands for, checked as a start a customer may
@@ -40,7 +41,7 @@ public sealed class AvailabilityService(HibachiDbContext db, TimeProvider clock)
         }
         else if (start < EarliestStart(station))
         {
-            errors.Add("eventDate", $"Book at least {station.MinimumNoticeHours} hours before the event; call us for last-minute parties.");
+            errors.Add("eventDate", $"Book at least {perks.NoticeHours(station.MinimumNoticeHours)} hours before the event; call us for last-minute parties.");
         }
         else if (start > now.AddDays(MaxDaysAhead))
         {

@@ -52,6 +52,7 @@ public sealed record PlacedBooking(Booking Booking, bool Replayed);
 public sealed class BookingPlacement(
     HibachiDbContext db,
     PriceSheetProvider prices,
+    Loyalty.LoyaltyPerks perks,
     ServiceArea serviceArea,
     AvailabilityService availability,
     CustomerService customers,
@@ -66,11 +67,15 @@ public sealed class BookingPlacement(
 
     public async Task<Result<PlacedBooking>> CreateAsync(CreateBookingRequest request, string? idempotencyKey, CancellationToken cancellationToken)
     {
-        // Choosing the chef, booking without one, booking for a customer record or as "admin" is for staff.
-        var staffOnly = request.ChefId is not null || request.AssignChef == false || request.CustomerId is not null || request.Source == Contracts.LeadSource.Admin;
+        // Choosing the chef, booking without one, booking for a customer record or as "admin" is for staff;
+        // a Platinum customer may choose their chef (VIP chef access).
+        var staffOnly = (request.ChefId is not null && !(scope.Kind == ScopeKind.Customer && perks.ChefChoice))
+            || request.AssignChef == false || request.CustomerId is not null || request.Source == Contracts.LeadSource.Admin;
         if (staffOnly && scope.Kind is not (ScopeKind.Global or ScopeKind.Station))
         {
-            return Failure.Forbidden("Only staff choose the chef, the customer record or the admin source.");
+            return Failure.Forbidden(request.ChefId is not null && scope.Kind == ScopeKind.Customer
+                ? "Choosing your chef is a Platinum benefit of our loyalty program."
+                : "Only staff choose the chef, the customer record or the admin source.");
         }
 
         if (request.StationId is { } requestedStation && scope.Kind == ScopeKind.Station && !scope.CanUseStation(requestedStation))

@@ -12,7 +12,7 @@ public static class LoyaltyApi
     public static IServiceCollection AddLoyalty(this IServiceCollection services)
     {
         services.AddOptions<LoyaltyOptions>().BindConfiguration(LoyaltyOptions.Section);
-        return services.AddScoped<LoyaltyService>().AddScoped<LoyaltySettlement>().AddScoped<LoyaltyCampaigns>();
+        return services.AddScoped<LoyaltyPerks>().AddScoped<LoyaltyService>().AddScoped<LoyaltySettlement>().AddScoped<LoyaltyCampaigns>();
     }
 
     public static IEndpointRouteBuilder MapLoyaltyApi(this IEndpointRouteBuilder app)

@@ -27,7 +27,7 @@ public static class LoyaltyRules
     [
         new(Contracts.LoyaltyTier.Bronze, 0, 1m, ["1 point for every dollar paid", "100 points = $10 off a party"]),
         new(Contracts.LoyaltyTier.Silver, 500, 1.5m, ["1.5 points per dollar", "Priority booking: book with half the usual notice"]),
-        new(Contracts.LoyaltyTier.Gold, 1000, 2m, ["2 points per dollar", "Priority booking", "Free setup upgrade: the garlic butter fried rice for every guest"]),
+        new(Contracts.LoyaltyTier.Gold, 1000, 2m, ["2 points per dollar", "Priority booking", "Free setup upgrade: the garlic butter fried rice at no charge"]),
         new(Contracts.LoyaltyTier.Platinum, 2500, 3m, ["3 points per dollar", "Priority booking", "Free setup upgrade", "VIP chef access: choose your chef when you book"]),
     ];
 

@@ -4,7 +4,7 @@ using MyHibachi.Api.Data;
 namespace MyHibachi.Api.Features.Pricing;
 
 /// <summary>Reads the current prices from the database (the only source of prices) into a <see cref="PriceSheet"/>.</summary>
-public sealed class PriceSheetProvider(HibachiDbContext db)
+public sealed class PriceSheetProvider(HibachiDbContext db, Loyalty.LoyaltyPerks perks)
 {
     public async Task<PriceSheet> CurrentAsync(CancellationToken cancellationToken)
     {
@@ -28,7 +28,8 @@ public sealed class PriceSheetProvider(HibachiDbContext db)
             .Select(r => new MenuPrice(r.Code, r.Name!, Enum.Parse<MenuCategory>(r.Category!), Enum.Parse<PricingUnit>(r.Unit!), r.Value))
             .ToList();
 
-        return new PriceSheet(
+        // A customer's tier may make an item free for them (Gold's setup upgrade).
+        return perks.Apply(new PriceSheet(
             AdultCents: prices[PriceCodes.AdultPrice],
             ChildCents: prices[PriceCodes.ChildPrice],
             PartyMinimumCents: prices[PriceCodes.PartyMinimum],
@@ -37,7 +38,7 @@ public sealed class PriceSheetProvider(HibachiDbContext db)
             DepositCents: prices[PriceCodes.Deposit],
             GratuityPercent: (int)prices[PriceCodes.GratuityPercent],
             MaxGuests: (int)prices[PriceCodes.MaxGuests],
-            MenuItems: menu);
+            MenuItems: menu));
     }
 }
 

@@ -183,6 +183,65 @@ public sealed class LoyaltyTests(ApiAppHost host) : ApiTest(host)
         Assert.Equal(["First party", "Party regular"], me.Badges.Select(b => b.Name).Order());
     }
 
+    [Fact]
+    public async Task Each_tier_benefit_works_in_booking_and_pricing()
+    {
+        var station = await Api.CreateStationAsync(notice: 48);
+        var chef = await Api.CreateChefAsync(station.Id, start: "08:00", end: "23:59");
+        var bronze = await ConfirmedCustomerAsync("bronze.loyalty@example.com", Password);
+        var gold = await ConfirmedCustomerAsync("gold.loyalty@example.com", Password);
+        var platinum = await ConfirmedCustomerAsync("platinum.loyalty@example.com", Password);
+        var service = await Host.CreateServiceClientAsync();
+        foreach (var (client, points) in new[] { (gold, 1_200), (platinum, 3_000) })
+        {
+            var id = (await client.GetAsync<LoyaltySummaryDto>("/api/v1/loyalty/me")).Ok().CustomerId;
+            (await Api.PostAsync<LoyaltySummaryDto>($"/api/v1/loyalty/customers/{id}/adjust", new LoyaltyAdjustmentRequest(points, "Tier for the test"))).Ok();
+        }
+
+        (await service.PostAsync<LoyaltySettleResult>("/api/internal/loyalty/settle")).Ok();
+        Assert.Equal(LoyaltyTier.Gold, (await gold.GetAsync<LoyaltySummaryDto>("/api/v1/loyalty/me")).Ok().Tier);
+
+        // Gold: the setup upgrade (garlic butter fried rice) is free; Bronze pays for it.
+        SelectionDto[] rice = [new("fried_rice_upgrade", 10)];
+        var paid = (await bronze.PostAsync<BookingDto>("/api/bookings", bronze.BookingRequest(station.Id, HibachiApiClient.FutureDate(12), "12:00",
+            email: "bronze.loyalty@example.com", selections: rice))).Ok(HttpStatusCode.Created);
+        var free = (await gold.PostAsync<BookingDto>("/api/bookings", gold.BookingRequest(station.Id, HibachiApiClient.FutureDate(13), "12:00",
+            email: "gold.loyalty@example.com", selections: rice))).Ok(HttpStatusCode.Created);
+        Assert.True(paid.Pricing.Lines.Single(l => l.Code == "fried_rice_upgrade").TotalCents > 0);
+        Assert.Equal(0, free.Pricing.Lines.Single(l => l.Code == "fried_rice_upgrade").TotalCents);
+        Assert.Equal(paid.Pricing.TotalCents - paid.Pricing.Lines.Single(l => l.Code == "fried_rice_upgrade").TotalCents, free.Pricing.TotalCents);
+
+        // Silver and up: half the station's 48 hours of notice.
+        var (date, time) = StartBetween(TimeSpan.FromHours(26), TimeSpan.FromHours(46));
+        (await bronze.PostAsync<BookingDto>("/api/bookings", bronze.BookingRequest(station.Id, date, time, email: "bronze.loyalty@example.com")))
+            .InvalidField("eventDate");
+        (await gold.PostAsync<BookingDto>("/api/bookings", gold.BookingRequest(station.Id, date, time, email: "gold.loyalty@example.com"))).Ok(HttpStatusCode.Created);
+
+        // Platinum: choose the chef; others may not.
+        var chosen = bronze.BookingRequest(station.Id, HibachiApiClient.FutureDate(20), "18:00", email: "bronze.loyalty@example.com", chefId: chef.Chef.Id);
+        Assert.Contains("Platinum", (await bronze.PostAsync<BookingDto>("/api/bookings", chosen)).Refused(HttpStatusCode.Forbidden).Detail);
+        var vip = (await platinum.PostAsync<BookingDto>("/api/bookings", chosen with { Customer = chosen.Customer! with { Email = "platinum.loyalty@example.com" } }))
+            .Ok(HttpStatusCode.Created);
+        Assert.Equal(chef.Chef.Id, vip.ChefId);
+    }
+
+    /// <summary>A local date and a whole-hour time in New York whose start is within the window from now.</summary>
+    private static (DateOnly Date, string Time) StartBetween(TimeSpan earliest, TimeSpan latest)
+    {
+        var zone = TimeZoneInfo.FindSystemTimeZoneById("America/New_York");
+        var now = DateTimeOffset.UtcNow;
+        for (var hours = (int)earliest.TotalHours + 1; hours < latest.TotalHours; hours++)
+        {
+            var local = TimeZoneInfo.ConvertTime(now.AddHours(hours), zone);
+            if (local.Hour is >= 10 and <= 20)
+            {
+                return (DateOnly.FromDateTime(local.DateTime), $"{local.Hour:00}:00");
+            }
+        }
+
+        throw new InvalidOperationException("No daytime start in the window.");
+    }
+
     /// <summary>A customer's party, paid in full (cash) and completed a couple of days ago.</summary>
     private async Task<(HibachiApiClient Customer, BookingDto Booking)> PaidEventAsync(Guid stationId, string email, HibachiApiClient? customer = null, string? street = null)
     {
