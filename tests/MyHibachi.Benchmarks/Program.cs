@@ -4,14 +4,14 @@ using MyHibachi.Benchmarks;
 
 // Load, leak and fault benchmarks against the real running system (AppHost with PostgreSQL, Redis
 // and RabbitMQ). Run on demand:
-//   dotnet run -c Release --project tests/MyHibachi.Benchmarks [-- --quick] [-- --only load,baseline,memory,faults,bad-input,webhooks,chat,calendar,inbox]
+//   dotnet run -c Release --project tests/MyHibachi.Benchmarks [-- --quick] [-- --only load,baseline,memory,faults,bad-input,webhooks,chat,calendar,inbox,reviews]
 //   dotnet run -c Release --project tests/MyHibachi.Benchmarks -- --only router   (the assistant's router on held-out phrasings; no AppHost)
 //     [--seconds N (per load level)] [--memory-requests N (after the first 1,000; default 100,000)]
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 var quick = args.Contains("--quick");
 var only = Array.IndexOf(args, "--only") is var at and >= 0 && at + 1 < args.Length ? args[at + 1] : null;
 var parts = only?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToHashSet()
-            ?? ["load", "baseline", "memory", "faults", "bad-input", "webhooks", "chat", "calendar", "inbox"];
+            ?? ["load", "baseline", "memory", "faults", "bad-input", "webhooks", "chat", "calendar", "inbox", "reviews"];
 var seconds = TimeSpan.FromSeconds(Array.IndexOf(args, "--seconds") is var s and >= 0 && s + 1 < args.Length ? int.Parse(args[s + 1], CultureInfo.InvariantCulture) : quick ? 8 : 20);
 var memoryRequests = Array.IndexOf(args, "--memory-requests") is var m and >= 0 && m + 1 < args.Length
     ? int.Parse(args[m + 1], CultureInfo.InvariantCulture)
@@ -208,6 +208,24 @@ try
             await LoadRunner.RunAsync(inbox.StaffMix(ids), () => system.Client(), 20, seconds, thinkTime: TimeSpan.FromSeconds(1)),
         };
         LoadRunner.PrintTable("Staff", reading);
+    }
+
+    if (parts.Contains("reviews"))
+    {
+        Console.WriteLine();
+        Console.WriteLine("## Reviews and loyalty");
+        var reviews = new ReviewsRun(system);
+        var (uploads, customerToken, _) = await reviews.UploadAsync(10);
+        Console.WriteLine($"Photo uploads: {uploads.Count} × a {uploads.Bytes / 1024:N0} kB 2000 × 1500 JPEG with GPS, one after another (content check, header read, " +
+                          $"decode, three widths, re-encode without metadata, three files stored): p50 {uploads.P50:0} ms, p95 {uploads.P95:0} ms, max {uploads.Max:0} ms.");
+        var chefs = (await system.ScalarAsync<Guid[]>("SELECT array_agg(id) FROM chefs WHERE is_active"))!;
+        var visitors = new List<LoadResult>
+        {
+            await LoadRunner.RunAsync(reviews.VisitorMix(chefs), () => system.Client(), 50, seconds),
+            await LoadRunner.RunAsync(reviews.VisitorMix(chefs), () => system.Client(), 50, seconds, thinkTime: TimeSpan.FromSeconds(1)),
+        };
+        LoadRunner.PrintTable("Visitors", visitors);
+        LoadRunner.PrintTable("Customers", [await LoadRunner.RunAsync(ReviewsRun.CustomerMix(customerToken), () => system.Client(), 20, seconds)]);
     }
 
     if (parts.Contains("bad-input"))
