@@ -83,6 +83,7 @@ public sealed class LocalStripeServer : IAsyncDisposable
         app.MapGet("/v1/payment_intents/{id}", context => Api(context, _ => Find(context.GetRouteValue("id") as string, "payment_intent")));
         app.MapPost("/v1/payment_intents/{id}/cancel", context => Api(context, _ => CancelPaymentIntent((string)context.GetRouteValue("id")!)));
         app.MapPost("/v1/refunds", context => Api(context, form => CreateRefund(form)));
+        app.MapGet("/v1/payment_methods/{id}", context => Api(context, _ => PaymentMethodObject((string)context.GetRouteValue("id")!)));
         app.MapGet("/v1/refunds/{id}", context => Api(context, _ => Find(context.GetRouteValue("id") as string, "refund")));
         app.MapGet("/v1/refunds", context => Api(context, _ => ListRefunds(context.Request.Query["charge"].ToString())));
         app.MapGet("/pay/{id}", HostedPage);
@@ -351,6 +352,37 @@ public sealed class LocalStripeServer : IAsyncDisposable
         intent["last_payment_error"] = null;
         Emit("payment_intent.succeeded", intent);
     }
+
+    /// <summary>
+    /// A card payment method as Stripe describes it. Every method here is the one card that succeeds
+    /// (4242…), so all share its fingerprint, as one card's methods do at Stripe.
+    /// </summary>
+    private static JsonObject PaymentMethodObject(string id)
+    {
+        if (!id.StartsWith("pm_card_visa", StringComparison.Ordinal))
+        {
+            throw new StripeError(404, "invalid_request_error", $"No such PaymentMethod: '{id}'", "resource_missing");
+        }
+
+        return new JsonObject
+        {
+            ["id"] = id,
+            ["object"] = "payment_method",
+            ["type"] = "card",
+            ["created"] = Now,
+            ["livemode"] = false,
+            ["customer"] = null,
+            ["card"] = new JsonObject
+            {
+                ["brand"] = "visa", ["last4"] = CardSucceeds[^4..], ["exp_month"] = 12, ["exp_year"] = 2034, ["funding"] = "credit", ["country"] = "US",
+                ["fingerprint"] = CardFingerprint(CardSucceeds),
+            },
+        };
+    }
+
+    /// <summary>A card number's fingerprint: 16 characters derived from the number alone.</summary>
+    public static string CardFingerprint(string number) =>
+        Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.ASCII.GetBytes(number)))[..16].Replace('+', 'x').Replace('/', 'y');
 
     private JsonObject CancelPaymentIntent(string id)
     {

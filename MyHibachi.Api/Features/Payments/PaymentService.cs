@@ -177,6 +177,21 @@ public sealed class PaymentService(
             return false;
         }
 
+        // The card's fingerprint, asked before any lock is taken (the loyalty program's referral guard
+        // compares them); a payment is recorded without it when Stripe does not answer.
+        string? fingerprint = null;
+        if (confirmation.PaymentMethodId is { } paymentMethod)
+        {
+            try
+            {
+                fingerprint = await stripe.CardFingerprintAsync(paymentMethod, cancellationToken);
+            }
+            catch (PaymentProviderException exception)
+            {
+                logger.LogWarning("The card fingerprint of {PaymentMethod} could not be read: {Error}", paymentMethod, exception.Message);
+            }
+        }
+
         db.ChangeTracker.Clear();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await LockBookingMoneyAsync(bookingId.Value, cancellationToken);
@@ -218,6 +233,7 @@ public sealed class PaymentService(
                 PaymentAttemptId = attempt?.Id,
                 StripePaymentIntentId = confirmation.PaymentIntentId,
                 StripeChargeId = confirmation.ChargeId,
+                CardFingerprint = fingerprint,
                 RecordedByName = "Stripe",
                 OccurredAt = clock.Now(),
             };

@@ -124,6 +124,10 @@ public sealed class StripeGateway(IOptions<StripeOptions> options)
             Metadata = Metadata(paymentId, bookingId, reference),
         }, Keyed($"off-session-{paymentId}"), cancellationToken)));
 
+    /// <summary>The card's fingerprint (the same card gives the same one, whoever pays with it), or null for another kind of method.</summary>
+    public Task<string?> CardFingerprintAsync(string paymentMethodId, CancellationToken cancellationToken) =>
+        CallAsync(async () => (await new PaymentMethodService(Client).GetAsync(paymentMethodId, cancellationToken: cancellationToken)).Card?.Fingerprint);
+
     public Task<StripePayment> GetPaymentIntentAsync(string paymentIntentId, CancellationToken cancellationToken) =>
         CallAsync(async () => ToPayment(await new PaymentIntentService(Client).GetAsync(paymentIntentId, cancellationToken: cancellationToken)));
 

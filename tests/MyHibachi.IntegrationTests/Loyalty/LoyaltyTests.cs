@@ -158,6 +158,27 @@ public sealed class LoyaltyTests(ApiAppHost host) : ApiTest(host)
     }
 
     [Fact]
+    public async Task A_referral_paid_with_the_referrers_card_is_refused()
+    {
+        var station = await Api.CreateStationAsync();
+        await Api.CreateChefAsync(station.Id);
+        var referrer = await ConfirmedCustomerAsync("cardowner.loyalty@example.com", Password);
+        var code = (await referrer.GetAsync<LoyaltySummaryDto>("/api/v1/loyalty/me")).Ok().ReferralCode;
+        var friend = await ConfirmedCustomerAsync("cardfriend.loyalty@example.com", Password);
+        (await friend.PostAsync<ReferralDto>("/api/v1/loyalty/referrals/claim", new ClaimReferralRequest(code))).Ok();
+
+        // Both deposits paid by card through Stripe (the same card), the rest in cash.
+        await PaidEventAsync(station.Id, "cardowner.loyalty@example.com", referrer, byCard: true);
+        var (_, friendsParty) = await PaidEventAsync(station.Id, "cardfriend.loyalty@example.com", friend, street: "9 Other Rd", byCard: true);
+        Assert.NotNull(await Host.ScalarAsync<string>("SELECT card_fingerprint FROM ledger_entries WHERE booking_id = @id AND method = 'Card'", ("id", friendsParty.Id)));
+
+        var service = await Host.CreateServiceClientAsync();
+        Assert.Equal(1, (await service.PostAsync<LoyaltySettleResult>("/api/internal/loyalty/settle")).Ok().ReferralsDecided);
+        var referral = Assert.Single((await referrer.GetAsync<IReadOnlyList<ReferralDto>>("/api/v1/loyalty/referrals")).Ok());
+        Assert.Equal((ReferralStatus.Refused, "Paid with the referrer's card."), (referral.Status, referral.RefusedReason));
+    }
+
+    [Fact]
     public async Task A_seasonal_multiplier_doubles_points_and_a_challenge_gives_its_bonus_and_badge_once()
     {
         var station = await Api.CreateStationAsync();
@@ -243,7 +264,8 @@ public sealed class LoyaltyTests(ApiAppHost host) : ApiTest(host)
     }
 
     /// <summary>A customer's party, paid in full (cash) and completed a couple of days ago.</summary>
-    private async Task<(HibachiApiClient Customer, BookingDto Booking)> PaidEventAsync(Guid stationId, string email, HibachiApiClient? customer = null, string? street = null)
+    private async Task<(HibachiApiClient Customer, BookingDto Booking)> PaidEventAsync(
+        Guid stationId, string email, HibachiApiClient? customer = null, string? street = null, bool byCard = false)
     {
         customer ??= await ConfirmedCustomerAsync(email, Password);
         var booking = await customer.CreateBookingAsync(stationId, HibachiApiClient.FutureDate(), email: email);
@@ -253,8 +275,20 @@ public sealed class LoyaltyTests(ApiAppHost host) : ApiTest(host)
             await Host.ExecuteAsync("UPDATE bookings SET address_line1 = @street, contact_phone = '(470) 555-0177' WHERE id = @id", ("street", street), ("id", booking.Id));
         }
 
+        var cash = booking.Pricing.TotalCents;
+        if (byCard)
+        {
+            // The deposit through Stripe's Checkout with the card that succeeds; recorded when Stripe's webhook arrives.
+            var checkout = (await customer.PostAsync<CheckoutSessionDto>("/api/v1/stripe/checkout-session",
+                new CheckoutSessionRequest(booking.Id, PaymentPurpose.Deposit))).Ok();
+            Host.Stripe!.Pay(checkout.SessionId);
+            await EventuallyAsync(() => Host.ScalarAsync<long>("SELECT count(*) FROM ledger_entries WHERE booking_id = @id AND method = 'Card'", ("id", booking.Id)),
+                count => count == 1, what: "the card deposit recorded");
+            cash -= booking.Pricing.DepositCents;
+        }
+
         (await Api.PostAsync<LedgerEntryDto>($"/api/v1/payments/bookings/{booking.Id}/manual",
-            new ManualPaymentRequest(booking.Pricing.TotalCents, PaymentMethod.Cash, null, null, null))).Ok();
+            new ManualPaymentRequest(cash, PaymentMethod.Cash, null, null, null))).Ok();
         if ((await Api.GetBookingAsync(booking.Id)).Booking.Status == BookingStatus.Pending)
         {
             (await Api.PostAsync<BookingDto>($"/api/bookings/{booking.Id}/confirm")).Ok();
