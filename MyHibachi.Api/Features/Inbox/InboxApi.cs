@@ -194,7 +194,7 @@ public static class InboxApi
         return file is null
             ? new Failure(StatusCodes.Status404NotFound, ProblemCodes.RecordingMissing, "This call has no recording (yet).",
                 call.RcRecordingId is null ? "The call was not recorded." : "The Workers fetch it from RingCentral shortly after the call.").ToResult()
-            : files.Serve(file, inline);
+            : await files.ServeAsync(file, ct, inline);
     }
 
     private static async Task<Data.Entities.Call?> VisibleCallAsync(Guid id, CallLog calls, InboxQueries queries, CancellationToken ct) =>

@@ -190,5 +190,5 @@ public sealed class InvoiceService(
         invoice.Id, invoice.Number, invoice.BookingId, bookingReference, invoice.LedgerEntryId, invoice.AmountCents, invoice.IssuedAt, invoice.FileId is not null,
         invoice.EmailedAt);
 
-    public IResult Serve(StoredFile file) => files.Serve(file);
+    public Task<IResult> ServeAsync(StoredFile file, CancellationToken cancellationToken) => files.ServeAsync(file, cancellationToken);
 }

@@ -20,7 +20,11 @@ public static class PaymentsApi
         services.AddOptions<StripeOptions>().BindConfiguration(StripeOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<PaymentOptions>().BindConfiguration(PaymentOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<FileStoreOptions>().BindConfiguration(FileStoreOptions.Section);
-        services.AddSingleton<IBlobStore, FolderBlobStore>();
+        // Files go to an S3-compatible bucket when one is configured, else to a folder under the data root.
+        services.AddOptions<S3Options>().BindConfiguration(S3Options.Section);
+        services.AddSingleton<IBlobStore>(provider => provider.GetRequiredService<IOptions<S3Options>>().Value.IsConfigured
+            ? ActivatorUtilities.CreateInstance<S3BlobStore>(provider)
+            : ActivatorUtilities.CreateInstance<FolderBlobStore>(provider));
         services.AddScoped<FileStore>();
         services.AddSingleton<StripeGateway>();
         services.AddSingleton<PayLinks>();
@@ -157,7 +161,7 @@ public static class PaymentsApi
         }
 
         context.Response.Headers.CacheControl = "private, max-age=3600";
-        return invoices.Serve(file);
+        return await invoices.ServeAsync(file, cancellationToken);
     }
 
     public static async Task<Ok<PaymentJobResult>> Reconcile(PaymentReconciliation reconciliation, CancellationToken cancellationToken) =>

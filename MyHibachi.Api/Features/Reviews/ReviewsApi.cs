@@ -199,7 +199,7 @@ public static class ReviewsApi
         // A photo's bytes never change (a new upload is a new id): a published one is cached by everyone for a year.
         context.Response.Headers.CacheControl = found.Public ? "public, max-age=31536000, immutable" : "private, no-store";
         context.Response.Headers["X-Content-Type-Options"] = "nosniff";
-        return files.Serve(found.File);
+        return await files.ServeAsync(found.File, ct);
     }
 
     /// <summary>Who is liking: the account when signed in, else the client's address.</summary>

@@ -21,7 +21,7 @@ public interface IBlobStore
 {
     Task WriteAsync(string key, Stream content, CancellationToken cancellationToken);
 
-    Stream OpenRead(string key);
+    Task<Stream> OpenReadAsync(string key, CancellationToken cancellationToken);
 
     Task DeleteAsync(string key, CancellationToken cancellationToken);
 }
@@ -51,7 +51,8 @@ public sealed class FolderBlobStore(IOptions<FileStoreOptions> options) : IBlobS
         File.Move(temporary, path, overwrite: true);
     }
 
-    public Stream OpenRead(string key) => new FileStream(PathOf(key), FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, useAsync: true);
+    public Task<Stream> OpenReadAsync(string key, CancellationToken cancellationToken) =>
+        Task.FromResult<Stream>(new FileStream(PathOf(key), FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, useAsync: true));
 
     public Task DeleteAsync(string key, CancellationToken cancellationToken)
     {
@@ -90,8 +91,8 @@ public sealed class FileStore(HibachiDbContext db, IBlobStore blobs, IOptions<Fi
     /// The file as an HTTP answer: range requests (a player or a PDF viewer jumping ahead), an ETag
     /// from its hash and a cache lifetime for the browser only (files are private).
     /// </summary>
-    public IResult Serve(StoredFile file, bool inline = true) =>
-        Results.Stream(blobs.OpenRead(file.StorageKey), file.ContentType, inline ? null : file.FileName,
+    public async Task<IResult> ServeAsync(StoredFile file, CancellationToken cancellationToken, bool inline = true) =>
+        Results.Stream(await blobs.OpenReadAsync(file.StorageKey, cancellationToken), file.ContentType, inline ? null : file.FileName,
             new DateTimeOffset(file.CreatedAt.UtcDateTime, TimeSpan.Zero), new Microsoft.Net.Http.Headers.EntityTagHeaderValue($"\"{file.Sha256}\""),
             enableRangeProcessing: true);
 }

@@ -42,8 +42,17 @@ public class ApiAppHost : HibachiAppHost
         "--Api:Payments:ReconcileAfter=00:00:00",
         "--Api:Payments:ChargeBalanceDaysBefore=10",
         .. StripeArguments,
+        // Files (invoices, review photos) go to a local S3-compatible store that checks every signature.
+        $"--Api:Files:S3:ServiceUrl={S3.Address.ToString().TrimEnd('/')}",
+        $"--Api:Files:S3:Bucket={S3.Bucket}",
+        $"--Api:Files:S3:AccessKey={S3.AccessKey}",
+        $"--Api:Files:S3:SecretKey={S3.SecretKey}",
+        $"--Api:Files:S3:Region={S3.Region}",
         .. ExtraArguments,
     ];
+
+    /// <summary>The S3-compatible store the Api keeps its files in.</summary>
+    public LocalS3Server S3 { get; private set; } = null!;
 
     /// <summary>Stripe, as a local server that speaks its API and signs its webhooks; null for a host without card payments.</summary>
     public LocalStripeServer? Stripe { get; private set; }
@@ -66,6 +75,7 @@ public class ApiAppHost : HibachiAppHost
 
     public override async Task InitializeAsync()
     {
+        S3 = await LocalS3Server.StartAsync();
         if (WithStripe)
         {
             Stripe = await LocalStripeServer.StartAsync();
@@ -86,6 +96,8 @@ public class ApiAppHost : HibachiAppHost
         {
             await Stripe.DisposeAsync();
         }
+
+        await S3.DisposeAsync();
     }
 
     public async Task ResetDatabaseAsync()
