@@ -26,7 +26,9 @@ public sealed class InboxOfflineTests(ApiAppHost host) : ApiTest(host)
 
         var list = await EventuallyAsync(async () => (await Api.GetAsync<PagedList<InboxConversationSummary>>("/api/v1/inbox/conversations?channel=sms")).Ok(),
             l => l.Items.Count == 1 && l.Items[0].Unsent == 1);
-        var thread = (await Api.GetAsync<InboxConversationDto>($"/api/v1/inbox/conversations/{list.Items[0].Id}")).Ok();
+        // The Workers try to send it and say why it waits.
+        var thread = await EventuallyAsync(async () => (await Api.GetAsync<InboxConversationDto>($"/api/v1/inbox/conversations/{list.Items[0].Id}")).Ok(),
+            t => t.Messages.Any(m => m.Author == "assistant" && m.DeliveryError is not null), what: "the reply's reason for waiting");
         Assert.False(thread.ChannelConfigured);
         var waiting = thread.Messages.Single(m => m.Author == "assistant");
         Assert.Equal(DeliveryStatus.Queued, waiting.Delivery);
