@@ -12,7 +12,8 @@ namespace MyHibachi.Api.Features.Loyalty;
 /// closes), taken back when money is refunded, released when the window closes; tiers up at once and
 /// down at the yearly review; referrals decided with their guards; challenges' bonuses and badges.
 /// </summary>
-public sealed class LoyaltySettlement(HibachiDbContext db, LoyaltyService loyalty, IOptions<LoyaltyOptions> options, TimeProvider clock, ILogger<LoyaltySettlement> logger)
+public sealed class LoyaltySettlement(
+    HibachiDbContext db, LoyaltyService loyalty, Payments.PaymentService payments, IOptions<LoyaltyOptions> options, TimeProvider clock, ILogger<LoyaltySettlement> logger)
 {
     public const string FirstPartyBadge = "First party";
 
@@ -20,7 +21,7 @@ public sealed class LoyaltySettlement(HibachiDbContext db, LoyaltyService loyalt
     {
         var now = clock.Now();
         var earned = await EarnAsync(now, cancellationToken);
-        var reversed = await ReverseRefundsAsync(now, cancellationToken);
+        var reversed = await ReverseRefundsAsync(now, cancellationToken) + await ReturnRedeemedAsync(now, cancellationToken);
         var released = await db.LoyaltyTransactions
             .Where(t => t.Status == LoyaltyTransactionStatus.Pending && t.AvailableAt <= now)
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, LoyaltyTransactionStatus.Available), cancellationToken);
@@ -111,6 +112,52 @@ public sealed class LoyaltySettlement(HibachiDbContext db, LoyaltyService loyalt
         }
 
         return reversed;
+    }
+
+    /// <summary>
+    /// Points spent on a booking that was then cancelled (or deleted) come back whole: a refund row of
+    /// their value in the booking's ledger and the points in the balance, together, under the booking's money lock.
+    /// </summary>
+    private async Task<int> ReturnRedeemedAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var spent = await db.LoyaltyTransactions.AsNoTracking()
+            .Where(t => t.Kind == LoyaltyTransactionKind.Redemption && t.Points < 0
+                && db.Bookings.IgnoreQueryFilters().Any(b => b.Id == t.BookingId && (b.Status == BookingStatus.Cancelled || b.DeletedAt != null))
+                && !db.LoyaltyTransactions.Any(r => r.SourceKey == "return:" + t.Id.ToString()))
+            .ToListAsync(cancellationToken);
+        var returned = 0;
+        foreach (var redemption in spent)
+        {
+            db.ChangeTracker.Clear();
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await payments.LockBookingMoneyAsync(redemption.BookingId!.Value, cancellationToken);
+            if (await db.LoyaltyTransactions.AnyAsync(r => r.SourceKey == "return:" + redemption.Id.ToString(), cancellationToken))
+            {
+                continue;
+            }
+
+            var booking = await db.Bookings.IgnoreQueryFilters().AsNoTracking().FirstAsync(b => b.Id == redemption.BookingId, cancellationToken);
+            var points = -redemption.Points;
+            var refund = new LedgerEntry
+            {
+                BookingId = booking.Id, Kind = LedgerEntryKind.Refund, AmountCents = points / LoyaltyRules.PointsPerRedemption * LoyaltyRules.CentsPerRedemption,
+                Method = PaymentMethod.LoyaltyPoints, Source = "loyalty", Reference = $"{points} points returned", Note = "The booking was cancelled.",
+                RecordedByName = "Loyalty program", OccurredAt = now,
+            };
+            db.Ledger.Add(refund);
+            db.LoyaltyTransactions.Add(new LoyaltyTransaction
+            {
+                CustomerId = redemption.CustomerId, Kind = LoyaltyTransactionKind.Redemption, Status = LoyaltyTransactionStatus.Available, Points = points,
+                BookingId = booking.Id, LedgerEntryId = refund.Id, Description = $"{points} points returned: {booking.Reference} was cancelled",
+                SourceKey = "return:" + redemption.Id, CreatedAt = now,
+            });
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            returned++;
+        }
+
+        db.ChangeTracker.Clear();
+        return returned;
     }
 
     /// <summary>

@@ -63,9 +63,9 @@ public sealed class PaymentRefunds(
     {
         var errors = new ValidationErrors();
         var method = errors.Member("method", request.Method, EnumMappings.ToEntity);
-        if (request.Method is null || method == PaymentMethod.Card)
+        if (request.Method is null || method is PaymentMethod.Card or PaymentMethod.LoyaltyPoints)
         {
-            errors.Add("method", "How was it given back: Cash, Zelle, Venmo, Check or Other? Card refunds go through Stripe.");
+            errors.Add("method", "How was it given back: Cash, Zelle, Venmo, Check or Other? Card refunds go through Stripe; points come back when the booking is cancelled.");
         }
 
         if (errors.Any)

@@ -91,6 +91,19 @@ public sealed class LoyaltyTests(ApiAppHost host) : ApiTest(host)
         // Someone else's booking: not found.
         var other = await ConfirmedCustomerAsync("other.loyalty@example.com", Password);
         (await other.PostAsync<RedemptionDto>("/api/v1/loyalty/redeem", new RedeemPointsRequest(booking.Id, 100))).Refused(HttpStatusCode.NotFound);
+        (await Api.PostAsync<RefundDto>($"/api/v1/payments/bookings/{booking.Id}/manual-refund",
+            new ManualRefundRequest(1_000, PaymentMethod.LoyaltyPoints, null, null))).InvalidField("method");
+
+        // The party is cancelled: the points spent on it come back whole, once, with a refund line in its ledger.
+        (await customer.PostAsync<BookingDto>($"/api/bookings/{booking.Id}/cancel", new CancelBookingRequest("Plans changed"))).Ok();
+        var service = await Host.CreateServiceClientAsync();
+        Assert.Equal(1, (await service.PostAsync<LoyaltySettleResult>("/api/internal/loyalty/settle")).Ok().Reversed);
+        Assert.Equal(0, (await service.PostAsync<LoyaltySettleResult>("/api/internal/loyalty/settle")).Ok().Reversed);
+        Assert.Equal(100_300, (await customer.GetAsync<LoyaltySummaryDto>("/api/v1/loyalty/me")).Ok().Available);
+        money = (await customer.GetAsync<BookingPaymentsDto>($"/api/v1/payments/bookings/{booking.Id}")).Ok();
+        Assert.Equal((LedgerEntryKind.Refund, PaymentMethod.LoyaltyPoints, 3_000L),
+            (money.Entries[^1].Kind, money.Entries[^1].Method, money.Entries[^1].AmountCents));
+        Assert.Equal(0, money.Summary.NetPaidCents);
     }
 
     [Fact]
