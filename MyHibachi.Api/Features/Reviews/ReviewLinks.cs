@@ -1,6 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
 using MyHibachi.Api.Features.Payments;
 using MyHibachi.Api.Infrastructure.Security;
@@ -8,21 +5,15 @@ using MyHibachi.Api.Infrastructure.Security;
 namespace MyHibachi.Api.Features.Reviews;
 
 /// <summary>
-/// Review links: the booking id and a token only the Api can make (HMAC-SHA256 keyed from the signing
-/// key, for this purpose alone), sent the day after the event so a guest who booked without an
-/// account can review that booking, and nothing else.
+/// Review links: a booking id and its token (<see cref="BookingTokens"/>, purpose "review-links"), sent
+/// the day after the event so a guest who booked without an account can review that booking, and nothing else.
 /// </summary>
 public sealed class ReviewLinks(IOptions<AuthOptions> auth, IOptions<PaymentOptions> site)
 {
-    private readonly byte[] _key = HMACSHA256.HashData(Encoding.UTF8.GetBytes(auth.Value.SigningKey), "review-links"u8);
+    private readonly BookingTokens _tokens = new(auth.Value.SigningKey, "review-links");
 
-    public string Token(Guid bookingId) =>
-        WebEncoders.Base64UrlEncode(HMACSHA256.HashData(_key, bookingId.ToByteArray())[..20]);
-
-    public bool IsValid(Guid bookingId, string? token) =>
-        !string.IsNullOrEmpty(token) && token.Length <= 64
-        && CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(Token(bookingId)), Encoding.ASCII.GetBytes(token));
+    public bool IsValid(Guid bookingId, string? token) => _tokens.IsValid(bookingId, token);
 
     public string Link(Guid bookingId) =>
-        $"{site.Value.SiteBaseUrl.TrimEnd('/')}/Reviews/Write?booking={bookingId}&token={Token(bookingId)}";
+        $"{site.Value.SiteBaseUrl.TrimEnd('/')}/Reviews/Write?booking={bookingId}&token={_tokens.Token(bookingId)}";
 }
