@@ -41,11 +41,15 @@ public sealed class PaymentQueries(
         return new BookingPaymentsDto(booking.Id, booking.Reference, dto.Status, dto.LocalDate, dto.LocalStartTime, dto.TimeZone, booking.Adults + booking.Children,
             booking.ContactName, payments.ToDto(booking, summary),
             entries.Select(e => ToDto(e, invoiceByEntry.GetValueOrDefault(e.Id))).ToList(), invoiceList,
-            new RefundQuoteDto(booking.Id, summary.NetPaidCents, RefundPolicy.Refundable(tier, summary.NetPaidCents), tier.RefundPercent, RefundPolicy.Describe(tiers)),
+            new RefundQuoteDto(booking.Id, MoneyPaid(entries), RefundPolicy.Refundable(tier, MoneyPaid(entries)), tier.RefundPercent, RefundPolicy.Describe(tiers)),
             last is null ? null : ToDto(last), options.Value.ManualInstructions);
     }
 
     public static LedgerEntryDto ToDto(LedgerEntry entry) => ToDto(entry, null);
+
+    /// <summary>Money paid net of refunds, without loyalty points (points spent come back whole on a cancellation, outside the policy).</summary>
+    public static long MoneyPaid(IEnumerable<LedgerEntry> entries) =>
+        entries.Where(e => e.Method != PaymentMethod.LoyaltyPoints).Sum(e => e.Kind == LedgerEntryKind.Payment ? e.AmountCents : -e.AmountCents);
 
     public static LedgerEntryDto ToDto(LedgerEntry entry, InvoiceDto? invoice) => new(
         entry.Id, entry.BookingId, entry.Kind.ToContract(), entry.Purpose?.ToContract(), entry.AmountCents, entry.Method.ToContract(), entry.Source,

@@ -36,10 +36,9 @@ public sealed class PaymentRefunds(
             return Failure.NotFound("Booking");
         }
 
-        var summary = await payments.SummaryAsync(booking, cancellationToken);
+        var paid = PaymentQueries.MoneyPaid(await db.Ledger.AsNoTracking().Where(e => e.BookingId == booking.Id).ToListAsync(cancellationToken));
         var tier = RefundPolicy.TierAt(options.Value.Tiers, booking.StartsAt, clock.Now());
-        return new RefundQuoteDto(booking.Id, summary.NetPaidCents, RefundPolicy.Refundable(tier, summary.NetPaidCents), tier.RefundPercent,
-            RefundPolicy.Describe(options.Value.Tiers));
+        return new RefundQuoteDto(booking.Id, paid, RefundPolicy.Refundable(tier, paid), tier.RefundPercent, RefundPolicy.Describe(options.Value.Tiers));
     }
 
     /// <summary>A card refund (staff): the policy amount by default, more only with an override and its reason.</summary>
