@@ -237,6 +237,11 @@ public sealed class LoyaltyService(
             return NotACustomer();
         }
 
+        if (customerId is { } other && !await scope.Customers(db.Customers).AnyAsync(c => c.Id == other, cancellationToken))
+        {
+            return Failure.NotFound("Customer");
+        }
+
         var rows = await db.Referrals.AsNoTracking().Where(r => r.ReferrerId == who).OrderByDescending(r => r.CreatedAt)
             .Join(db.Customers.IgnoreQueryFilters(), r => r.FriendId, c => c.Id, (r, c) => new { Referral = r, c.FirstName, c.LastName })
             .ToListAsync(cancellationToken);

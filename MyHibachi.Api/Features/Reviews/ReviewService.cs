@@ -380,13 +380,28 @@ public sealed class ReviewService(
             return refused;
         }
 
-        if (await db.ReviewPhotos.CountAsync(p => p.BookingId == booking!.Id, cancellationToken) >= ReviewRules.MaxUploadsPerBooking)
+        // One upload per booking at a time (parallel uploads cannot pass the count together), and one
+        // decode at a time in this process (a decoded photo can take hundreds of MB).
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({"review-photos:" + booking!.Id}, 0))", cancellationToken);
+        if (await db.ReviewPhotos.CountAsync(p => p.BookingId == booking.Id, cancellationToken) >= ReviewRules.MaxUploadsPerBooking)
         {
             return new Failure(StatusCodes.Status409Conflict, ProblemCodes.PhotoLimit, "Too many photos for this event.",
                 $"At most {ReviewRules.MaxUploadsPerBooking} photos can be uploaded for one event.");
         }
 
-        var (processed, refusal) = ReviewPhotoProcessor.Process(content, photoOptions.Value);
+        ProcessedPhoto? processed;
+        PhotoRefusal? refusal;
+        await Decoding.WaitAsync(cancellationToken);
+        try
+        {
+            (processed, refusal) = ReviewPhotoProcessor.Process(content, photoOptions.Value);
+        }
+        finally
+        {
+            Decoding.Release();
+        }
+
         if (refusal is not null)
         {
             return new Failure(refusal.Status, ProblemCodes.PhotoRejected, "The photo was not accepted.", refusal.Message,
@@ -402,8 +417,11 @@ public sealed class ReviewService(
 
         db.ReviewPhotos.Add(photo);
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return ToDto(photo);
     }
+
+    private static readonly SemaphoreSlim Decoding = new(1, 1);
 
     /// <summary>One width of a photo: public (and cached by everyone) once its review is published.</summary>
     public async Task<(StoredFile File, bool Public)?> PhotoFileAsync(Guid photoId, int width, string? token, CancellationToken cancellationToken)

@@ -192,6 +192,13 @@ public sealed class ReviewsTests(ApiAppHost host) : ApiTest(host)
         Assert.Equal(0, await Host.ScalarAsync<long>("SELECT count(*) FROM review_photos"));
         Assert.Equal(0, await Host.ScalarAsync<long>("SELECT count(*) FROM stored_files WHERE kind = 'review-photo'"));
         Assert.Equal(objectsBefore, PhotoObjects());
+
+        // Sixteen uploads at once for one event: twelve are kept, the rest refused, none over the limit.
+        var small = TestImages.JpegWithGps(400, 300);
+        var parallel = await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => UploadAsync(customer, booking.Id, small, "many.jpg")));
+        Assert.Equal(12, parallel.Count(r => r.Status == HttpStatusCode.Created));
+        Assert.All(parallel.Where(r => r.Status != HttpStatusCode.Created), r => Assert.Equal(HttpStatusCode.Conflict, r.Status));
+        Assert.Equal(12, await Host.ScalarAsync<long>("SELECT count(*) FROM review_photos WHERE booking_id = @id", ("id", booking.Id)));
     }
 
     [Fact]
