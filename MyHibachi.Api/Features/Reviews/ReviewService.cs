@@ -448,10 +448,8 @@ public sealed class ReviewService(
         return file is null ? null : (file, isPublic);
     }
 
-    public Task<string?> ChefNameAsync(Guid? chefId, CancellationToken cancellationToken) =>
-        chefId is { } id
-            ? db.Chefs.IgnoreQueryFilters().Where(c => c.Id == id).Select(c => c.FirstName + " " + c.LastName.Substring(0, 1) + ".").FirstOrDefaultAsync(cancellationToken)
-            : Task.FromResult<string?>(null);
+    public async Task<string?> ChefNameAsync(Guid? chefId, CancellationToken cancellationToken) =>
+        chefId is { } id ? (await ChefNamesAsync([id], cancellationToken)).GetValueOrDefault(id) : null;
 
     public async Task<Dictionary<Guid, string>> ChefNamesAsync(IEnumerable<Guid?> chefIds, CancellationToken cancellationToken)
     {
