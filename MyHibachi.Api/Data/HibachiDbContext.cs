@@ -93,6 +93,14 @@ public sealed class HibachiDbContext(DbContextOptions<HibachiDbContext> options)
 
     public DbSet<LoyaltyBadge> LoyaltyBadges => Set<LoyaltyBadge>();
 
+    public DbSet<GoogleConnection> GoogleConnections => Set<GoogleConnection>();
+
+    public DbSet<ChefCalendar> ChefCalendars => Set<ChefCalendar>();
+
+    public DbSet<ExternalBusyTime> ExternalBusyTimes => Set<ExternalBusyTime>();
+
+    public DbSet<BookingCalendarEvent> BookingCalendarEvents => Set<BookingCalendarEvent>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // Enums are stored by name: readable in SQL and safe when members are reordered.
@@ -120,6 +128,10 @@ public sealed class HibachiDbContext(DbContextOptions<HibachiDbContext> options)
         configurationBuilder.Properties<LoyaltyTransactionStatus>().HaveConversion<string>().HaveMaxLength(20);
         configurationBuilder.Properties<ReferralStatus>().HaveConversion<string>().HaveMaxLength(20);
         configurationBuilder.Properties<LoyaltyCampaignKind>().HaveConversion<string>().HaveMaxLength(30);
+        configurationBuilder.Properties<GoogleCredentialKind>().HaveConversion<string>().HaveMaxLength(20);
+        configurationBuilder.Properties<GoogleConnectionStatus>().HaveConversion<string>().HaveMaxLength(20);
+        configurationBuilder.Properties<CalendarSyncStatus>().HaveConversion<string>().HaveMaxLength(20);
+        configurationBuilder.Properties<ExternalBusySource>().HaveConversion<string>().HaveMaxLength(20);
     }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)

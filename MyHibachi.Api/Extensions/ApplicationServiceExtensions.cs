@@ -18,6 +18,7 @@ using MyHibachi.Api.Features.Catalog;
 using MyHibachi.Api.Features.Chefs;
 using MyHibachi.Api.Features.Customers;
 using MyHibachi.Api.Features.Geography;
+using MyHibachi.Api.Features.Google;
 using MyHibachi.Api.Features.Leads;
 using MyHibachi.Api.Features.Loyalty;
 using MyHibachi.Api.Features.Payments;
@@ -117,6 +118,7 @@ public static class ApplicationServiceExtensions
             .AddAssistant()
             .AddInbox()
             .AddReviews()
+            .AddGoogle()
             .AddLoyalty();
         services.AddScoped<DemoBusiness>();
 

@@ -8,6 +8,7 @@ using MyHibachi.Api.Features.Catalog;
 using MyHibachi.Api.Features.Chefs;
 using MyHibachi.Api.Features.Customers;
 using MyHibachi.Api.Features.Dashboard;
+using MyHibachi.Api.Features.Google;
 using MyHibachi.Api.Features.Internal;
 using MyHibachi.Api.Features.Leads;
 using MyHibachi.Api.Features.Loyalty;
@@ -52,6 +53,7 @@ public static class EndpointExtensions
         api.MapAssistantApi();
         api.MapInboxApi();
         api.MapReviewsApi();
+        api.MapGoogleApi();
         api.MapLoyaltyApi();
         return app;
     }

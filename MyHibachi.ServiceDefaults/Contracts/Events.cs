@@ -162,6 +162,16 @@ public sealed record CallEnded(Guid CallId, Guid ConversationId, string Status, 
     public override string Type => EventType;
 }
 
+/// <summary>
+/// A chef's calendar should be read again: staff asked, Google pushed a change, or a booking is about to be
+/// written to it (a booking made between two syncs is checked against what the calendar says now).
+/// </summary>
+public sealed record CalendarSyncRequested(Guid ChefId, string Reason) : IntegrationEvent
+{
+    public const string EventType = "calendar.sync_requested";
+
+    public override string Type => EventType;
+}
 
 /// <summary>Every routing key and the event record its payload holds, and how payloads are written.</summary>
 public static class IntegrationEvents
@@ -190,6 +200,7 @@ public static class IntegrationEvents
         [CommentModerated.EventType] = typeof(CommentModerated),
         [StaffMentioned.EventType] = typeof(StaffMentioned),
         [CallEnded.EventType] = typeof(CallEnded),
+        [CalendarSyncRequested.EventType] = typeof(CalendarSyncRequested),
     };
 
     /// <summary>The routing keys whose payload is a <typeparamref name="TEvent"/>.</summary>

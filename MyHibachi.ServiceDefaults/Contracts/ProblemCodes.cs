@@ -81,6 +81,11 @@ public static class ProblemCodes
     // Loyalty
     public const string ReferralRefused = "loyalty.referral_refused";
 
+    // Google
+    public const string GoogleSecretsUnreadable = "google.secrets_unreadable";
+    public const string GoogleNotLinked = "google.not_linked";
+    public const string GoogleChannelUnknown = "google.channel_unknown";
+
     // Chefs, customers, leads
     public const string ChefHasBookings = "chef.has_bookings";
     public const string CustomerHasBookings = "customer.has_bookings";

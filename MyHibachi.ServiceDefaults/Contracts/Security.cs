@@ -50,6 +50,7 @@ public static class Permissions
     public const string KnowledgeManage = "knowledge.manage";
     public const string ReviewsModerate = "reviews.moderate";
     public const string LoyaltyManage = "loyalty.manage";
+    public const string IntegrationsManage = "integrations.manage";
     public const string UsersManage = "users.manage";
     public const string InternalAccess = "internal.access";
 }

@@ -361,6 +361,58 @@ namespace MyHibachi.Api.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("MyHibachi.Api.Data.Entities.BookingCalendarEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("BookingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("booking_id");
+
+                    b.Property<string>("CalendarId")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)")
+                        .HasColumnName("calendar_id");
+
+                    b.Property<Guid>("ChefId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("chef_id");
+
+                    b.Property<Guid>("ConnectionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("connection_id");
+
+                    b.Property<string>("EventId")
+                        .IsRequired()
+                        .HasMaxLength(1024)
+                        .HasColumnType("character varying(1024)")
+                        .HasColumnName("event_id");
+
+                    b.Property<bool>("Removed")
+                        .HasColumnType("boolean")
+                        .HasColumnName("removed");
+
+                    b.Property<DateTimeOffset>("SyncedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("synced_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_booking_calendar_events");
+
+                    b.HasIndex("ConnectionId")
+                        .HasDatabaseName("ix_booking_calendar_events_connection_id");
+
+                    b.HasIndex("BookingId", "ChefId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_booking_calendar_events_booking_id_chef_id");
+
+                    b.ToTable("booking_calendar_events", (string)null);
+                });
+
             modelBuilder.Entity("MyHibachi.Api.Data.Entities.Call", b =>
                 {
                     b.Property<Guid>("Id")
@@ -659,6 +711,106 @@ namespace MyHibachi.Api.Data.Migrations
 
                             t.HasCheckConstraint("ck_chefs_daily_cap", "max_events_per_day BETWEEN 1 AND 10");
                         });
+                });
+
+            modelBuilder.Entity("MyHibachi.Api.Data.Entities.ChefCalendar", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CalendarId")
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)")
+                        .HasColumnName("calendar_id");
+
+                    b.Property<Guid>("ChefId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("chef_id");
+
+                    b.Property<Guid?>("ConnectionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("connection_id");
+
+                    b.Property<int>("FeedVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("feed_version");
+
+                    b.Property<string>("IcsImportError")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("ics_import_error");
+
+                    b.Property<string>("IcsImportUrl")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("ics_import_url");
+
+                    b.Property<DateTimeOffset?>("IcsImportedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ics_imported_at");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("last_error");
+
+                    b.Property<DateTimeOffset?>("LastSyncedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_synced_at");
+
+                    b.Property<string>("SyncStatus")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("sync_status");
+
+                    b.Property<string>("SyncToken")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("sync_token");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<string>("WatchChannelId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("watch_channel_id");
+
+                    b.Property<DateTimeOffset?>("WatchExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("watch_expires_at");
+
+                    b.Property<string>("WatchResourceId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("watch_resource_id");
+
+                    b.Property<string>("WatchToken")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("watch_token");
+
+                    b.HasKey("Id")
+                        .HasName("pk_chef_calendars");
+
+                    b.HasIndex("ChefId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_chef_calendars_chef_id");
+
+                    b.HasIndex("ConnectionId")
+                        .HasDatabaseName("ix_chef_calendars_connection_id");
+
+                    b.HasIndex("WatchChannelId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_chef_calendars_watch_channel_id");
+
+                    b.ToTable("chef_calendars", (string)null);
                 });
 
             modelBuilder.Entity("MyHibachi.Api.Data.Entities.ChefDateOverride", b =>
@@ -1197,6 +1349,142 @@ namespace MyHibachi.Api.Data.Migrations
                         .HasDatabaseName("ix_customers_user_id");
 
                     b.ToTable("customers", (string)null);
+                });
+
+            modelBuilder.Entity("MyHibachi.Api.Data.Entities.ExternalBusyTime", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ChefId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("chef_id");
+
+                    b.Property<DateTimeOffset>("EndsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ends_at");
+
+                    b.Property<string>("ExternalId")
+                        .IsRequired()
+                        .HasMaxLength(1100)
+                        .HasColumnType("character varying(1100)")
+                        .HasColumnName("external_id");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("source");
+
+                    b.Property<DateTimeOffset>("StartsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("starts_at");
+
+                    b.Property<DateTimeOffset>("SyncedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("synced_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_chef_external_busy");
+
+                    b.HasIndex("ChefId", "StartsAt")
+                        .HasDatabaseName("ix_chef_external_busy_chef_id_starts_at");
+
+                    b.HasIndex("ChefId", "Source", "ExternalId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_chef_external_busy_chef_id_source_external_id");
+
+                    b.ToTable("chef_external_busy", (string)null);
+                });
+
+            modelBuilder.Entity("MyHibachi.Api.Data.Entities.GoogleConnection", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<byte[]>("AccessTokenCipher")
+                        .HasColumnType("bytea")
+                        .HasColumnName("access_token_cipher");
+
+                    b.Property<DateTimeOffset?>("AccessTokenExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("access_token_expires_at");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.PrimitiveCollection<List<string>>("GrantedScopes")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("granted_scopes");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("last_error");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Principal")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)")
+                        .HasColumnName("principal");
+
+                    b.PrimitiveCollection<List<string>>("Scopes")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("scopes");
+
+                    b.Property<byte[]>("SecretCipher")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("secret_cipher");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Subject")
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)")
+                        .HasColumnName("subject");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_google_connections");
+
+                    b.HasIndex("Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_google_connections_name");
+
+                    b.ToTable("google_connections", (string)null);
                 });
 
             modelBuilder.Entity("MyHibachi.Api.Data.Entities.Invoice", b =>
@@ -3137,6 +3425,23 @@ namespace MyHibachi.Api.Data.Migrations
                         .HasConstraintName("fk_bookings_stations_station_id");
                 });
 
+            modelBuilder.Entity("MyHibachi.Api.Data.Entities.BookingCalendarEvent", b =>
+                {
+                    b.HasOne("MyHibachi.Api.Data.Entities.Booking", null)
+                        .WithMany()
+                        .HasForeignKey("BookingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_booking_calendar_events_bookings_booking_id");
+
+                    b.HasOne("MyHibachi.Api.Data.Entities.GoogleConnection", null)
+                        .WithMany()
+                        .HasForeignKey("ConnectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_booking_calendar_events_google_connections_connection_id");
+                });
+
             modelBuilder.Entity("MyHibachi.Api.Data.Entities.Call", b =>
                 {
                     b.HasOne("MyHibachi.Api.Data.Entities.Conversation", null)
@@ -3167,6 +3472,22 @@ namespace MyHibachi.Api.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_chefs_stations_station_id");
+                });
+
+            modelBuilder.Entity("MyHibachi.Api.Data.Entities.ChefCalendar", b =>
+                {
+                    b.HasOne("MyHibachi.Api.Data.Entities.Chef", null)
+                        .WithOne()
+                        .HasForeignKey("MyHibachi.Api.Data.Entities.ChefCalendar", "ChefId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_chef_calendars_chefs_chef_id");
+
+                    b.HasOne("MyHibachi.Api.Data.Entities.GoogleConnection", null)
+                        .WithMany()
+                        .HasForeignKey("ConnectionId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_chef_calendars_google_connections_connection_id");
                 });
 
             modelBuilder.Entity("MyHibachi.Api.Data.Entities.ChefDateOverride", b =>
@@ -3242,6 +3563,16 @@ namespace MyHibachi.Api.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_customers_stations_station_id");
+                });
+
+            modelBuilder.Entity("MyHibachi.Api.Data.Entities.ExternalBusyTime", b =>
+                {
+                    b.HasOne("MyHibachi.Api.Data.Entities.Chef", null)
+                        .WithMany()
+                        .HasForeignKey("ChefId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_chef_external_busy_chefs_chef_id");
                 });
 
             modelBuilder.Entity("MyHibachi.Api.Data.Entities.Invoice", b =>

@@ -85,6 +85,7 @@ public static class AvailabilityApi
             days = Group(starts.Select(s => (s, 1)), zone, first, last);
             busy.AddRange(schedule.Bookings.Select(b => new BusyDto(b.From, b.To, "booking", b.Reference)));
             busy.AddRange(schedule.TimeOff.Select(t => new BusyDto(t.StartsAt, t.EndsAt, "time_off", t.Reason)));
+            busy.AddRange((schedule.CalendarBusy ?? []).Select(c => new BusyDto(c.From, c.To, "calendar", null)));
         }
         else
         {

@@ -14,11 +14,12 @@ public sealed record ChefSchedule(
     IReadOnlyList<ChefWorkingHours> WeeklyHours,
     IReadOnlyList<ChefDateOverride> DateOverrides,
     IReadOnlyList<ChefTimeOff> TimeOff,
-    IReadOnlyList<BusyBlock> Bookings);
+    IReadOnlyList<BusyBlock> Bookings,
+    IReadOnlyList<(DateTimeOffset From, DateTimeOffset To)>? CalendarBusy = null);
 
 /// <summary>
 /// When a chef can start an event: inside their working hours for that local day (weekly hours or
-/// that date's override), not during time off, with their travel and set-up buffers clear of every
+/// that date's override), not during time off or a busy time on their own calendar, with their travel and set-up buffers clear of every
 /// other booking, under their daily cap, and no sooner than the station's minimum notice.
 /// </summary>
 public static class AvailabilityEngine
@@ -61,6 +62,11 @@ public static class AvailabilityEngine
         if (OnTimeOff(chef, blockFrom, blockTo))
         {
             return "The chef is on time off then.";
+        }
+
+        if (OnCalendarBusy(chef, blockFrom, blockTo))
+        {
+            return "The chef is busy on their own calendar then.";
         }
 
         if (BookingWithin(chef, blockFrom, blockTo) is { } clash)
@@ -192,11 +198,24 @@ public static class AvailabilityEngine
         return false;
     }
 
-    /// <summary>No time off and no other booking inside the chef's block (the event with its buffers).</summary>
+    /// <summary>No time off, no calendar busy time and no other booking inside the chef's block (the event with its buffers).</summary>
     private static bool IsClear(ChefSchedule chef, DateTimeOffset start, int durationMinutes)
     {
         var (blockFrom, blockTo) = ChefBlock(chef, start, durationMinutes);
-        return !OnTimeOff(chef, blockFrom, blockTo) && BookingWithin(chef, blockFrom, blockTo) is null;
+        return !OnTimeOff(chef, blockFrom, blockTo) && !OnCalendarBusy(chef, blockFrom, blockTo) && BookingWithin(chef, blockFrom, blockTo) is null;
+    }
+
+    private static bool OnCalendarBusy(ChefSchedule chef, DateTimeOffset blockFrom, DateTimeOffset blockTo)
+    {
+        foreach (var (from, to) in chef.CalendarBusy ?? [])
+        {
+            if (from < blockTo && blockFrom < to)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool OnTimeOff(ChefSchedule chef, DateTimeOffset blockFrom, DateTimeOffset blockTo)

@@ -78,20 +78,26 @@ public sealed class AvailabilityService(HibachiDbContext db, Loyalty.LoyaltyPerk
             .Where(t => ids.Contains(t.ChefId) && t.StartsAt < windowTo && t.EndsAt > windowFrom)
             .ToListAsync(cancellationToken);
         var bookings = await BusyBlocksAsync(ids, zone, windowFrom, windowTo, excludeBookingId, cancellationToken);
+        var calendarBusy = await db.ExternalBusyTimes.AsNoTracking()
+            .Where(b => ids.Contains(b.ChefId) && b.StartsAt < windowTo && b.EndsAt > windowFrom)
+            .Select(b => new { b.ChefId, b.StartsAt, b.EndsAt })
+            .ToListAsync(cancellationToken);
 
         var hoursByChef = hours.ToLookup(h => h.ChefId);
         var overridesByChef = overrides.ToLookup(o => o.ChefId);
         var timeOffByChef = timeOff.ToLookup(t => t.ChefId);
         var bookingsByChef = bookings.ToLookup(b => b.ChefId, b => b.Block);
+        var calendarBusyByChef = calendarBusy.ToLookup(b => b.ChefId, b => (b.StartsAt, b.EndsAt));
         return chefs.Select(chef => (chef, new ChefSchedule(
                 chef.Id, chef.BufferBeforeMinutes, chef.BufferAfterMinutes, chef.MaxEventsPerDay,
-                hoursByChef[chef.Id].ToList(), overridesByChef[chef.Id].ToList(), timeOffByChef[chef.Id].ToList(), bookingsByChef[chef.Id].ToList())))
+                hoursByChef[chef.Id].ToList(), overridesByChef[chef.Id].ToList(), timeOffByChef[chef.Id].ToList(), bookingsByChef[chef.Id].ToList(),
+                calendarBusyByChef[chef.Id].ToList())))
             .ToList();
     }
 
     /// <summary>
     /// The chef's whole schedule read again after <see cref="LockChefForBookingAsync"/>: bookings are
-    /// what concurrent requests change, and hours, overrides and time off can only change under the
+    /// what concurrent requests change, and hours, overrides, time off and calendar busy times can only change under the
     /// exclusive schedule lock this booking now holds shared, so what is read now stays true until commit.
     /// Null when the chef is no longer active.
     /// </summary>

@@ -48,6 +48,7 @@ public static class RoleCatalog
         new(Permissions.KnowledgeManage, "Write the knowledge base the assistant answers policy questions from."),
         new(Permissions.ReviewsModerate, "Approve, reject, flag and edit customers' reviews (every change is kept)."),
         new(Permissions.LoyaltyManage, "Adjust customers' points with a reason (audited) and set up challenges and seasonal multipliers."),
+        new(Permissions.IntegrationsManage, "Connect Google accounts, link chefs' calendars and run the syncs."),
         new(Permissions.UsersManage, "Manage user accounts and role permissions."),
         new(Permissions.InternalAccess, "Call the internal endpoints (services only)."),
     ];

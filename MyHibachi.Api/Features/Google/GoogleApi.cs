@@ -1,0 +1,85 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using MyHibachi.Api.Features.Payments;
+using MyHibachi.Api.Infrastructure;
+using MyHibachi.Api.Infrastructure.Security;
+
+namespace MyHibachi.Api.Features.Google;
+
+public static class GoogleApi
+{
+    public static IServiceCollection AddGoogle(this IServiceCollection services) =>
+        services.AddSingleton<SecretBox>().AddScoped<GoogleConnections>().AddScoped<ChefCalendars>();
+
+    public static IEndpointRouteBuilder MapGoogleApi(this IEndpointRouteBuilder app)
+    {
+        var google = app.MapGroup("/api/v1/google").WithTags("Google").AddEndpointFilter<RetryOnConcurrencyConflict>().RequireRateLimiting(RateLimitPolicies.Api)
+            .RequirePermission(Permissions.IntegrationsManage);
+        google.MapGet("/connections", (GoogleConnections connections, CancellationToken ct) => connections.ListAsync(ct))
+            .WithName("GoogleConnections").WithSummary("The Google credentials, their scopes and whether they work (never their secrets)");
+        google.MapGet("/connections/{id:guid}", (Guid id, GoogleConnections connections, CancellationToken ct) => connections.GetAsync(id, ct).ToOk())
+            .WithName("GoogleConnection").WithSummary("One Google credential");
+        google.MapGet("/scopes", () => GoogleConnections.KnownScopes).WithName("GoogleScopes").WithSummary("The scopes MyHibachi uses and what each is for");
+        google.MapPost("/connections", (GoogleConnectionRequest request, GoogleConnections connections, CancellationToken ct) => connections.SaveAsync(null, request, ct).ToOk())
+            .WithName("CreateGoogleConnection").ProducesValidationProblem()
+            .WithSummary("Add a credential: an OAuth client with a refresh token, or a service account key (secrets stored encrypted)");
+        google.MapPut("/connections/{id:guid}", (Guid id, GoogleConnectionRequest request, GoogleConnections connections, CancellationToken ct) => connections.SaveAsync(id, request, ct).ToOk())
+            .WithName("UpdateGoogleConnection").ProducesValidationProblem().WithSummary("Change or reconnect a credential (empty secrets are kept)");
+        google.MapDelete("/connections/{id:guid}", (Guid id, GoogleConnections connections, CancellationToken ct) => connections.DeleteAsync(id, ct).ToNoContent())
+            .WithName("DeleteGoogleConnection").WithSummary("Forget a credential (the calendars linked through it are unlinked)");
+
+        var chefs = app.MapGroup("/api/v1/chefs/{id:guid}/calendar").WithTags("Chef calendars").AddEndpointFilter<RetryOnConcurrencyConflict>()
+            .RequireRateLimiting(RateLimitPolicies.Api);
+        chefs.MapGet("", (Guid id, ChefCalendars calendars, CancellationToken ct) => calendars.GetAsync(id, ct).ToOk())
+            .WithName("ChefCalendar").RequirePermission(Permissions.ChefsRead)
+            .WithSummary("The chef's calendar sync: linked Google calendar, ICS import, status, upcoming busy times, conflicts and the private feed link");
+        chefs.MapPut("", (Guid id, ChefCalendarRequest request, ChefCalendars calendars, CancellationToken ct) => calendars.SaveAsync(id, request, ct).ToOk())
+            .WithName("LinkChefCalendar").RequirePermission(Permissions.IntegrationsManage).ProducesValidationProblem()
+            .WithSummary("Link the chef's Google calendar (a connection and a calendar id) and/or an ICS address to import busy times from");
+        chefs.MapPost("/sync", (Guid id, ChefCalendars calendars, CancellationToken ct) => calendars.RequestSyncAsync(id, ct).ToOk())
+            .WithName("SyncChefCalendar").RequirePermission(Permissions.ChefsSchedule).ProducesProblem(StatusCodes.Status409Conflict)
+            .WithSummary("Read the chef's calendar now (the Workers sync; the status shows progress)");
+        chefs.MapPost("/feed/reset", (Guid id, ChefCalendars calendars, CancellationToken ct) => calendars.ResetFeedAsync(id, ct).ToOk())
+            .WithName("ResetChefCalendarFeed").RequirePermission(Permissions.ChefsSchedule)
+            .WithSummary("A new private feed link; the old one stops working");
+
+        app.MapGet("/api/v1/chefs/{id:guid}/calendar.ics", Feed).WithTags("Chef calendars").AllowAnonymous().RequireRateLimiting(RateLimitPolicies.Api)
+            .WithName("ChefCalendarFeed").WithSummary("The chef's bookings as an ICS feed, for whoever holds the private link's token");
+
+        app.MapPost("/api/v1/webhooks/google/calendar", Notified).WithTags("Channel webhooks").AllowAnonymous().DisableAntiforgery()
+            .RequireRateLimiting(PaymentsApi.WebhookRateLimit).WithName("GoogleCalendarWebhook")
+            .WithSummary("Google Calendar push notifications (X-Goog-Channel-ID and X-Goog-Channel-Token checked against the channels we opened)");
+
+        var workers = app.MapGroup("/api/internal/google").WithTags("Internal (workers)").AddEndpointFilter<RetryOnConcurrencyConflict>()
+            .RequireRateLimiting(RateLimitPolicies.Api).RequirePermission(Permissions.InternalAccess);
+        workers.MapGet("/connections/{id:guid}/credential", (Guid id, GoogleConnections connections, CancellationToken ct) => connections.CredentialAsync(id, ct).ToOk())
+            .WithName("GoogleCredential").WithSummary("The credential in the clear, with the cached access token while it is good");
+        workers.MapPut("/connections/{id:guid}/token", (Guid id, GoogleTokenReport report, GoogleConnections connections, CancellationToken ct) => connections.ReportTokenAsync(id, report, ct).ToOk())
+            .WithName("ReportGoogleToken").ProducesValidationProblem().WithSummary("A new access token (stored encrypted), or the error that needs a person");
+        workers.MapGet("/calendar/targets", (ChefCalendars calendars, CancellationToken ct) => calendars.TargetsAsync(ct))
+            .WithName("CalendarSyncTargets").WithSummary("Every linked chef calendar, with its sync token and push channel");
+        workers.MapPost("/calendar/chefs/{id:guid}/start", (Guid id, ChefCalendars calendars, CancellationToken ct) => calendars.TargetAsync(id, true, ct).ToOk())
+            .WithName("StartCalendarSync").WithSummary("A sync of this chef's calendar begins (shown to staff as running)");
+        workers.MapPut("/calendar/chefs/{id:guid}/busy", (Guid id, CalendarBusyReport report, ChefCalendars calendars, CancellationToken ct) => calendars.IngestAsync(id, report, ct).ToOk())
+            .WithName("ReportCalendarBusy").ProducesValidationProblem().WithSummary("What a sync read (full or changes), or why it failed; returns new conflicts");
+        workers.MapPut("/calendar/chefs/{id:guid}/watch", (Guid id, CalendarWatchReport report, ChefCalendars calendars, CancellationToken ct) => calendars.ReportWatchAsync(id, report, ct).ToNoContent())
+            .WithName("ReportCalendarWatch").ProducesValidationProblem().WithSummary("The push channel Google opened (or that it was stopped)");
+        workers.MapGet("/calendar/bookings/{id:guid}", (Guid id, ChefCalendars calendars, CancellationToken ct) => calendars.PlanAsync(id, ct).ToOk())
+            .WithName("BookingCalendarPlan").WithSummary("The event the booking should have on its chef's calendar, and the ones to delete");
+        workers.MapPut("/calendar/bookings/{id:guid}", (Guid id, BookingCalendarReport report, ChefCalendars calendars, CancellationToken ct) => calendars.ReportBookingEventsAsync(id, report, ct).ToNoContent())
+            .WithName("ReportBookingCalendar").WithSummary("The booking's events were written or deleted");
+        return app;
+    }
+
+    private static async Task<IResult> Feed(Guid id, string? token, ChefCalendars calendars, CancellationToken cancellationToken) =>
+        await calendars.FeedAsync(id, token, cancellationToken) is { } ics
+            ? TypedResults.Text(ics, "text/calendar; charset=utf-8")
+            : Failure.NotFound("Calendar feed").ToResult();
+
+    private static async Task<Results<Ok, ProblemHttpResult>> Notified(HttpRequest request, ChefCalendars calendars, CancellationToken cancellationToken)
+    {
+        var headers = request.Headers;
+        var result = await calendars.NotifiedAsync(headers["X-Goog-Channel-ID"], headers["X-Goog-Channel-Token"], headers["X-Goog-Resource-ID"],
+            headers["X-Goog-Resource-State"], cancellationToken);
+        return result.Succeeded ? TypedResults.Ok() : result.Failure!.ToResult();
+    }
+}
