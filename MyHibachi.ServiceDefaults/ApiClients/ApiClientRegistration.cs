@@ -28,6 +28,7 @@ public static class ApiClientRegistration
         handlers(services.AddApiClient<InboxClient>());
         handlers(services.AddApiClient<ReviewsClient>());
         handlers(services.AddApiClient<LoyaltyClient>());
+        handlers(services.AddApiClient<GoogleClient>());
         return services;
     }
 

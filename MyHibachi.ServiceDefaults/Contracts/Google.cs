@@ -40,8 +40,13 @@ public sealed record CalendarSyncTargetDto(
     Guid ChefId, Guid? ConnectionId, string? CalendarId, string? SyncToken, string? IcsImportUrl, string? WatchChannelId, string? WatchResourceId,
     DateTimeOffset? WatchExpiresAt);
 
-/// <summary>One event read from a chef's calendar; <c>bookingId</c> is set on the events we wrote ourselves.</summary>
-public sealed record CalendarEventItem(string Id, DateTimeOffset? StartsAt, DateTimeOffset? EndsAt, bool Cancelled, bool Transparent, string? BookingId);
+/// <summary>
+/// One event read from a chef's calendar; <c>bookingId</c> is set on the events we wrote ourselves. An all-day event
+/// has dates instead of instants (the end date exclusive); they are read in the chef's station's time zone.
+/// </summary>
+public sealed record CalendarEventItem(
+    string Id, DateTimeOffset? StartsAt, DateTimeOffset? EndsAt, bool Cancelled, bool Transparent, string? BookingId, DateOnly? StartDate = null,
+    DateOnly? EndDate = null);
 
 /// <summary>
 /// What a sync read: <c>source</c> google or ics; <c>full</c> when the events are the whole calendar (what is not

@@ -68,6 +68,23 @@ public static class ApplicationServiceExtensions
         services.AddHostedService<AbandonedQuoteFollowUp>();
         services.AddHostedService<Reviews.ReviewRequestJob>();
         services.AddHostedService<Reviews.LoyaltySettleJob>();
+
+        // Google: one OAuth layer and back-off for every API (the standard resilience handler is replaced by Google's own rules).
+        services.AddOptions<Google.GoogleOptions>().BindConfiguration(Google.GoogleOptions.Section);
+#pragma warning disable EXTEXP0001 // RemoveAllResilienceHandlers is marked experimental; it is the documented way to opt one client out of the defaults.
+        services.AddHttpClient<Google.GoogleApi>(client => client.Timeout = TimeSpan.FromSeconds(100)).RemoveAllResilienceHandlers();
+#pragma warning restore EXTEXP0001
+        services.AddHttpClient<Google.IcsImporter>(client => client.Timeout = TimeSpan.FromSeconds(30));
+        services.AddScoped<Google.GoogleCalendar>();
+        services.AddScoped<Google.CalendarSync>();
+        services.AddConsumer("calendar-sync").Handle<CalendarSyncRequested, Google.CalendarSyncing>();
+        services.AddConsumer("calendar-events")
+            .Handle<BookingCreated, Google.BookingCalendarEvents>()
+            .Handle<BookingStatusChanged, Google.BookingCalendarEvents>(BookingStatusChanged.Confirmed, BookingStatusChanged.Cancelled)
+            .Handle<BookingChefAssigned, Google.BookingCalendarEvents>()
+            .Handle<BookingRescheduled, Google.BookingCalendarEvents>()
+            .Handle<BookingHoldReleased, Google.BookingCalendarEvents>();
+        services.AddHostedService<Google.CalendarSyncJob>();
         return builder;
     }
 }

@@ -375,11 +375,14 @@ public sealed class ChefCalendars(
         {
             await availability.LockChefScheduleAsync(chefId, cancellationToken);
             var stored = await db.ExternalBusyTimes.Where(b => b.ChefId == chefId && b.Source == source).ToDictionaryAsync(b => b.ExternalId, cancellationToken);
+            var stationId = await db.Chefs.IncludingDeleted().Where(c => c.Id == chefId).Select(c => c.StationId).FirstAsync(cancellationToken);
+            var zone = AvailabilityService.Zone(await db.Stations.AsNoTracking().FirstAsync(s => s.Id == stationId, cancellationToken));
             var horizon = now.AddDays(AvailabilityService.MaxDaysAhead + 1);
             var seen = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var e in events)
+            foreach (var item in events)
             {
-                seen.Add(e.Id);
+                seen.Add(item.Id);
+                var e = AllDayToInstants(item, zone);
                 // Cancelled, free ("transparent"), our own booking events, past and far-future events block nothing.
                 var blocks = !e.Cancelled && !e.Transparent && e.BookingId is null && e.StartsAt is { } s && e.EndsAt is { } end
                              && end > now && s < horizon && end > s;
@@ -443,6 +446,16 @@ public sealed class ChefCalendars(
         var conflicts = changed.Count == 0 ? [] : await ConflictsAsync(chefId, changed, cancellationToken);
         return new CalendarBusyResult(await db.ExternalBusyTimes.CountAsync(b => b.ChefId == chefId, cancellationToken), conflicts);
     }
+
+    /// <summary>An all-day event blocks its local days: midnight to midnight in the chef's station's zone.</summary>
+    public static CalendarEventItem AllDayToInstants(CalendarEventItem e, TimeZoneInfo zone) =>
+        e is { StartsAt: null, StartDate: { } first }
+            ? e with
+            {
+                StartsAt = AvailabilityEngine.ToInstant(first, TimeOnly.MinValue, zone),
+                EndsAt = AvailabilityEngine.ToInstant(e.EndDate ?? first.AddDays(1), TimeOnly.MinValue, zone),
+            }
+            : e;
 
     public async Task<Result> ReportWatchAsync(Guid chefId, CalendarWatchReport report, CancellationToken cancellationToken)
     {

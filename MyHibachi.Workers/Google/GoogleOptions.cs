@@ -1,0 +1,34 @@
+namespace MyHibachi.Workers.Google;
+
+/// <summary>
+/// Where Google's APIs are (production by default; a local stand-in in tests) and how the Workers use them.
+/// The credentials themselves are not settings: staff add them as connections and the Api keeps them encrypted.
+/// </summary>
+public sealed class GoogleOptions
+{
+    public const string Section = "Google";
+
+    public string TokenEndpoint { get; set; } = "https://oauth2.googleapis.com/token";
+
+    public string CalendarBaseUrl { get; set; } = "https://www.googleapis.com/calendar/v3/";
+
+    /// <summary>
+    /// The public address of the Api's <c>/api/v1/webhooks/google/calendar</c> (https, reachable by Google). Empty:
+    /// no push channels, changes are read by the scheduled incremental sync.
+    /// </summary>
+    public string? CalendarPushAddress { get; set; }
+
+    /// <summary>How long a push channel is asked to live (Google may shorten it); it is renewed a day before it ends.</summary>
+    public TimeSpan CalendarPushLifetime { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>How often every linked calendar is read (incremental with a sync token after the first read).</summary>
+    public TimeSpan CalendarSyncEvery { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>Tries for one request that Google answers with 429, 5xx or a rate-limit 403 (with back-off between them).</summary>
+    public int MaxAttempts { get; set; } = 5;
+
+    /// <summary>The first back-off; each further try waits about twice as long (with jitter), capped by <see cref="MaxDelay"/>.</summary>
+    public TimeSpan FirstDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    public TimeSpan MaxDelay { get; set; } = TimeSpan.FromSeconds(60);
+}
