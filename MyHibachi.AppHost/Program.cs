@@ -40,7 +40,7 @@ var web = builder.AddProject<Projects.MyHibachi_Web>(ResourceNames.Web)
 // Stripe sends payers back to the site (Checkout's return links) and e-mails carry pay links to it.
 api.WithEnvironment("Payments__SiteBaseUrl", web.GetEndpoint("http"));
 
-builder.AddProject<Projects.MyHibachi_Workers>(ResourceNames.Workers)
+var workers = builder.AddProject<Projects.MyHibachi_Workers>(ResourceNames.Workers)
     .WithReference(infra.RabbitMq, ResourceNames.RabbitMq).WaitFor(infra.RabbitMq)
     .WithReference(api).WaitFor(api)
     .WithEnvironment("Email__PickupDirectory", Path.Combine(infra.Settings.DataRoot, "mail-pickup"))
@@ -49,6 +49,15 @@ builder.AddProject<Projects.MyHibachi_Workers>(ResourceNames.Workers)
     .WithEnvironment("Web__BaseUrl", web.GetEndpoint("http"))
     .WithForwardedConfiguration(builder.Configuration.GetSection("Workers"))
     .WithSharedConfiguration(builder.Configuration, "Channels")
-    .WithEnvironment("Channels__Email__InboundDirectory", Path.Combine(infra.Settings.DataRoot, "mail-inbound"));
+    .WithEnvironment("Channels__Email__InboundDirectory", Path.Combine(infra.Settings.DataRoot, "mail-inbound"))
+    // Google's API addresses and back-off (the credentials are connections staff add, kept encrypted by the Api).
+    .WithSharedConfiguration(builder.Configuration, "Google");
+
+// Google Calendar push channels need an address Google can reach. Set Google:CalendarPushAddress to the Api's public
+// webhook; with Google:CalendarPushToLocalApi=true (a local stand-in, in development and tests) this host's Api is used.
+if (string.Equals(builder.Configuration["Google:CalendarPushToLocalApi"], "true", StringComparison.OrdinalIgnoreCase))
+{
+    workers.WithEnvironment("Google__CalendarPushAddress", ReferenceExpression.Create($"{api.GetEndpoint("http")}/api/v1/webhooks/google/calendar"));
+}
 
 builder.Build().Run();

@@ -36,6 +36,12 @@ public static class EventTopology
         ["inbox-sending"] = [InboxMessageQueued.EventType, CommentModerated.EventType],
         ["calls"] = [CallEnded.EventType],
         ["inbox-mentions"] = [StaffMentioned.EventType],
+        ["calendar-sync"] = [CalendarSyncRequested.EventType],
+        ["calendar-events"] =
+        [
+            BookingCreated.EventType, BookingStatusChanged.Confirmed, BookingStatusChanged.Cancelled, BookingChefAssigned.EventType,
+            BookingRescheduled.EventType, BookingHoldReleased.EventType,
+        ],
     };
 
     public static string Queue(string consumer) => $"workers.{consumer}";

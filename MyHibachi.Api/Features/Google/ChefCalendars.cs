@@ -484,13 +484,19 @@ public sealed class ChefCalendars(
 
     /// <summary>
     /// A push notification from Google: the channel must be one we opened and carry its token (compared in
-    /// constant time). <c>sync</c> only confirms the channel; <c>exists</c> asks the Workers for an incremental sync.
+    /// constant time). <c>sync</c> (sent as the channel opens) is acknowledged and does nothing; <c>exists</c> asks the Workers for an incremental sync.
     /// </summary>
     public async Task<Result> NotifiedAsync(string? channelId, string? token, string? resourceId, string? state, CancellationToken cancellationToken)
     {
         if (string.IsNullOrEmpty(channelId) || channelId.Length > 64)
         {
             return Failure.Forbidden("Not a channel of ours.");
+        }
+
+        if (state == "sync")
+        {
+            // Google's first message on a new channel, sent before the Workers have even stored it: it asks for nothing.
+            return Result.Success;
         }
 
         var calendar = await db.ChefCalendars.FirstOrDefaultAsync(c => c.WatchChannelId == channelId, cancellationToken);
