@@ -30,7 +30,7 @@ public sealed record CalendarConflictDto(Guid BookingId, string Reference, DateT
 public sealed record ChefCalendarDto(
     Guid ChefId, string ChefName, Guid? ConnectionId, string? ConnectionName, string? CalendarId, string SyncStatus, DateTimeOffset? LastSyncedAt,
     string? LastError, bool PushActive, DateTimeOffset? PushExpiresAt, string? IcsImportUrl, DateTimeOffset? IcsImportedAt, string? IcsImportError,
-    string FeedUrl, IReadOnlyList<ExternalBusyDto> Busy, IReadOnlyList<CalendarConflictDto> Conflicts);
+    string FeedUrl, IReadOnlyList<ExternalBusyDto> Busy, IReadOnlyList<CalendarConflictDto> Conflicts, string TimeZone);
 
 /// <summary>Link a chef's Google calendar (a connection and a calendar id, e.g. their e-mail) and/or an ICS address to import busy times from.</summary>
 public sealed record ChefCalendarRequest(Guid? ConnectionId, string? CalendarId, string? IcsImportUrl);

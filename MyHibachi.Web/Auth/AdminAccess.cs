@@ -25,6 +25,7 @@ public static class AdminAccess
         ("/Admin/Conversations", true, [Permissions.ConversationsRead]),
         ("/Admin/Reviews", true, [Permissions.ReviewsModerate]),
         ("/Admin/Loyalty", true, [Permissions.LoyaltyManage]),
+        ("/Admin/Google", true, [Permissions.IntegrationsManage]),
         ("/Admin/Knowledge", true, [Permissions.ConversationsRead]),
         ("/Admin/Audit", false, [Permissions.AuditRead]),
         ("/Admin/Deleted", false, [Permissions.AuditRead]),

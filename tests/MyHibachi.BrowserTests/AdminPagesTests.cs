@@ -17,6 +17,7 @@ public sealed class AdminPagesTests(BrowserAppHost host)
         { "/Admin/Inbox", "admin-inbox" },
         { "/Admin/Reviews", "admin-reviews" },
         { "/Admin/Loyalty", "admin-loyalty" },
+        { "/Admin/Google", "admin-google-open" },
         { "/Admin/Audit", "admin-audit" },
         { "/Admin/Deleted", "admin-deleted" },
         { "/Admin/Users", "admin-users" },

@@ -31,7 +31,12 @@ public sealed class BrowserAppHost : HibachiAppHost
         $"--Channels:RingCentral:WebhookSecret={RingCentral.WebhookSecret}", $"--Channels:RingCentral:FromNumber={RingCentral.OurNumber}",
         // The demo customers' past parties earn their points within seconds of start.
         "--Workers:Jobs:LoyaltySettleEvery=00:00:05",
+        // Google answers from a local server that speaks its token endpoint and Calendar API (and pushes changes).
+        $"--Google:TokenEndpoint={Google.TokenEndpoint}", $"--Google:CalendarBaseUrl={Google.CalendarBaseUrl}", "--Google:CalendarPushToLocalApi=true",
+        "--Google:FirstDelay=00:00:00.200", "--Google:MaxDelay=00:00:02",
     ];
+
+    public LocalGoogleServer Google { get; private set; } = null!;
 
     public LocalRingCentralServer RingCentral { get; private set; } = null!;
 
@@ -48,6 +53,7 @@ public sealed class BrowserAppHost : HibachiAppHost
         DebianPackages.EnsureInstalled([new RequiredPackage("chromium", () => File.Exists(ChromiumPath))], Console.Out);
         Stripe = await LocalStripeServer.StartAsync();
         RingCentral = await LocalRingCentralServer.StartAsync();
+        Google = await LocalGoogleServer.StartAsync();
         await base.InitializeAsync();
         RingCentralWebhook = new Uri(App.GetEndpoint(ResourceNames.Api, "http"), "/api/v1/webhooks/ringcentral");
         WebAddress = App.GetEndpoint(ResourceNames.Web, "http");
@@ -108,6 +114,11 @@ public sealed class BrowserAppHost : HibachiAppHost
         if (RingCentral is not null)
         {
             await RingCentral.DisposeAsync();
+        }
+
+        if (Google is not null)
+        {
+            await Google.DisposeAsync();
         }
     }
 

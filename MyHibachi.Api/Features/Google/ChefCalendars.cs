@@ -79,7 +79,8 @@ public sealed class ChefCalendars(
         return new ChefCalendarDto(chef.Id, $"{chef.FirstName} {chef.LastName}", calendar.ConnectionId, connectionName, calendar.CalendarId,
             calendar.SyncStatus.ToString().ToLowerInvariant(), calendar.LastSyncedAt, calendar.LastError,
             calendar.WatchChannelId is not null && calendar.WatchExpiresAt > now, calendar.WatchExpiresAt, calendar.IcsImportUrl, calendar.IcsImportedAt,
-            calendar.IcsImportError, FeedUrl(chef.Id, calendar.FeedVersion), busy, await ConflictsAsync(chef.Id, null, cancellationToken));
+            calendar.IcsImportError, FeedUrl(chef.Id, calendar.FeedVersion), busy, await ConflictsAsync(chef.Id, null, cancellationToken),
+            await db.Stations.Where(s => s.Id == chef.StationId).Select(s => s.TimeZone).FirstOrDefaultAsync(cancellationToken) ?? "UTC");
     }
 
     /// <summary>The chef's live bookings that overlap a busy time on their own calendar (only those with the given busy rows, when given).</summary>
