@@ -101,6 +101,10 @@ public sealed class HibachiDbContext(DbContextOptions<HibachiDbContext> options)
 
     public DbSet<BookingCalendarEvent> BookingCalendarEvents => Set<BookingCalendarEvent>();
 
+    public DbSet<BusinessLocation> BusinessLocations => Set<BusinessLocation>();
+
+    public DbSet<GoogleReview> GoogleReviews => Set<GoogleReview>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // Enums are stored by name: readable in SQL and safe when members are reordered.
@@ -132,6 +136,7 @@ public sealed class HibachiDbContext(DbContextOptions<HibachiDbContext> options)
         configurationBuilder.Properties<GoogleConnectionStatus>().HaveConversion<string>().HaveMaxLength(20);
         configurationBuilder.Properties<CalendarSyncStatus>().HaveConversion<string>().HaveMaxLength(20);
         configurationBuilder.Properties<ExternalBusySource>().HaveConversion<string>().HaveMaxLength(20);
+        configurationBuilder.Properties<ReplyStatus>().HaveConversion<string>().HaveMaxLength(20);
     }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)

@@ -173,6 +173,22 @@ public sealed record CalendarSyncRequested(Guid ChefId, string Reason) : Integra
     public override string Type => EventType;
 }
 
+/// <summary>A Google source should be read now (staff asked, or its settings changed): business_profile for a station's reviews and hours.</summary>
+public sealed record GoogleSyncRequested(string Source, Guid? StationId) : IntegrationEvent
+{
+    public const string EventType = "google.sync_requested";
+
+    public override string Type => EventType;
+}
+
+/// <summary>Staff approved the reply to a Google review: the Workers post it.</summary>
+public sealed record ReviewReplyApproved(Guid ReviewId) : IntegrationEvent
+{
+    public const string EventType = "google.review_reply_approved";
+
+    public override string Type => EventType;
+}
+
 /// <summary>Every routing key and the event record its payload holds, and how payloads are written.</summary>
 public static class IntegrationEvents
 {
@@ -201,6 +217,8 @@ public static class IntegrationEvents
         [StaffMentioned.EventType] = typeof(StaffMentioned),
         [CallEnded.EventType] = typeof(CallEnded),
         [CalendarSyncRequested.EventType] = typeof(CalendarSyncRequested),
+        [GoogleSyncRequested.EventType] = typeof(GoogleSyncRequested),
+        [ReviewReplyApproved.EventType] = typeof(ReviewReplyApproved),
     };
 
     /// <summary>The routing keys whose payload is a <typeparamref name="TEvent"/>.</summary>

@@ -69,3 +69,49 @@ public sealed record CalendarEventUpsert(
 public sealed record CalendarEventRemoval(Guid ChefId, Guid ConnectionId, string CalendarId, string EventId);
 
 public sealed record BookingCalendarReport(Guid? UpsertedChefId, IReadOnlyList<Guid> RemovedChefIds);
+
+/// <summary>Opening hours on a weekday (monday … sunday), local "HH:mm"; "24:00" closes at midnight.</summary>
+public sealed record OpeningPeriodDto(string Day, string Open, string Close);
+
+public sealed record SpecialDayDto(DateOnly Date, bool Closed, string? Open, string? Close);
+
+public sealed record BusinessLocationDto(
+    Guid StationId, string StationName, Guid? ConnectionId, string? ConnectionName, string? AccountId, string? LocationId,
+    IReadOnlyList<OpeningPeriodDto> RegularHours, IReadOnlyList<SpecialDayDto> SpecialHours, bool HoursPending, DateTimeOffset? HoursPushedAt, string? HoursError,
+    string SyncStatus, DateTimeOffset? LastSyncedAt, string? LastError, decimal? AverageRating, int TotalReviewCount);
+
+/// <summary>Link a station to its Business Profile location and set the hours Google shows (null lists keep the current hours).</summary>
+public sealed record BusinessLocationRequest(
+    Guid? ConnectionId, string? AccountId, string? LocationId, IReadOnlyList<OpeningPeriodDto>? RegularHours, IReadOnlyList<SpecialDayDto>? SpecialHours);
+
+public sealed record GoogleReviewDto(
+    Guid Id, Guid StationId, string StationName, string Reviewer, int Rating, string? Comment, DateTimeOffset CreatedAt, string? ReplyText, DateTimeOffset? RepliedAt,
+    string? Draft, string? DraftSource, string ReplyStatus, string? ReplyError, bool NeedsAttention);
+
+public sealed record GoogleReviewQuery(Guid? StationId, bool? NeedsAttention, int? MaxRating, int? Page, int? PageSize);
+
+/// <summary>A reply as staff wrote or changed it (saved as the draft).</summary>
+public sealed record ReviewReplyRequest(string? Text);
+
+/// <summary>The site's own rating, Google's, and both together (every review counted once, at its stars).</summary>
+public sealed record RatingOverviewDto(
+    int SiteCount, decimal? SiteAverage, int GoogleCount, decimal? GoogleAverage, int CombinedCount, decimal? CombinedAverage, int GoogleNeedsAttention);
+
+// ---- For the Workers ----
+
+public sealed record BusinessSyncTargetDto(
+    Guid StationId, Guid ConnectionId, string AccountId, string LocationId, string TimeZone, IReadOnlyList<OpeningPeriodDto> RegularHours,
+    IReadOnlyList<SpecialDayDto> SpecialHours, bool HoursPending);
+
+public sealed record GoogleReviewItem(
+    string ReviewId, string? Reviewer, int Rating, string? Comment, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, string? Reply, DateTimeOffset? RepliedAt);
+
+public sealed record GoogleReviewsReport(IReadOnlyList<GoogleReviewItem>? Reviews, decimal? AverageRating, int? TotalReviewCount, string? Error);
+
+public sealed record GoogleReviewsResult(int Stored, IReadOnlyList<GoogleReviewDto> NewNegative);
+
+public sealed record BusinessHoursReport(string? Error);
+
+public sealed record ReviewReplyPostDto(Guid Id, Guid ConnectionId, string AccountId, string LocationId, string ReviewId, string Text);
+
+public sealed record ReviewReplyReport(bool Posted, string? Error);

@@ -37,6 +37,8 @@ public static class EventTopology
         ["calls"] = [CallEnded.EventType],
         ["inbox-mentions"] = [StaffMentioned.EventType],
         ["calendar-sync"] = [CalendarSyncRequested.EventType],
+        ["google-sync"] = [GoogleSyncRequested.EventType],
+        ["google-replies"] = [ReviewReplyApproved.EventType],
         ["calendar-events"] =
         [
             BookingCreated.EventType, BookingStatusChanged.Confirmed, BookingStatusChanged.Cancelled, BookingChefAssigned.EventType,

@@ -63,3 +63,41 @@ public sealed class BookingCalendarEventConfiguration : IEntityTypeConfiguration
         builder.HasOne<GoogleConnection>().WithMany().HasForeignKey(e => e.ConnectionId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+public sealed class BusinessLocationConfiguration : IEntityTypeConfiguration<BusinessLocation>
+{
+    public void Configure(EntityTypeBuilder<BusinessLocation> builder)
+    {
+        builder.ToTable("google_business_locations");
+        builder.Property(l => l.AccountId).HasMaxLength(40);
+        builder.Property(l => l.LocationId).HasMaxLength(40);
+        builder.Property(l => l.LastError).HasMaxLength(500);
+        builder.Property(l => l.HoursError).HasMaxLength(500);
+        builder.Property(l => l.AverageRating).HasPrecision(3, 2);
+        builder.Property(l => l.RegularHours).HasJsonConversion();
+        builder.Property(l => l.SpecialHours).HasJsonConversion();
+        builder.Property(l => l.Version).IsRowVersion();
+        builder.HasIndex(l => l.StationId).IsUnique();
+        builder.HasOne<Station>().WithOne().HasForeignKey<BusinessLocation>(l => l.StationId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<GoogleConnection>().WithMany().HasForeignKey(l => l.ConnectionId).OnDelete(DeleteBehavior.SetNull);
+    }
+}
+
+public sealed class GoogleReviewConfiguration : IEntityTypeConfiguration<GoogleReview>
+{
+    public void Configure(EntityTypeBuilder<GoogleReview> builder)
+    {
+        builder.ToTable("google_reviews");
+        builder.Property(r => r.ReviewId).HasMaxLength(300);
+        builder.Property(r => r.Reviewer).HasMaxLength(200);
+        builder.Property(r => r.Comment).HasMaxLength(10_000);
+        builder.Property(r => r.ReplyText).HasMaxLength(4096);
+        builder.Property(r => r.Draft).HasMaxLength(4096);
+        builder.Property(r => r.DraftSource).HasMaxLength(20);
+        builder.Property(r => r.ReplyError).HasMaxLength(500);
+        builder.Property(r => r.Version).IsRowVersion();
+        builder.HasIndex(r => new { r.StationId, r.ReviewId }).IsUnique();
+        builder.HasIndex(r => r.CreatedAt);
+        builder.HasOne<Station>().WithMany().HasForeignKey(r => r.StationId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

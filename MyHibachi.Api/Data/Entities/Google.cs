@@ -157,3 +157,116 @@ public sealed class BookingCalendarEvent
 
     public DateTimeOffset SyncedAt { get; set; }
 }
+
+/// <summary>Opening hours on one weekday, local time ("HH:mm"; a close of "24:00" is midnight at the end of the day).</summary>
+public sealed class OpeningPeriod
+{
+    public DayOfWeek Day { get; set; }
+
+    public string Open { get; set; } = "";
+
+    public string Close { get; set; } = "";
+}
+
+/// <summary>A holiday or other day with its own hours, or closed all day.</summary>
+public sealed class SpecialDay
+{
+    public DateOnly Date { get; set; }
+
+    public bool Closed { get; set; }
+
+    public string? Open { get; set; }
+
+    public string? Close { get; set; }
+}
+
+/// <summary>
+/// A station's Google Business Profile location: where its reviews are read from and its hours written to, the
+/// hours the station keeps (weekly and special days), and how the last sync went.
+/// </summary>
+public sealed class BusinessLocation : IAudited
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+
+    public Guid StationId { get; set; }
+
+    public Guid? ConnectionId { get; set; }
+
+    /// <summary>The Business Profile account id (digits) and location id (digits), as in accounts/{a}/locations/{l}.</summary>
+    public string? AccountId { get; set; }
+
+    public string? LocationId { get; set; }
+
+    public List<OpeningPeriod> RegularHours { get; set; } = [];
+
+    public List<SpecialDay> SpecialHours { get; set; } = [];
+
+    /// <summary>The hours changed since they were last written to Google.</summary>
+    public bool HoursPending { get; set; }
+
+    public DateTimeOffset? HoursPushedAt { get; set; }
+
+    public string? HoursError { get; set; }
+
+    public CalendarSyncStatus SyncStatus { get; set; }
+
+    public DateTimeOffset? LastSyncedAt { get; set; }
+
+    public string? LastError { get; set; }
+
+    public decimal? AverageRating { get; set; }
+
+    public int TotalReviewCount { get; set; }
+
+    public uint Version { get; set; }
+}
+
+public enum ReplyStatus
+{
+    None,
+    Draft,
+    Approved,
+    Posted,
+    Failed,
+}
+
+/// <summary>A review customers left on Google, with our reply: drafted (template, AI or staff), approved by staff, then posted.</summary>
+public sealed class GoogleReview
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+
+    public Guid StationId { get; set; }
+
+    /// <summary>Google's review id (opaque).</summary>
+    public string ReviewId { get; set; } = "";
+
+    public string Reviewer { get; set; } = "";
+
+    public int Rating { get; set; }
+
+    public string? Comment { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>The reply Google shows now.</summary>
+    public string? ReplyText { get; set; }
+
+    public DateTimeOffset? RepliedAt { get; set; }
+
+    public string? Draft { get; set; }
+
+    /// <summary>template, ai, rules or staff.</summary>
+    public string? DraftSource { get; set; }
+
+    public ReplyStatus ReplyStatus { get; set; }
+
+    public string? ReplyError { get; set; }
+
+    public Guid? ApprovedBy { get; set; }
+
+    public DateTimeOffset FirstSeenAt { get; set; }
+
+    public uint Version { get; set; }
+}

@@ -413,6 +413,97 @@ namespace MyHibachi.Api.Data.Migrations
                     b.ToTable("booking_calendar_events", (string)null);
                 });
 
+            modelBuilder.Entity("MyHibachi.Api.Data.Entities.BusinessLocation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AccountId")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("account_id");
+
+                    b.Property<decimal?>("AverageRating")
+                        .HasPrecision(3, 2)
+                        .HasColumnType("numeric(3,2)")
+                        .HasColumnName("average_rating");
+
+                    b.Property<Guid?>("ConnectionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("connection_id");
+
+                    b.Property<string>("HoursError")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("hours_error");
+
+                    b.Property<bool>("HoursPending")
+                        .HasColumnType("boolean")
+                        .HasColumnName("hours_pending");
+
+                    b.Property<DateTimeOffset?>("HoursPushedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("hours_pushed_at");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("last_error");
+
+                    b.Property<DateTimeOffset?>("LastSyncedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_synced_at");
+
+                    b.Property<string>("LocationId")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("location_id");
+
+                    b.Property<string>("RegularHours")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("regular_hours");
+
+                    b.Property<string>("SpecialHours")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("special_hours");
+
+                    b.Property<Guid>("StationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("station_id");
+
+                    b.Property<string>("SyncStatus")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("sync_status");
+
+                    b.Property<int>("TotalReviewCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("total_review_count");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_google_business_locations");
+
+                    b.HasIndex("ConnectionId")
+                        .HasDatabaseName("ix_google_business_locations_connection_id");
+
+                    b.HasIndex("StationId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_google_business_locations_station_id");
+
+                    b.ToTable("google_business_locations", (string)null);
+                });
+
             modelBuilder.Entity("MyHibachi.Api.Data.Entities.Call", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1485,6 +1576,103 @@ namespace MyHibachi.Api.Data.Migrations
                         .HasDatabaseName("ix_google_connections_name");
 
                     b.ToTable("google_connections", (string)null);
+                });
+
+            modelBuilder.Entity("MyHibachi.Api.Data.Entities.GoogleReview", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("ApprovedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("approved_by");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)")
+                        .HasColumnName("comment");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Draft")
+                        .HasMaxLength(4096)
+                        .HasColumnType("character varying(4096)")
+                        .HasColumnName("draft");
+
+                    b.Property<string>("DraftSource")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("draft_source");
+
+                    b.Property<DateTimeOffset>("FirstSeenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("first_seen_at");
+
+                    b.Property<int>("Rating")
+                        .HasColumnType("integer")
+                        .HasColumnName("rating");
+
+                    b.Property<DateTimeOffset?>("RepliedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("replied_at");
+
+                    b.Property<string>("ReplyError")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("reply_error");
+
+                    b.Property<string>("ReplyStatus")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("reply_status");
+
+                    b.Property<string>("ReplyText")
+                        .HasMaxLength(4096)
+                        .HasColumnType("character varying(4096)")
+                        .HasColumnName("reply_text");
+
+                    b.Property<string>("ReviewId")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("review_id");
+
+                    b.Property<string>("Reviewer")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("reviewer");
+
+                    b.Property<Guid>("StationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("station_id");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_google_reviews");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_google_reviews_created_at");
+
+                    b.HasIndex("StationId", "ReviewId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_google_reviews_station_id_review_id");
+
+                    b.ToTable("google_reviews", (string)null);
                 });
 
             modelBuilder.Entity("MyHibachi.Api.Data.Entities.Invoice", b =>
@@ -3442,6 +3630,22 @@ namespace MyHibachi.Api.Data.Migrations
                         .HasConstraintName("fk_booking_calendar_events_google_connections_connection_id");
                 });
 
+            modelBuilder.Entity("MyHibachi.Api.Data.Entities.BusinessLocation", b =>
+                {
+                    b.HasOne("MyHibachi.Api.Data.Entities.GoogleConnection", null)
+                        .WithMany()
+                        .HasForeignKey("ConnectionId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_google_business_locations_google_connections_connection_id");
+
+                    b.HasOne("MyHibachi.Api.Data.Entities.Station", null)
+                        .WithOne()
+                        .HasForeignKey("MyHibachi.Api.Data.Entities.BusinessLocation", "StationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_google_business_locations_stations_station_id");
+                });
+
             modelBuilder.Entity("MyHibachi.Api.Data.Entities.Call", b =>
                 {
                     b.HasOne("MyHibachi.Api.Data.Entities.Conversation", null)
@@ -3573,6 +3777,16 @@ namespace MyHibachi.Api.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_chef_external_busy_chefs_chef_id");
+                });
+
+            modelBuilder.Entity("MyHibachi.Api.Data.Entities.GoogleReview", b =>
+                {
+                    b.HasOne("MyHibachi.Api.Data.Entities.Station", null)
+                        .WithMany()
+                        .HasForeignKey("StationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_google_reviews_stations_station_id");
                 });
 
             modelBuilder.Entity("MyHibachi.Api.Data.Entities.Invoice", b =>

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Http.HttpResults;
 using MyHibachi.Api.Features.Payments;
 using MyHibachi.Api.Infrastructure;
@@ -8,7 +9,7 @@ namespace MyHibachi.Api.Features.Google;
 public static class GoogleApi
 {
     public static IServiceCollection AddGoogle(this IServiceCollection services) =>
-        services.AddSingleton<SecretBox>().AddScoped<GoogleConnections>().AddScoped<ChefCalendars>();
+        services.AddSingleton<SecretBox>().AddScoped<GoogleConnections>().AddScoped<ChefCalendars>().AddScoped<ReviewReplyWriter>().AddScoped<BusinessProfile>();
 
     public static IEndpointRouteBuilder MapGoogleApi(this IEndpointRouteBuilder app)
     {
@@ -26,6 +27,29 @@ public static class GoogleApi
             .WithName("UpdateGoogleConnection").ProducesValidationProblem().WithSummary("Change or reconnect a credential (empty secrets are kept)");
         google.MapDelete("/connections/{id:guid}", (Guid id, GoogleConnections connections, CancellationToken ct) => connections.DeleteAsync(id, ct).ToNoContent())
             .WithName("DeleteGoogleConnection").WithSummary("Forget a credential (the calendars linked through it are unlinked)");
+
+        google.MapGet("/business/locations", (BusinessProfile profile, CancellationToken ct) => profile.LocationsAsync(ct))
+            .WithName("BusinessLocations").WithSummary("Each station's Business Profile location, the hours it shows, its rating and how the last sync went");
+        google.MapPut("/business/locations/{stationId:guid}", (Guid stationId, BusinessLocationRequest request, BusinessProfile profile, CancellationToken ct) =>
+                profile.SaveLocationAsync(stationId, request, ct).ToOk())
+            .WithName("LinkBusinessLocation").ProducesValidationProblem()
+            .WithSummary("Link a station to its location and set its weekly and special hours (written to Google by the Workers)");
+        google.MapPost("/business/sync", (Guid? stationId, BusinessProfile profile, CancellationToken ct) => profile.RequestSyncAsync(stationId, ct).ToNoContent())
+            .WithName("SyncBusinessProfile").ProducesProblem(StatusCodes.Status409Conflict).WithSummary("Read reviews (and write pending hours) now");
+
+        var reviews = app.MapGroup("/api/v1/google/reviews").WithTags("Google").AddEndpointFilter<RetryOnConcurrencyConflict>().RequireRateLimiting(RateLimitPolicies.Api)
+            .RequirePermission(Permissions.ReviewsModerate);
+        reviews.MapGet("", ([AsParameters] GoogleReviewQuery query, BusinessProfile profile, CancellationToken ct) => profile.ReviewsAsync(query, ct).ToOk())
+            .WithName("GoogleReviews").ProducesValidationProblem().WithSummary("Google reviews, newest first (needsAttention: negative and unanswered)");
+        reviews.MapGet("/overview", (BusinessProfile profile, CancellationToken ct) => profile.OverviewAsync(ct))
+            .WithName("RatingOverview").WithSummary("The site's rating, Google's, and both together; how many negative Google reviews wait for a reply");
+        reviews.MapPut("/{id:guid}/draft", (Guid id, ReviewReplyRequest request, BusinessProfile profile, CancellationToken ct) => profile.SaveDraftAsync(id, request, ct).ToOk())
+            .WithName("SaveGoogleReviewReply").ProducesValidationProblem().WithSummary("Write or change the reply (kept as a draft until approved)");
+        reviews.MapPost("/{id:guid}/draft", (Guid id, string? kind, BusinessProfile profile, CancellationToken ct) => profile.DraftAsync(id, kind, ct).ToOk())
+            .WithName("DraftGoogleReviewReply").ProducesValidationProblem()
+            .WithSummary("A fresh draft: kind=template (by stars) or kind=ai (the LLM when configured, else rules on what the review says)");
+        reviews.MapPost("/{id:guid}/approve", (Guid id, BusinessProfile profile, CancellationToken ct) => profile.ApproveAsync(id, ct).ToOk())
+            .WithName("ApproveGoogleReviewReply").ProducesValidationProblem().WithSummary("Approve the draft: the Workers post it to Google");
 
         var chefs = app.MapGroup("/api/v1/chefs/{id:guid}/calendar").WithTags("Chef calendars").AddEndpointFilter<RetryOnConcurrencyConflict>()
             .RequireRateLimiting(RateLimitPolicies.Api);
@@ -67,6 +91,18 @@ public static class GoogleApi
             .WithName("BookingCalendarPlan").WithSummary("The event the booking should have on its chef's calendar, and the ones to delete");
         workers.MapPut("/calendar/bookings/{id:guid}", (Guid id, BookingCalendarReport report, ChefCalendars calendars, CancellationToken ct) => calendars.ReportBookingEventsAsync(id, report, ct).ToNoContent())
             .WithName("ReportBookingCalendar").WithSummary("The booking's events were written or deleted");
+        workers.MapGet("/business/targets", (Guid? stationId, BusinessProfile profile, CancellationToken ct) => profile.TargetsAsync(stationId, ct))
+            .WithName("BusinessSyncTargets").WithSummary("The linked Business Profile locations, with the hours to write when they changed");
+        workers.MapPut("/business/{stationId:guid}/reviews", (Guid stationId, GoogleReviewsReport report, BusinessProfile profile, CancellationToken ct) =>
+                profile.IngestReviewsAsync(stationId, report, ct).ToOk())
+            .WithName("ReportGoogleReviews").ProducesValidationProblem().WithSummary("The reviews read (or why the read failed); returns the new negative ones");
+        workers.MapPut("/business/{stationId:guid}/hours", (Guid stationId, BusinessHoursReport report, BusinessProfile profile, CancellationToken ct) =>
+                profile.ReportHoursAsync(stationId, report, ct).ToNoContent())
+            .WithName("ReportBusinessHours").WithSummary("The hours were written to Google (or why not)");
+        workers.MapGet("/reviews/{id:guid}/reply", (Guid id, BusinessProfile profile, CancellationToken ct) => profile.ReplyToPostAsync(id, ct).ToOk())
+            .WithName("GoogleReplyToPost").WithSummary("An approved reply, with where to post it");
+        workers.MapPut("/reviews/{id:guid}/reply", (Guid id, ReviewReplyReport report, BusinessProfile profile, CancellationToken ct) => profile.ReportReplyAsync(id, report, ct).ToNoContent())
+            .WithName("ReportGoogleReply").WithSummary("The reply was posted (or Google refused it)");
         return app;
     }
 
