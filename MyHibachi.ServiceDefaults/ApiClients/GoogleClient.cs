@@ -57,4 +57,43 @@ public sealed class GoogleClient(HttpClient http, ILogger<GoogleClient> logger) 
 
     public Task<ApiResult<Done>> ReportBookingEventsAsync(Guid bookingId, BookingCalendarReport report, CancellationToken ct) =>
         PutAsync<Done>($"/api/internal/google/calendar/bookings/{bookingId}", report, ct);
+
+    public Task<ApiResult<IReadOnlyList<BusinessSyncTargetDto>>> BusinessTargetsAsync(Guid? stationId, CancellationToken ct) =>
+        GetAsync<IReadOnlyList<BusinessSyncTargetDto>>($"/api/internal/google/business/targets{(stationId is null ? "" : $"?stationId={stationId}")}", ct);
+
+    public Task<ApiResult<GoogleReviewsResult>> ReportReviewsAsync(Guid stationId, GoogleReviewsReport report, CancellationToken ct) =>
+        PutAsync<GoogleReviewsResult>($"/api/internal/google/business/{stationId}/reviews", report, ct);
+
+    public Task<ApiResult<Done>> ReportHoursAsync(Guid stationId, BusinessHoursReport report, CancellationToken ct) =>
+        PutAsync<Done>($"/api/internal/google/business/{stationId}/hours", report, ct);
+
+    public Task<ApiResult<ReviewReplyPostDto>> ReplyToPostAsync(Guid reviewId, CancellationToken ct) =>
+        GetAsync<ReviewReplyPostDto>($"/api/internal/google/reviews/{reviewId}/reply", ct);
+
+    public Task<ApiResult<Done>> ReportReplyAsync(Guid reviewId, ReviewReplyReport report, CancellationToken ct) =>
+        PutAsync<Done>($"/api/internal/google/reviews/{reviewId}/reply", report, ct);
+
+    // ---- Business Profile (staff) ----
+
+    public Task<ApiResult<IReadOnlyList<BusinessLocationDto>>> BusinessLocationsAsync(CancellationToken ct) =>
+        GetAsync<IReadOnlyList<BusinessLocationDto>>("/api/v1/google/business/locations", ct);
+
+    public Task<ApiResult<BusinessLocationDto>> SaveBusinessLocationAsync(Guid stationId, BusinessLocationRequest request, CancellationToken ct) =>
+        PutAsync<BusinessLocationDto>($"/api/v1/google/business/locations/{stationId}", request, ct);
+
+    public Task<ApiResult<Done>> SyncBusinessProfileAsync(Guid? stationId, CancellationToken ct) =>
+        PostAsync<Done>($"/api/v1/google/business/sync{(stationId is null ? "" : $"?stationId={stationId}")}", null, ct);
+
+    public Task<ApiResult<PagedList<GoogleReviewDto>>> GoogleReviewsAsync(GoogleReviewQuery query, CancellationToken ct) =>
+        GetAsync<PagedList<GoogleReviewDto>>($"/api/v1/google/reviews{Query(query)}", ct);
+
+    public Task<ApiResult<RatingOverviewDto>> RatingOverviewAsync(CancellationToken ct) => GetAsync<RatingOverviewDto>("/api/v1/google/reviews/overview", ct);
+
+    public Task<ApiResult<GoogleReviewDto>> SaveReplyAsync(Guid id, string? text, CancellationToken ct) =>
+        PutAsync<GoogleReviewDto>($"/api/v1/google/reviews/{id}/draft", new ReviewReplyRequest(text), ct);
+
+    public Task<ApiResult<GoogleReviewDto>> DraftReplyAsync(Guid id, string kind, CancellationToken ct) =>
+        PostAsync<GoogleReviewDto>($"/api/v1/google/reviews/{id}/draft?kind={kind}", null, ct);
+
+    public Task<ApiResult<GoogleReviewDto>> ApproveReplyAsync(Guid id, CancellationToken ct) => PostAsync<GoogleReviewDto>($"/api/v1/google/reviews/{id}/approve", null, ct);
 }

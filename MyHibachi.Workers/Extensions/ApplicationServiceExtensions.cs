@@ -85,6 +85,11 @@ public static class ApplicationServiceExtensions
             .Handle<BookingRescheduled, Google.BookingCalendarEvents>()
             .Handle<BookingHoldReleased, Google.BookingCalendarEvents>();
         services.AddHostedService<Google.CalendarSyncJob>();
+        services.AddScoped<Google.GoogleBusinessProfile>();
+        services.AddScoped<Google.BusinessProfileSync>();
+        services.AddConsumer("google-sync").Handle<GoogleSyncRequested, Google.GoogleSyncing>();
+        services.AddConsumer("google-replies").Handle<ReviewReplyApproved, Google.ReviewReplyPosting>();
+        services.AddHostedService<Google.BusinessProfileSyncJob>();
         return builder;
     }
 }

@@ -12,6 +12,15 @@ public sealed class GoogleOptions
 
     public string CalendarBaseUrl { get; set; } = "https://www.googleapis.com/calendar/v3/";
 
+    /// <summary>Business Profile reviews (API v4).</summary>
+    public string BusinessProfileBaseUrl { get; set; } = "https://mybusiness.googleapis.com/";
+
+    /// <summary>Business Information API v1 (location hours).</summary>
+    public string BusinessInformationBaseUrl { get; set; } = "https://mybusinessbusinessinformation.googleapis.com/";
+
+    /// <summary>How often every linked Business Profile location's reviews are read.</summary>
+    public TimeSpan BusinessProfileSyncEvery { get; set; } = TimeSpan.FromMinutes(30);
+
     /// <summary>
     /// The public address of the Api's <c>/api/v1/webhooks/google/calendar</c> (https, reachable by Google). Empty:
     /// no push channels, changes are read by the scheduled incremental sync.

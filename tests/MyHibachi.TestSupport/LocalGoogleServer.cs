@@ -37,6 +37,9 @@ public sealed class LocalGoogleServer : IAsyncDisposable
 
     public string CalendarBaseUrl => new Uri(Address, "/calendar/v3/").ToString();
 
+    /// <summary>Business Profile v4 and Business Information v1 are both served from the root.</summary>
+    public string RootUrl => Address.ToString();
+
     public ConcurrentQueue<ReceivedRequest> Requests => _server.Requests;
 
     public string ClientId { get; } = "1234-test.apps.googleusercontent.com";
@@ -98,6 +101,9 @@ public sealed class LocalGoogleServer : IAsyncDisposable
             app.MapDelete("/calendar/v3/calendars/{calendarId}/events/{eventId}", google.Delete);
             app.MapPost("/calendar/v3/calendars/{calendarId}/events/watch", google.Watch);
             app.MapPost("/calendar/v3/channels/stop", google.Stop);
+            app.MapGet("/v4/accounts/{accountId}/locations/{locationId}/reviews", google.ListReviews);
+            app.MapPut("/v4/accounts/{accountId}/locations/{locationId}/reviews/{reviewId}/reply", google.UpdateReply);
+            app.MapPatch("/v1/locations/{locationId}", google.PatchLocation);
         });
         return google;
     }
@@ -619,12 +625,177 @@ public sealed class LocalGoogleServer : IAsyncDisposable
         }
     }
 
+    // ---- Business Profile ----
+
+    /// <summary>Reviews per "accounts/{a}/locations/{l}", newest first.</summary>
+    public ConcurrentDictionary<string, List<GoogleBusinessReview>> Reviews { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The Location bodies written with locations.patch, with their update masks.</summary>
+    public ConcurrentQueue<(string LocationId, string UpdateMask, JsonObject Body)> LocationPatches { get; } = new();
+
+    public GoogleBusinessReview AddReview(string accountId, string locationId, int stars, string? comment, string reviewer = "Jordan Lee", string? reply = null)
+    {
+        var review = new GoogleBusinessReview
+        {
+            ReviewId = "AbFvOq" + Guid.NewGuid().ToString("N"), Reviewer = reviewer, Stars = stars, Comment = comment, Reply = reply,
+            CreateTime = DateTimeOffset.UtcNow.AddMinutes(-Reviews.Values.Sum(r => r.Count)),
+        };
+        var list = Reviews.GetOrAdd($"accounts/{accountId}/locations/{locationId}", _ => []);
+        lock (list)
+        {
+            list.Insert(0, review);
+        }
+
+        return review;
+    }
+
+    private static readonly string[] StarNames = ["STAR_RATING_UNSPECIFIED", "ONE", "TWO", "THREE", "FOUR", "FIVE"];
+
+    private static IResult RpcError(int code, string status, string message) =>
+        Results.Json(new { error = new { code, message, status } }, statusCode: code);
+
+    private IResult ListReviews(HttpRequest request, string accountId, string locationId)
+    {
+        if (Unauthorized(request) is { } refused)
+        {
+            return refused;
+        }
+
+        if (!Reviews.TryGetValue($"accounts/{accountId}/locations/{locationId}", out var list))
+        {
+            return RpcError(404, "NOT_FOUND", "Requested entity was not found.");
+        }
+
+        var pageSize = int.TryParse(request.Query["pageSize"], CultureInfo.InvariantCulture, out var size) ? size : 50;
+        if (pageSize is < 1 or > 50)
+        {
+            return RpcError(400, "INVALID_ARGUMENT", "Request contains an invalid argument. (pageSize must be at most 50)");
+        }
+
+        var offset = int.TryParse(request.Query["pageToken"], CultureInfo.InvariantCulture, out var o) ? o : 0;
+        List<GoogleBusinessReview> all;
+        lock (list)
+        {
+            all = list.ToList();
+        }
+
+        var page = all.Skip(offset).Take(pageSize).Select(r =>
+        {
+            var json = new JsonObject
+            {
+                ["name"] = $"accounts/{accountId}/locations/{locationId}/reviews/{r.ReviewId}",
+                ["reviewId"] = r.ReviewId,
+                ["reviewer"] = r.Reviewer is null ? new JsonObject { ["isAnonymous"] = true } : new JsonObject { ["displayName"] = r.Reviewer, ["profilePhotoUrl"] = "https://lh3.googleusercontent.com/a/x" },
+                ["starRating"] = StarNames[r.Stars],
+                // Up to nine fraction digits, as Google writes them.
+                ["createTime"] = r.CreateTime.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff", CultureInfo.InvariantCulture) + "00Z",
+                ["updateTime"] = r.CreateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+            };
+            if (r.Comment is not null)
+            {
+                json["comment"] = r.Comment;
+            }
+
+            if (r.Reply is not null)
+            {
+                json["reviewReply"] = new JsonObject { ["comment"] = r.Reply, ["updateTime"] = (r.RepliedAt ?? DateTimeOffset.UtcNow).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture) };
+            }
+
+            return (JsonNode)json;
+        }).ToArray();
+        var body = new JsonObject { ["reviews"] = new JsonArray(page) };
+        if (all.Count > 0)
+        {
+            body["averageRating"] = Math.Round(all.Average(r => r.Stars), 1);
+            body["totalReviewCount"] = all.Count;
+        }
+
+        if (offset + pageSize < all.Count)
+        {
+            body["nextPageToken"] = (offset + pageSize).ToString(CultureInfo.InvariantCulture);
+        }
+
+        return Results.Content(body.ToJsonString(), "application/json; charset=UTF-8");
+    }
+
+    private async Task<IResult> UpdateReply(HttpRequest request, string accountId, string locationId, string reviewId)
+    {
+        if (Unauthorized(request) is { } refused)
+        {
+            return refused;
+        }
+
+        var body = JsonNode.Parse(await new StreamReader(request.Body).ReadToEndAsync())!.AsObject();
+        var comment = body["comment"]?.GetValue<string>();
+        var review = Reviews.GetValueOrDefault($"accounts/{accountId}/locations/{locationId}")?.FirstOrDefault(r => r.ReviewId == reviewId);
+        if (review is null)
+        {
+            return RpcError(404, "NOT_FOUND", "Requested entity was not found.");
+        }
+
+        if (string.IsNullOrEmpty(comment) || Encoding.UTF8.GetByteCount(comment) > 4096)
+        {
+            return RpcError(400, "INVALID_ARGUMENT", "Request contains an invalid argument.");
+        }
+
+        review.Reply = comment;
+        review.RepliedAt = DateTimeOffset.UtcNow;
+        return Results.Json(new { comment, updateTime = review.RepliedAt.Value.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture) });
+    }
+
+    private static readonly string[] Days = ["MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY"];
+
+    private async Task<IResult> PatchLocation(HttpRequest request, string locationId)
+    {
+        if (Unauthorized(request) is { } refused)
+        {
+            return refused;
+        }
+
+        var mask = request.Query["updateMask"].ToString();
+        if (mask.Length == 0)
+        {
+            return RpcError(400, "INVALID_ARGUMENT", "Request contains an invalid argument. (updateMask is required)");
+        }
+
+        var body = JsonNode.Parse(await new StreamReader(request.Body).ReadToEndAsync())!.AsObject();
+        static int Minutes(JsonNode? time) => (time?["hours"]?.GetValue<int>() ?? 0) * 60 + (time?["minutes"]?.GetValue<int>() ?? 0);
+        foreach (var period in body["regularHours"]?["periods"]?.AsArray() ?? [])
+        {
+            if (!Days.Contains(period!["openDay"]?.GetValue<string>()) || period["closeDay"]?.GetValue<string>() != period["openDay"]?.GetValue<string>()
+                || Minutes(period["closeTime"]) <= Minutes(period["openTime"]) || Minutes(period["closeTime"]) > 1440)
+            {
+                return RpcError(400, "INVALID_ARGUMENT", "Request contains an invalid argument. (regularHours.periods)");
+            }
+        }
+
+        LocationPatches.Enqueue((locationId, mask, body));
+        return Results.Content(body.ToJsonString(), "application/json; charset=UTF-8");
+    }
+
     public async ValueTask DisposeAsync()
     {
         _notifier.Dispose();
         ServiceAccountKey.Dispose();
         await _server.DisposeAsync();
     }
+}
+
+public sealed class GoogleBusinessReview
+{
+    public string ReviewId { get; set; } = "";
+
+    public string? Reviewer { get; set; }
+
+    public int Stars { get; set; }
+
+    public string? Comment { get; set; }
+
+    public string? Reply { get; set; }
+
+    public DateTimeOffset? RepliedAt { get; set; }
+
+    public DateTimeOffset CreateTime { get; set; }
 }
 
 public sealed class GoogleCalendarState(string id)

@@ -28,11 +28,22 @@ public sealed class GoogleAppHost : ApiAppHost
         "--Google:FirstDelay=00:00:00.200",
         "--Google:MaxDelay=00:00:02",
         "--Google:CalendarSyncEvery=1.00:00:00",
+        $"--Google:BusinessProfileBaseUrl={Google.RootUrl}",
+        $"--Google:BusinessInformationBaseUrl={Google.RootUrl}",
+        "--Google:BusinessProfileSyncEvery=1.00:00:00",
+        // Review replies can be drafted by an LLM: a local chat-completions server stands in for it.
+        $"--Api:Assistant:Llm:Endpoint={Llm.Endpoint}",
+        "--Api:Assistant:Llm:Model=local-test-model",
+        "--Api:Assistant:Llm:ApiKey=sk-local",
+        "--Api:Assistant:Llm:TimeoutSeconds=3",
     ];
+
+    public LocalChatServer Llm { get; private set; } = null!;
 
     public override async Task InitializeAsync()
     {
         Google = await LocalGoogleServer.StartAsync();
+        Llm = await LocalChatServer.StartAsync();
         IcsHost = await LocalProviderServer.StartAsync(app => app.MapGet("/ics/{name}", (string name) =>
             IcsFiles.TryGetValue(name, out var text) ? Microsoft.AspNetCore.Http.Results.Text(text, "text/calendar") : Microsoft.AspNetCore.Http.Results.NotFound()));
         await base.InitializeAsync();
@@ -42,6 +53,7 @@ public sealed class GoogleAppHost : ApiAppHost
     {
         await base.DisposeAsync();
         await Google.DisposeAsync();
+        await Llm.DisposeAsync();
         await IcsHost.DisposeAsync();
     }
 }

@@ -1,0 +1,133 @@
+using System.Globalization;
+using System.Net;
+using Microsoft.Extensions.Options;
+using MyHibachi.ApiClients;
+using MyHibachi.Contracts;
+using MyHibachi.Contracts.Events;
+using MyHibachi.Workers.Jobs;
+using MyHibachi.Workers.Messaging;
+using MyHibachi.Workers.Notifications;
+using MyHibachi.Workers.Notifications.Templates;
+using MyHibachi.Workers.Payments;
+
+namespace MyHibachi.Workers.Google;
+
+/// <summary>
+/// Reads each linked location's Google reviews into the Api (staff are e-mailed about new negative ones) and writes
+/// the station's hours to Google when they changed. A failure is reported for staff to see.
+/// </summary>
+public sealed class BusinessProfileSync(
+    GoogleClient api, GoogleApi google, GoogleBusinessProfile profile, EmailSender email, EmailTemplates templates, IOptions<BusinessOptions> business,
+    IOptions<SiteOptions> site, ILogger<BusinessProfileSync> logger)
+{
+    public async Task SyncAsync(Guid? stationId, CancellationToken cancellationToken)
+    {
+        var targets = (await api.BusinessTargetsAsync(stationId, cancellationToken)).OrThrow("the Business Profile locations");
+        GoogleException? transient = null;
+        foreach (var target in targets)
+        {
+            try
+            {
+                var access = await google.AccessAsync(target.ConnectionId, cancellationToken);
+                var read = await profile.ReadReviewsAsync(access, target.AccountId, target.LocationId, cancellationToken);
+                var result = (await api.ReportReviewsAsync(target.StationId, new GoogleReviewsReport(read.Reviews, read.AverageRating, read.TotalReviewCount, null), cancellationToken))
+                    .OrThrow("storing the reviews");
+                if (result.NewNegative.Count > 0)
+                {
+                    await AlertAsync(result.NewNegative, cancellationToken);
+                }
+
+                if (target.HoursPending)
+                {
+                    try
+                    {
+                        await profile.WriteHoursAsync(access, target.LocationId, target.RegularHours, target.SpecialHours, cancellationToken);
+                        await api.ReportHoursAsync(target.StationId, new BusinessHoursReport(null), cancellationToken);
+                    }
+                    catch (GoogleException exception) when (!exception.Transient)
+                    {
+                        await api.ReportHoursAsync(target.StationId, new BusinessHoursReport(Trim(exception.Message)), cancellationToken);
+                    }
+                }
+            }
+            catch (GoogleException exception)
+            {
+                logger.LogWarning("Business Profile sync for station {Station} failed: {Error}", target.StationId, exception.Message);
+                await api.ReportReviewsAsync(target.StationId, new GoogleReviewsReport(null, null, null, Trim(exception.Message)), cancellationToken);
+                transient ??= exception.Transient ? exception : null;
+            }
+        }
+
+        if (transient is not null)
+        {
+            throw transient;
+        }
+    }
+
+    private static string Trim(string text) => text.Length > 500 ? text[..500] : text;
+
+    private async Task AlertAsync(IReadOnlyList<GoogleReviewDto> reviews, CancellationToken cancellationToken)
+    {
+        var model = new MessageEmailModel("Hello team", reviews.Count == 1 ? $"New {reviews[0].Rating}-star Google review for {reviews[0].StationName}" : $"{reviews.Count} new negative Google reviews",
+            ["A customer left a negative review on Google. A draft reply is ready: read it, change it if needed and approve it, and reach out to the customer."],
+            reviews.Select(r => ($"{r.Rating}★ {r.Reviewer} ({r.StationName})", (r.Comment ?? "(no text)").Length > 300 ? r.Comment![..300] + "…" : r.Comment ?? "(no text)")).ToList(),
+            $"{site.Value.BaseUrl.TrimEnd('/')}/Admin/Google/Reviews?needsAttention=true", "Answer the reviews");
+        var html = await templates.RenderAsync<MessageEmail>(new Dictionary<string, object?> { [nameof(MessageEmail.Model)] = model });
+        await email.SendAsync(email.Compose($"google-negative-{reviews[0].Id:N}", business.Value.Name, business.Value.Email, model.Subject, model.Text, html), cancellationToken);
+    }
+
+    /// <summary>Posts an approved reply; a refusal is recorded for staff, an outage is retried.</summary>
+    public async Task PostReplyAsync(Guid reviewId, CancellationToken cancellationToken)
+    {
+        var reply = await api.ReplyToPostAsync(reviewId, cancellationToken);
+        if (reply.Status is HttpStatusCode.NotFound or HttpStatusCode.Conflict)
+        {
+            return; // posted already, or changed since
+        }
+
+        var post = reply.OrThrow("the reply to post");
+        try
+        {
+            var access = await google.AccessAsync(post.ConnectionId, cancellationToken);
+            await profile.ReplyAsync(access, post, cancellationToken);
+            (await api.ReportReplyAsync(reviewId, new ReviewReplyReport(true, null), cancellationToken)).OrThrow("recording the reply");
+        }
+        catch (GoogleException exception) when (!exception.Transient)
+        {
+            await api.ReportReplyAsync(reviewId, new ReviewReplyReport(false, Trim(exception.Message)), cancellationToken);
+        }
+    }
+}
+
+public sealed class BusinessProfileSyncJob(IServiceScopeFactory scopes, TimeProvider clock, IOptions<GoogleOptions> options, ILogger<BusinessProfileSyncJob> logger)
+    : ScheduledJob(scopes, clock, logger)
+{
+    protected override TimeSpan DelayUntilNextRun(DateTimeOffset now) => options.Value.BusinessProfileSyncEvery;
+
+    protected override async Task RunAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await services.GetRequiredService<BusinessProfileSync>().SyncAsync(null, cancellationToken);
+        }
+        catch (GoogleException exception)
+        {
+            logger.LogWarning("Business Profile sync will be tried at the next run: {Error}", exception.Message);
+        }
+    }
+}
+
+/// <summary>Staff asked for a sync, or a location's link or hours changed.</summary>
+public sealed class GoogleSyncing(BusinessProfileSync business) : IEventHandler<GoogleSyncRequested>
+{
+    public Task HandleAsync(GoogleSyncRequested message, EventContext context, CancellationToken cancellationToken) => message.Source switch
+    {
+        "business_profile" => business.SyncAsync(message.StationId, cancellationToken),
+        _ => Task.CompletedTask,
+    };
+}
+
+public sealed class ReviewReplyPosting(BusinessProfileSync business) : IEventHandler<ReviewReplyApproved>
+{
+    public Task HandleAsync(ReviewReplyApproved message, EventContext context, CancellationToken cancellationToken) => business.PostReplyAsync(message.ReviewId, cancellationToken);
+}
