@@ -18,6 +18,8 @@ public sealed class AdminPagesTests(BrowserAppHost host)
         { "/Admin/Reviews", "admin-reviews" },
         { "/Admin/Loyalty", "admin-loyalty" },
         { "/Admin/Google", "admin-google-open" },
+        { "/Admin/Google/Business", "admin-google-business-open" },
+        { "/Admin/Reviews/Google", "admin-google-reviews-open" },
         { "/Admin/Audit", "admin-audit" },
         { "/Admin/Deleted", "admin-deleted" },
         { "/Admin/Users", "admin-users" },

@@ -34,6 +34,7 @@ public sealed class BrowserAppHost : HibachiAppHost
         // Google answers from a local server that speaks its token endpoint and Calendar API (and pushes changes).
         $"--Google:TokenEndpoint={Google.TokenEndpoint}", $"--Google:CalendarBaseUrl={Google.CalendarBaseUrl}", "--Google:CalendarPushToLocalApi=true",
         "--Google:FirstDelay=00:00:00.200", "--Google:MaxDelay=00:00:02",
+        $"--Google:BusinessProfileBaseUrl={Google.RootUrl}", $"--Google:BusinessInformationBaseUrl={Google.RootUrl}",
     ];
 
     public LocalGoogleServer Google { get; private set; } = null!;

@@ -72,4 +72,79 @@ public sealed class GoogleFlowTests(BrowserAppHost host)
         await Assertions.Expect(phone.Locator("#sync-badge")).ToHaveTextAsync("Up to date");
         await BrowserAppHost.ScreenshotAsync(phone, "admin-chef-calendar-phone");
     }
+
+    [Fact]
+    public async Task Staff_link_a_station_to_its_Business_Profile_set_holiday_hours_and_answer_a_negative_Google_review()
+    {
+        const string account = "4455667788";
+        const string location = "1122334455";
+        host.Google.AddReview(account, location, 5, "Chef Kenji was hilarious and the fried rice was perfect.", "Priya Shah");
+        var angry = host.Google.AddReview(account, location, 1, "They showed up 45 minutes late and the chicken was cold.", "Tom Becker");
+
+        var page = await host.NewPageAsync();
+        await host.SignInAsync(page, "admin@myhibachi.local");
+        await page.GotoAsync("/Admin/Google");
+        var name = "Business " + Guid.NewGuid().ToString("N")[..4];
+        await page.GetByLabel("Name").FillAsync(name);
+        await page.GetByLabel("Kind").SelectOptionAsync("refresh_token");
+        await page.GetByLabel("Business Profile (reviews and hours)").CheckAsync();
+        await page.GetByLabel("OAuth client id").FillAsync(host.Google.ClientId);
+        await page.GetByLabel("OAuth client secret").FillAsync(host.Google.ClientSecret);
+        await page.GetByLabel("Refresh token").FillAsync(host.Google.RefreshToken);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".flash")).ToContainTextAsync($"{name} is saved");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Business Profile" }).ClickAsync();
+        var card = page.Locator("form.card", new() { HasText = "Atlanta" }).First;
+        await card.GetByLabel("Google connection").SelectOptionAsync(new SelectOptionValue { Label = name });
+        await card.GetByLabel("Account id").FillAsync(account);
+        await card.GetByLabel("Location id").FillAsync(location);
+        await card.GetByLabel("Monday").FillAsync("11:00-22:00");
+        await card.GetByLabel("Saturday").FillAsync("10:00-14:00, 16:00-23:00");
+        var christmas = new DateOnly(DateTime.UtcNow.Year + 1, 12, 25);
+        await card.GetByLabel("Holidays and special days", new() { Exact = false }).FillAsync($"{christmas:yyyy-MM-dd} closed");
+        await card.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = false }).ClickAsync();
+        await Assertions.Expect(page.Locator(".flash")).ToContainTextAsync("Google is being updated now");
+        card = page.Locator("form.card", new() { HasText = "Atlanta" }).First;
+        for (var i = 0; i < 30 && !(await card.InnerTextAsync()).Contains("Hours written", StringComparison.Ordinal); i++)
+        {
+            await Task.Delay(500);
+            await page.ReloadAsync();
+            card = page.Locator("form.card", new() { HasText = "Atlanta" }).First;
+        }
+
+        await Assertions.Expect(card).ToContainTextAsync("Up to date");
+        await Assertions.Expect(card).ToContainTextAsync("on Google from 2 reviews");
+        await Assertions.Expect(card.GetByLabel("Saturday")).ToHaveValueAsync("10:00-14:00, 16:00-23:00");
+        Assert.Contains(host.Google.LocationPatches, p => p.LocationId == location && p.UpdateMask == "regularHours,specialHours");
+        await BrowserAppHost.ScreenshotAsync(page, "admin-google-business");
+
+        // The negative review waits for a reply; the AI drafts one from what it says; staff approve and it is posted.
+        await page.GotoAsync("/Admin/Reviews/Google?needsAttention=true");
+        await Assertions.Expect(page.Locator("#rating-overview")).ToContainTextAsync("Need a reply");
+        var review = page.Locator("article.google-review", new() { HasText = "Tom Becker" });
+        await Assertions.Expect(review).ToContainTextAsync("Needs a reply");
+        await review.GetByRole(AriaRole.Button, new() { Name = "AI draft" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".flash")).ToContainTextAsync("drafted");
+        review = page.Locator("article.google-review", new() { HasText = "Tom Becker" });
+        var draft = await review.Locator("textarea").InputValueAsync();
+        Assert.Contains("timing", draft, StringComparison.Ordinal);
+        await BrowserAppHost.ScreenshotAsync(page, "admin-google-reviews");
+        await review.GetByRole(AriaRole.Button, new() { Name = "Approve and post" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".flash")).ToContainTextAsync("being posted");
+        for (var i = 0; i < 30 && angry.Reply is null; i++)
+        {
+            await Task.Delay(300);
+        }
+
+        Assert.Equal(draft.Replace("\r\n", "\n", StringComparison.Ordinal).Trim(), angry.Reply?.Replace("\r\n", "\n", StringComparison.Ordinal).Trim());
+
+        var phone = await host.NewPageAsync(width: 390, height: 844);
+        await host.SignInAsync(phone, "admin@myhibachi.local");
+        await phone.GotoAsync("/Admin/Reviews/Google");
+        await Assertions.Expect(phone.Locator("article.google-review", new() { HasText = "Tom Becker" })).ToContainTextAsync("Our reply");
+        await BrowserAppHost.ScreenshotAsync(phone, "admin-google-reviews-phone");
+        await phone.GotoAsync("/Admin/Google/Business");
+        await BrowserAppHost.ScreenshotAsync(phone, "admin-google-business-phone");
+    }
 }

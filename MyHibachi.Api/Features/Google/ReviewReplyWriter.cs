@@ -21,9 +21,10 @@ public sealed partial class ReviewReplyWriter(IOptions<LlmOptions> llm, IHttpCli
         var name = FirstName(reviewer);
         return rating switch
         {
-            >= 4 => $"Thank you, {name}! We're so glad you and your guests enjoyed the show. It was a pleasure cooking for you, and we hope to fire up the grill for you again soon. – The MyHibachi {stationName} team",
-            3 => $"Thank you for the feedback, {name}. We're glad parts of the night went well and we'd love to hear what would have made it a five-star party. Please reach out to us directly. – The MyHibachi {stationName} team",
-            _ => $"{name}, we're sorry your party did not go as it should have. This is not the experience we want for anyone. Please contact us directly so we can understand what happened and make it right. – The MyHibachi {stationName} team",
+            <= 2 when name is null => $"We're sorry your party did not go as it should have. This is not the experience we want for anyone. Please contact us directly so we can understand what happened and make it right. – {Team(stationName)}",
+            >= 4 => $"Thank you, {name ?? "so much"}! We're so glad you and your guests enjoyed the show. It was a pleasure cooking for you, and we hope to fire up the grill for you again soon. – {Team(stationName)}",
+            3 => $"Thank you for the feedback{(name is null ? "" : ", " + name)}. We're glad parts of the night went well and we'd love to hear what would have made it a five-star party. Please reach out to us directly. – {Team(stationName)}",
+            _ => $"{name}, we're sorry your party did not go as it should have. This is not the experience we want for anyone. Please contact us directly so we can understand what happened and make it right. – {Team(stationName)}",
         };
     }
 
@@ -43,11 +44,13 @@ public sealed partial class ReviewReplyWriter(IOptions<LlmOptions> llm, IHttpCli
         var text = comment ?? "";
         var said = Topics.Where(t => t.Pattern.IsMatch(text)).Select(t => t.Sentence).Where(s => rating >= 4 ? s.StartsWith("Thank", StringComparison.Ordinal) : !s.StartsWith("Thank", StringComparison.Ordinal)).ToList();
         var name = FirstName(reviewer);
-        var opening = rating >= 4 ? $"Thank you, {name}!" : rating == 3 ? $"Thank you for the honest feedback, {name}." : $"{name}, thank you for telling us, and we're sorry.";
+        var opening = rating >= 4 ? $"Thank you, {name ?? "so much"}!"
+            : rating == 3 ? $"Thank you for the honest feedback{(name is null ? "" : ", " + name)}."
+            : name is null ? "Thank you for telling us, and we're sorry." : $"{name}, thank you for telling us, and we're sorry.";
         var closing = rating >= 4
             ? "We hope to cook for you again soon."
             : "Please contact us directly so we can make this right.";
-        return string.Join(' ', new[] { opening }.Concat(said).Append(closing).Append($"– The MyHibachi {stationName} team"));
+        return string.Join(' ', new[] { opening }.Concat(said).Append(closing).Append($"– {Team(stationName)}"));
     }
 
     public async Task<(string Text, string Source)> DraftAsync(string reviewer, int rating, string? comment, string stationName, CancellationToken cancellationToken)
@@ -64,10 +67,10 @@ public sealed partial class ReviewReplyWriter(IOptions<LlmOptions> llm, IHttpCli
                 .AddOpenAIChatCompletion(settings.Model!, new Uri(settings.Endpoint!), settings.ApiKey ?? "not-needed", httpClient: http.CreateClient(ReplyPhraser.HttpClientName))
                 .Build();
             var history = new ChatHistory(
-                $"You write the owner's public reply to a Google review of MyHibachi {stationName}, a mobile hibachi catering business. " +
+                $"You write the owner's public reply to a Google review of {Team(stationName)[4..^5]}, a mobile hibachi catering business. " +
                 "Be warm, specific to what the reviewer said, and brief (at most four sentences). Never offer refunds, discounts or numbers. " +
                 "For a negative review, apologise and invite them to contact the business directly. Sign as the MyHibachi team.");
-            history.AddUserMessage($"Reviewer: {FirstName(reviewer)}\nStars: {rating} of 5\nReview: {comment}");
+            history.AddUserMessage($"Reviewer: {FirstName(reviewer) ?? "anonymous"}\nStars: {rating} of 5\nReview: {comment}");
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeout.CancelAfter(TimeSpan.FromSeconds(settings.TimeoutSeconds));
             var reply = await kernel.GetRequiredService<IChatCompletionService>().GetChatMessageContentAsync(history, cancellationToken: timeout.Token);
@@ -87,10 +90,15 @@ public sealed partial class ReviewReplyWriter(IOptions<LlmOptions> llm, IHttpCli
         }
     }
 
-    private static string FirstName(string reviewer)
+    /// <summary>"The MyHibachi Atlanta team", whether or not the station's name already says MyHibachi.</summary>
+    public static string Team(string stationName) =>
+        stationName.StartsWith("MyHibachi", StringComparison.OrdinalIgnoreCase) ? $"The {stationName} team" : $"The MyHibachi {stationName} team";
+
+    /// <summary>The reviewer's first name, or null for an anonymous reviewer.</summary>
+    private static string? FirstName(string reviewer)
     {
         var first = reviewer.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault();
-        return string.IsNullOrEmpty(first) || first.Equals("A", StringComparison.Ordinal) ? "there" : first;
+        return string.IsNullOrEmpty(first) || reviewer == "A Google user" ? null : first;
     }
 
     [GeneratedRegex(@"\b(late|wait(ed|ing)?|hour|delay(ed)?|on time|never showed|no[- ]show)\b", RegexOptions.IgnoreCase)]

@@ -198,3 +198,41 @@ public sealed class SecretBoxTests
         Assert.Null(box.Open([1, 2, 3]));
     }
 }
+
+public sealed class ReviewReplyWriterTests
+{
+    [Fact]
+    public void Templates_answer_by_stars_and_sign_with_the_station_once()
+    {
+        Assert.StartsWith("Thank you, Maria!", ReviewReplyWriter.Template("Maria Gonzalez", 5, "MyHibachi Atlanta"), StringComparison.Ordinal);
+        Assert.EndsWith("– The MyHibachi Atlanta team", ReviewReplyWriter.Template("Maria Gonzalez", 5, "MyHibachi Atlanta"), StringComparison.Ordinal);
+        Assert.EndsWith("– The MyHibachi Houston team", ReviewReplyWriter.Template("Maria", 3, "Houston"), StringComparison.Ordinal);
+        Assert.StartsWith("We're sorry your party", ReviewReplyWriter.Template("A Google user", 1, "Houston"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_rules_answer_what_a_review_talks_about()
+    {
+        var late = ReviewReplyWriter.Rules("Tom Becker", 1, "They showed up 45 minutes late and the chicken was cold.", "Atlanta");
+        Assert.Contains("timing", late, StringComparison.Ordinal);
+        Assert.Contains("food", late, StringComparison.Ordinal);
+        Assert.DoesNotContain("invoice", late, StringComparison.Ordinal);
+        Assert.DoesNotContain("45", late, StringComparison.Ordinal);
+        var happy = ReviewReplyWriter.Rules("Priya Shah", 5, "Amazing show!", "Atlanta");
+        Assert.Contains("kind words", happy, StringComparison.Ordinal);
+        Assert.DoesNotContain("sorry", happy, StringComparison.Ordinal);
+        var price = ReviewReplyWriter.Rules("Sam", 2, "Way too expensive for what we got", "Atlanta");
+        Assert.Contains("invoice", price, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Google_times_with_nine_fraction_digits_are_read()
+    {
+        Assert.Equal(new DateTimeOffset(2026, 12, 2, 16, 41, 5, 123, TimeSpan.Zero).AddTicks(4567),
+            GoogleBusinessProfile.Rfc3339("2026-12-02T16:41:05.123456789Z"));
+        Assert.Equal(new DateTimeOffset(2026, 12, 2, 16, 41, 5, TimeSpan.Zero), GoogleBusinessProfile.Rfc3339("2026-12-02T16:41:05Z"));
+        Assert.Null(GoogleBusinessProfile.Rfc3339("yesterday"));
+        Assert.Equal(5, GoogleBusinessProfile.Stars("FIVE"));
+        Assert.Equal(0, GoogleBusinessProfile.Stars("STAR_RATING_UNSPECIFIED"));
+    }
+}
