@@ -4,14 +4,14 @@ using MyHibachi.Benchmarks;
 
 // Load, leak and fault benchmarks against the real running system (AppHost with PostgreSQL, Redis
 // and RabbitMQ). Run on demand:
-//   dotnet run -c Release --project tests/MyHibachi.Benchmarks [-- --quick] [-- --only load,baseline,memory,faults,bad-input,webhooks,chat,calendar,inbox,reviews]
+//   dotnet run -c Release --project tests/MyHibachi.Benchmarks [-- --quick] [-- --only load,baseline,memory,faults,bad-input,webhooks,chat,calendar,inbox,reviews,google]
 //   dotnet run -c Release --project tests/MyHibachi.Benchmarks -- --only router   (the assistant's router on held-out phrasings; no AppHost)
 //     [--seconds N (per load level)] [--memory-requests N (after the first 1,000; default 100,000)]
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 var quick = args.Contains("--quick");
 var only = Array.IndexOf(args, "--only") is var at and >= 0 && at + 1 < args.Length ? args[at + 1] : null;
 var parts = only?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToHashSet()
-            ?? ["load", "baseline", "memory", "faults", "bad-input", "webhooks", "chat", "calendar", "inbox", "reviews"];
+            ?? ["load", "baseline", "memory", "faults", "bad-input", "webhooks", "chat", "calendar", "inbox", "reviews", "google"];
 var seconds = TimeSpan.FromSeconds(Array.IndexOf(args, "--seconds") is var s and >= 0 && s + 1 < args.Length ? int.Parse(args[s + 1], CultureInfo.InvariantCulture) : quick ? 8 : 20);
 var memoryRequests = Array.IndexOf(args, "--memory-requests") is var m and >= 0 && m + 1 < args.Length
     ? int.Parse(args[m + 1], CultureInfo.InvariantCulture)
@@ -226,6 +226,20 @@ try
         };
         LoadRunner.PrintTable("Visitors", visitors);
         LoadRunner.PrintTable("Customers", [await LoadRunner.RunAsync(ReviewsRun.CustomerMix(customerToken), () => system.Client(), 20, seconds)]);
+    }
+
+    if (parts.Contains("google"))
+    {
+        Console.WriteLine();
+        Console.WriteLine("## Chefs' own calendars (Google and ICS busy times) in the booking wizard, and the private ICS feed");
+        var google = new GoogleRun(system);
+        var before = await LoadRunner.RunAsync(google.StationMonth(), () => system.Client(), 50, seconds);
+        var added = await google.AddBusyTimesAsync(100);
+        var after = await LoadRunner.RunAsync(google.StationMonth(), () => system.Client(), 50, seconds);
+        Console.WriteLine($"A month of the 40-chef station's open times, 50 users: without calendar busy times {before.RequestsPerSecond:N0} req/s, p50 {before.P50:0} ms, p95 {before.P95:0} ms; " +
+                          $"with {added:N0} busy times ({added / 40} per chef) {after.RequestsPerSecond:N0} req/s, p50 {after.P50:0} ms, p95 {after.P95:0} ms.");
+        var feed = await google.FeedAsync(200);
+        Console.WriteLine($"Private ICS feed of the busiest chef ({feed.Events} events, {feed.Bytes / 1024:N0} kB), {feed.Requests} reads one after another: p50 {feed.P50:0.0} ms, p95 {feed.P95:0.0} ms.");
     }
 
     if (parts.Contains("bad-input"))
