@@ -52,6 +52,9 @@ public sealed class GoogleClient(HttpClient http, ILogger<GoogleClient> logger) 
     public Task<ApiResult<Done>> ReportWatchAsync(Guid chefId, CalendarWatchReport report, CancellationToken ct) =>
         PutAsync<Done>($"/api/internal/google/calendar/chefs/{chefId}/watch", report, ct);
 
+    public Task<ApiResult<IReadOnlyList<Guid>>> StaleBookingsAsync(Guid chefId, CancellationToken ct) =>
+        GetAsync<IReadOnlyList<Guid>>($"/api/internal/google/calendar/stale-bookings?chefId={chefId}", ct);
+
     public Task<ApiResult<BookingCalendarPlanDto>> BookingPlanAsync(Guid bookingId, CancellationToken ct) =>
         GetAsync<BookingCalendarPlanDto>($"/api/internal/google/calendar/bookings/{bookingId}", ct);
 

@@ -36,6 +36,7 @@ public sealed class CalendarSync(
                 var read = await calendar.ReadAsync(access, calendarId, target.SyncToken, cancellationToken);
                 await ReportAsync(chefId, new CalendarBusyReport("google", read.Full, read.Events, read.NextSyncToken, null), cancellationToken);
                 await KeepWatchingAsync(access, target, cancellationToken);
+                await RepairEventsAsync(chefId, cancellationToken);
             }
             catch (GoogleException exception)
             {
@@ -114,6 +115,27 @@ public sealed class CalendarSync(
             catch (GoogleException exception)
             {
                 logger.LogInformation("The old push channel {Channel} could not be stopped ({Error}); it ends by itself.", oldChannel, exception.Message);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Writes the events the chef's calendar is missing or has out of date (bookings made before the calendar was
+    /// linked, details changed since), and deletes the ones it should no longer have. A refusal for one booking is
+    /// logged and the others go on.
+    /// </summary>
+    private async Task RepairEventsAsync(Guid chefId, CancellationToken cancellationToken)
+    {
+        var stale = (await api.StaleBookingsAsync(chefId, cancellationToken)).OrThrow("the bookings to write");
+        foreach (var bookingId in stale)
+        {
+            try
+            {
+                await PlaceBookingAsync(bookingId, cancellationToken);
+            }
+            catch (GoogleException exception) when (!exception.Transient)
+            {
+                logger.LogWarning("Booking {Booking}'s calendar event could not be written: {Error}", bookingId, exception.Message);
             }
         }
     }

@@ -546,6 +546,26 @@ public sealed class ChefCalendars(
         return new BookingCalendarPlanDto(bookingId, upsert, remove);
     }
 
+    /// <summary>
+    /// Bookings whose calendar event is missing or out of date: live bookings of chefs with a linked calendar that
+    /// have no event written since their last change (a calendar linked after they were made, details changed,
+    /// a lost message), and events still on a calendar for a booking that no longer holds that chef.
+    /// </summary>
+    public async Task<IReadOnlyList<Guid>> StaleBookingsAsync(Guid? chefId, int limit, CancellationToken cancellationToken)
+    {
+        var now = clock.Now();
+        var linked = db.ChefCalendars.Where(c => c.ConnectionId != null && c.CalendarId != null && (chefId == null || c.ChefId == chefId)).Select(c => c.ChefId);
+        var missing = await db.Bookings.AsNoTracking()
+            .Where(b => b.ChefId != null && linked.Contains(b.ChefId.Value) && AvailabilityService.HoldingStatuses.Contains(b.Status) && b.EndsAt > now)
+            .Where(b => !db.BookingCalendarEvents.Any(e => e.BookingId == b.Id && e.ChefId == b.ChefId && !e.Removed && e.SyncedAt >= b.UpdatedAt))
+            .OrderBy(b => b.StartsAt).Select(b => b.Id).Take(limit).ToListAsync(cancellationToken);
+        var orphaned = await db.BookingCalendarEvents.AsNoTracking()
+            .Where(e => !e.Removed && (chefId == null || e.ChefId == chefId))
+            .Where(e => !db.Bookings.Any(b => b.Id == e.BookingId && b.ChefId == e.ChefId && AvailabilityService.HoldingStatuses.Contains(b.Status)))
+            .Select(e => e.BookingId).Take(limit).ToListAsync(cancellationToken);
+        return missing.Concat(orphaned).Distinct().Take(limit).ToList();
+    }
+
     public async Task<Result> ReportBookingEventsAsync(Guid bookingId, BookingCalendarReport report, CancellationToken cancellationToken)
     {
         var plan = await PlanAsync(bookingId, cancellationToken);

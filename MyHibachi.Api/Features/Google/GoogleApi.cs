@@ -89,6 +89,9 @@ public static class GoogleApi
             .WithName("ReportCalendarWatch").ProducesValidationProblem().WithSummary("The push channel Google opened (or that it was stopped)");
         workers.MapGet("/calendar/bookings/{id:guid}", (Guid id, ChefCalendars calendars, CancellationToken ct) => calendars.PlanAsync(id, ct).ToOk())
             .WithName("BookingCalendarPlan").WithSummary("The event the booking should have on its chef's calendar, and the ones to delete");
+        workers.MapGet("/calendar/stale-bookings", (Guid? chefId, int? limit, ChefCalendars calendars, CancellationToken ct) =>
+                calendars.StaleBookingsAsync(chefId, Math.Clamp(limit ?? 200, 1, 1000), ct))
+            .WithName("StaleCalendarBookings").WithSummary("Bookings whose calendar event is missing, out of date, or on a calendar it should have left");
         workers.MapPut("/calendar/bookings/{id:guid}", (Guid id, BookingCalendarReport report, ChefCalendars calendars, CancellationToken ct) => calendars.ReportBookingEventsAsync(id, report, ct).ToNoContent())
             .WithName("ReportBookingCalendar").WithSummary("The booking's events were written or deleted");
         workers.MapGet("/business/targets", (Guid? stationId, BusinessProfile profile, CancellationToken ct) => profile.TargetsAsync(stationId, ct))

@@ -73,6 +73,31 @@ public sealed class CalendarSyncTests(GoogleAppHost host) : GoogleTest(host)
     }
 
     [Fact]
+    public async Task Bookings_made_before_the_calendar_was_linked_and_later_changes_reach_the_calendar_at_the_next_sync()
+    {
+        var station = await Api.CreateStationAsync();
+        var chef = (await Api.CreateChefAsync(station.Id)).Chef;
+        var date = HibachiApiClient.FutureDate(40);
+        var booking = (await Api.PostAsync<BookingDto>("/api/bookings", Api.BookingRequest(station.Id, date, "18:00", chefId: chef.Id))).Ok(HttpStatusCode.Created);
+
+        var connection = await ServiceAccountAsync();
+        var calendarId = NewCalendarId();
+        var before = DateTimeOffset.UtcNow;
+        await LinkAsync(chef.Id, connection.Id, calendarId);
+        await SyncedAsync(chef.Id, before);
+        var written = (await EventuallyAsync(() => Task.FromResult(Google.Calendar(calendarId).BookingEvents), e => e.Count == 1, what: "the earlier booking's event")).Single();
+        Assert.Equal($"Hibachi party, 10 guests ({booking.Reference})", written.Summary);
+
+        // More guests: no new time, so nothing is pushed at once; the next sync brings the event up to date.
+        var (_, etag) = await Api.GetBookingAsync(booking.Id);
+        (await Api.PutAsync<BookingDto>($"/api/bookings/{booking.Id}", new UpdateBookingRequest(null, null, 14, null, null, null, null, null, null), etag)).Ok();
+        (await Api.PostAsync<ChefCalendarDto>($"/api/v1/chefs/{chef.Id}/calendar/sync")).Ok();
+        await EventuallyAsync(() => Task.FromResult(Google.Calendar(calendarId).BookingEvents), e => e.Count == 1 && e[0].Summary!.Contains("14 guests", StringComparison.Ordinal),
+            what: "the event with 14 guests");
+        Assert.Single(Google.Calendar(calendarId).Events.Values, e => e.Private.ContainsKey("myhibachiBookingId"));
+    }
+
+    [Fact]
     public async Task Later_syncs_read_only_changes_with_the_sync_token_and_an_expired_token_starts_a_full_read()
     {
         var station = await Api.CreateStationAsync();

@@ -173,6 +173,7 @@ public sealed class AuthorizationMatrixTests(ApiAppHost host) : ApiTest(host)
         new("GET", w => $"/api/v1/chefs/{w.ChefA1}/calendar.ics?token=guess", null, "SA 404|A 404|CS 404|SM 404|CH 404|CU 404|SV 404|AN 404"),
         new("POST", _ => "/api/v1/webhooks/google/calendar", null, "SA 403|A 403|CS 403|SM 403|CH 403|CU 403|SV 403|AN 403"),
         new("GET", _ => "/api/internal/google/calendar/targets", null, "SA 403|A 403|CS 403|SM 403|CH 403|CU 403|SV ok|AN 401"),
+        new("GET", _ => "/api/internal/google/calendar/stale-bookings", null, "SA 403|A 403|CS 403|SM 403|CH 403|CU 403|SV ok|AN 401"),
         new("GET", _ => $"/api/internal/google/connections/{Guid.Empty}/credential", null, "SA 403|A 403|CS 403|SM 403|CH 403|CU 403|SV 404|AN 401"),
         new("GET", _ => "/api/v1/payments/terms", null, "SA ok|A ok|CS ok|SM ok|CH ok|CU ok|SV ok|AN ok"),
         new("POST", _ => "/api/auth/resend-confirmation", "{}", "SA ok|A ok|CS ok|SM ok|CH ok|CU ok|SV ok|AN ok"),
