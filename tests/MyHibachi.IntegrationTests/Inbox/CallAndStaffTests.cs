@@ -65,7 +65,9 @@ public sealed class CallAndStaffTests(InboxAppHost host) : InboxTest(host)
         await CallAsync("s-dg-2", "+14045550144", "401786818009");
 
         var voice = await ConversationOfAsync("voice", "+14045550133");
-        var thread = await EventuallyAsync(() => ThreadAsync(voice.Id), t => t.Calls.Any(c => c.TranscriptStatus == "ready"), seconds: 45, what: "the RingCentral transcript");
+        // The transcript is stored first and read after (the lead is written as part of reading it): wait for both.
+        var thread = await EventuallyAsync(() => ThreadAsync(voice.Id), t => t.Calls.Any(c => c.TranscriptStatus == "ready" && c.LeadId is not null), seconds: 45,
+            what: "the RingCentral transcript and its lead");
         var call = thread.Calls.Single();
         Assert.Equal("inbound", call.Direction);
         Assert.Equal("completed", call.Status);
