@@ -46,14 +46,14 @@ public sealed class BusinessProfileSync(
                     }
                     catch (GoogleException exception) when (!exception.Transient)
                     {
-                        await api.ReportHoursAsync(target.StationId, new BusinessHoursReport(Trim(exception.Message)), cancellationToken);
+                        await api.ReportHoursAsync(target.StationId, new BusinessHoursReport(TextLimits.Clip(exception.Message, 500)), cancellationToken);
                     }
                 }
             }
             catch (GoogleException exception)
             {
                 logger.LogWarning("Business Profile sync for station {Station} failed: {Error}", target.StationId, exception.Message);
-                await api.ReportReviewsAsync(target.StationId, new GoogleReviewsReport(null, null, null, Trim(exception.Message)), cancellationToken);
+                await api.ReportReviewsAsync(target.StationId, new GoogleReviewsReport(null, null, null, TextLimits.Clip(exception.Message, 500)), cancellationToken);
                 transient ??= exception.Transient ? exception : null;
             }
         }
@@ -64,15 +64,13 @@ public sealed class BusinessProfileSync(
         }
     }
 
-    private static string Trim(string text) => text.Length > 500 ? text[..500] : text;
-
     private async Task AlertAsync(IReadOnlyList<GoogleReviewDto> reviews, CancellationToken cancellationToken)
     {
         var model = new MessageEmailModel("Hello team", reviews.Count == 1 ? $"New {reviews[0].Rating}-star Google review for {reviews[0].StationName}" : $"{reviews.Count} new negative Google reviews",
             ["A customer left a negative review on Google. A draft reply is ready: read it, change it if needed and approve it, and reach out to the customer."],
             reviews.Select(r => ($"{r.Rating}★ {r.Reviewer} ({r.StationName})", (r.Comment ?? "(no text)").Length > 300 ? r.Comment![..300] + "…" : r.Comment ?? "(no text)")).ToList(),
             $"{site.Value.BaseUrl.TrimEnd('/')}/Admin/Google/Reviews?needsAttention=true", "Answer the reviews");
-        var html = await templates.RenderAsync<MessageEmail>(new Dictionary<string, object?> { [nameof(MessageEmail.Model)] = model });
+        var html = await templates.RenderMessageAsync(model);
         await email.SendAsync(email.Compose($"google-negative-{reviews[0].Id:N}", business.Value.Name, business.Value.Email, model.Subject, model.Text, html), cancellationToken);
     }
 
@@ -94,7 +92,7 @@ public sealed class BusinessProfileSync(
         }
         catch (GoogleException exception) when (!exception.Transient)
         {
-            await api.ReportReplyAsync(reviewId, new ReviewReplyReport(false, Trim(exception.Message)), cancellationToken);
+            await api.ReportReplyAsync(reviewId, new ReviewReplyReport(false, TextLimits.Clip(exception.Message, 500)), cancellationToken);
         }
     }
 }

@@ -41,7 +41,7 @@ public sealed class CalendarSync(
             catch (GoogleException exception)
             {
                 logger.LogWarning("Google calendar sync for chef {Chef} failed: {Error}", chefId, exception.Message);
-                await api.ReportBusyAsync(chefId, new CalendarBusyReport("google", false, null, null, Trim(exception.Message)), cancellationToken);
+                await api.ReportBusyAsync(chefId, new CalendarBusyReport("google", false, null, null, TextLimits.Clip(exception.Message, 500)), cancellationToken);
                 transient ??= exception.Transient ? exception : null;
             }
         }
@@ -56,7 +56,7 @@ public sealed class CalendarSync(
             catch (Exception exception) when (exception is GoogleException or HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
             {
                 logger.LogWarning("ICS import for chef {Chef} failed: {Error}", chefId, exception.Message);
-                await api.ReportBusyAsync(chefId, new CalendarBusyReport("ics", false, null, null, Trim(exception.Message)), cancellationToken);
+                await api.ReportBusyAsync(chefId, new CalendarBusyReport("ics", false, null, null, TextLimits.Clip(exception.Message, 500)), cancellationToken);
             }
         }
 
@@ -65,8 +65,6 @@ public sealed class CalendarSync(
             throw transient;
         }
     }
-
-    private static string Trim(string text) => text.Length > 500 ? text[..500] : text;
 
     private async Task ReportAsync(Guid chefId, CalendarBusyReport report, CancellationToken cancellationToken)
     {
@@ -89,7 +87,7 @@ public sealed class CalendarSync(
             ],
             conflicts.Select(c => (c.Reference, $"{c.StartsAt.UtcDateTime.ToString("d MMM yyyy HH:mm", CultureInfo.InvariantCulture)} UTC; busy {c.BusyFrom.UtcDateTime:HH:mm}–{c.BusyTo.UtcDateTime:HH:mm} UTC ({c.Source})")).ToList(),
             link, "Open the chef's calendar");
-        var html = await templates.RenderAsync<MessageEmail>(new Dictionary<string, object?> { [nameof(MessageEmail.Model)] = model });
+        var html = await templates.RenderMessageAsync(model);
         var key = string.Join('-', conflicts.Select(c => $"{c.BookingId:N}{c.BusyFrom.ToUnixTimeSeconds()}").Order());
         await email.SendAsync(email.Compose($"calendar-clash-{Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(key)))[..24]}",
             business.Value.Name, business.Value.Email, model.Subject, model.Text, html), cancellationToken);

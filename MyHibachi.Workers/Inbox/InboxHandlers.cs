@@ -173,7 +173,7 @@ public sealed class MentionEmails(EmailSender email, EmailTemplates templates, I
         {
             var model = new MessageEmailModel(person.Name.Split(' ')[0], $"{message.AuthorName} mentioned you in the inbox",
                 [$"{message.AuthorName} wrote a note for you:", message.Text], [], link, "Open the conversation");
-            var html = await templates.RenderAsync<MessageEmail>(new Dictionary<string, object?> { [nameof(MessageEmail.Model)] = model });
+            var html = await templates.RenderMessageAsync(model);
             await email.SendAsync(email.Compose($"{context.MessageId:N}-{person.UserId:N}", person.Name, person.Email, model.Subject, model.Text, html),
                 cancellationToken);
         }

@@ -154,7 +154,7 @@ public sealed class EventConsumer(
             Headers = new Dictionary<string, object?>(delivery.BasicProperties.Headers ?? new Dictionary<string, object?>())
             {
                 [EventTopology.AttemptHeader] = attempt,
-                [EventTopology.ErrorHeader] = error.Length > 500 ? error[..500] : error,
+                [EventTopology.ErrorHeader] = TextLimits.Clip(error, 500),
             },
         };
         await publisher.BasicPublishAsync("", queue, mandatory: true, properties, delivery.Body, cancellationToken);

@@ -18,4 +18,8 @@ public sealed class EmailTemplates(IServiceProvider services, ILoggerFactory log
             return output.ToHtmlString();
         });
     }
+
+    /// <summary>The HTML of a plain message e-mail (the <see cref="Templates.MessageEmail"/> template).</summary>
+    public Task<string> RenderMessageAsync(MessageEmailModel model) =>
+        RenderAsync<Templates.MessageEmail>(new Dictionary<string, object?> { [nameof(Templates.MessageEmail.Model)] = model });
 }

@@ -108,7 +108,7 @@ public sealed class PaymentNotifications(
     private async Task SendAsync(EventContext context, string name, string address, MessageEmailModel model, CancellationToken cancellationToken,
         params EmailAttachment[] attachments)
     {
-        var html = await templates.RenderAsync<MessageEmail>(new Dictionary<string, object?> { [nameof(MessageEmail.Model)] = model });
+        var html = await templates.RenderMessageAsync(model);
         await email.SendAsync(email.Compose(context.MessageId.ToString(), name, address, model.Subject, model.Text, html, attachments), cancellationToken);
     }
 

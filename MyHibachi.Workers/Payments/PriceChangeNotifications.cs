@@ -19,7 +19,7 @@ public sealed class PriceChangeNotifications(InternalClient api, EmailSender ema
             [$"{message.ChangedByName} changed {message.Name} ({message.Code}). Quotes and bookings already made keep their prices."],
             [("From", Show(message.OldValue, message.Unit)), ("To", Show(message.NewValue, message.Unit)),
              ("Reason", message.Reason)]);
-        var html = await templates.RenderAsync<MessageEmail>(new Dictionary<string, object?> { [nameof(MessageEmail.Model)] = model });
+        var html = await templates.RenderMessageAsync(model);
         foreach (var (recipient, index) in recipients.Select((r, i) => (r, i)))
         {
             // One message id per recipient, stable across redeliveries: no one gets it twice.

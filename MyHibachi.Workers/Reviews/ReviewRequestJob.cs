@@ -33,7 +33,7 @@ public sealed class ReviewRequestJob(IServiceScopeFactory scopes, TimeProvider c
                 ],
                 [("Booking", request.Reference), ("Event", request.EventDate.ToString("d MMMM yyyy", CultureInfo.InvariantCulture))],
                 request.Link, "Write your review");
-            var html = await templates.RenderAsync<MessageEmail>(new Dictionary<string, object?> { [nameof(MessageEmail.Model)] = model });
+            var html = await templates.RenderMessageAsync(model);
             await email.SendAsync(email.Compose($"review-request-{request.BookingId}", request.FirstName, request.Email, model.Subject, model.Text, html), cancellationToken);
             (await api.RequestSentAsync(request.BookingId, cancellationToken)).OrThrow("marking the review request sent");
         }

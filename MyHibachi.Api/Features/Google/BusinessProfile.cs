@@ -403,12 +403,12 @@ public sealed partial class BusinessProfile(HibachiDbContext db, ReviewReplyWrit
                 fresh.Add(review);
             }
 
-            review.Reviewer = Text.Clean(item.Reviewer) is { } name ? name[..Math.Min(200, name.Length)] : "A Google user";
+            review.Reviewer = TextLimits.Clip(Text.Clean(item.Reviewer), 200) ?? "A Google user";
             review.Rating = item.Rating;
-            review.Comment = item.Comment is { Length: > 10_000 } long_ ? long_[..10_000] : item.Comment;
+            review.Comment = TextLimits.Clip(item.Comment, 10_000);
             review.CreatedAt = item.CreatedAt.ToUniversalTime();
             review.UpdatedAt = item.UpdatedAt.ToUniversalTime();
-            review.ReplyText = item.Reply is { Length: > 4096 } r ? r[..4096] : item.Reply;
+            review.ReplyText = TextLimits.Clip(item.Reply, 4096);
             review.RepliedAt = item.RepliedAt?.ToUniversalTime();
             if (review.ReplyText is not null && review.ReplyStatus is ReplyStatus.None)
             {
@@ -443,7 +443,7 @@ public sealed partial class BusinessProfile(HibachiDbContext db, ReviewReplyWrit
             return Failure.NotFound("Business Profile location");
         }
 
-        location.HoursError = report.Error is { Length: > 500 } e ? e[..500] : report.Error;
+        location.HoursError = TextLimits.Clip(report.Error, 500);
         if (report.Error is null)
         {
             location.HoursPending = false;
@@ -491,7 +491,7 @@ public sealed partial class BusinessProfile(HibachiDbContext db, ReviewReplyWrit
         else
         {
             review.ReplyStatus = ReplyStatus.Failed;
-            review.ReplyError = report.Error is { Length: > 500 } e ? e[..500] : report.Error ?? "Google refused the reply.";
+            review.ReplyError = TextLimits.Clip(report.Error, 500) ?? "Google refused the reply.";
         }
 
         await db.SaveChangesAsync(cancellationToken);

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
@@ -63,8 +62,25 @@ public sealed class ChefCalendars(
 
     public async Task<Result<ChefCalendarDto>> GetAsync(Guid chefId, CancellationToken cancellationToken)
     {
-        var chef = await scope.Chefs(db.Chefs).AsNoTracking().FirstOrDefaultAsync(c => c.Id == chefId, cancellationToken);
+        var chef = await VisibleChefAsync(chefId, cancellationToken);
         return chef is null ? Failure.NotFound("Chef") : await ToDtoAsync(chef, cancellationToken);
+    }
+
+    /// <summary>The chef, if the caller may see them (a chef: themselves; station staff: their station's).</summary>
+    private Task<Chef?> VisibleChefAsync(Guid chefId, CancellationToken cancellationToken) =>
+        scope.Chefs(db.Chefs).AsNoTracking().FirstOrDefaultAsync(c => c.Id == chefId, cancellationToken);
+
+    /// <summary>The chef's calendar row, tracked for a change; a new one (added) when the chef has none yet.</summary>
+    private async Task<ChefCalendar> CalendarForChangeAsync(Guid chefId, CancellationToken cancellationToken)
+    {
+        if (await db.ChefCalendars.FirstOrDefaultAsync(c => c.ChefId == chefId, cancellationToken) is { } calendar)
+        {
+            return calendar;
+        }
+
+        calendar = new ChefCalendar { ChefId = chefId };
+        db.ChefCalendars.Add(calendar);
+        return calendar;
     }
 
     private async Task<ChefCalendarDto> ToDtoAsync(Chef chef, CancellationToken cancellationToken)
@@ -100,7 +116,7 @@ public sealed class ChefCalendars(
 
     public async Task<Result<ChefCalendarDto>> SaveAsync(Guid chefId, ChefCalendarRequest request, CancellationToken cancellationToken)
     {
-        var chef = await scope.Chefs(db.Chefs).AsNoTracking().FirstOrDefaultAsync(c => c.Id == chefId, cancellationToken);
+        var chef = await VisibleChefAsync(chefId, cancellationToken);
         if (chef is null)
         {
             return Failure.NotFound("Chef");
@@ -142,12 +158,7 @@ public sealed class ChefCalendars(
             return Failure.Invalid(errors);
         }
 
-        var calendar = await db.ChefCalendars.FirstOrDefaultAsync(c => c.ChefId == chefId, cancellationToken);
-        if (calendar is null)
-        {
-            calendar = new ChefCalendar { ChefId = chefId };
-            db.ChefCalendars.Add(calendar);
-        }
+        var calendar = await CalendarForChangeAsync(chefId, cancellationToken);
 
         var googleChanged = calendar.ConnectionId != request.ConnectionId || calendar.CalendarId != calendarId;
         var icsChanged = calendar.IcsImportUrl != icsUrl;
@@ -185,7 +196,7 @@ public sealed class ChefCalendars(
     /// <summary>Staff or the chef ask for a sync now: the Workers read the calendar and report; the status shows progress.</summary>
     public async Task<Result<ChefCalendarDto>> RequestSyncAsync(Guid chefId, CancellationToken cancellationToken)
     {
-        var chef = await scope.Chefs(db.Chefs).AsNoTracking().FirstOrDefaultAsync(c => c.Id == chefId, cancellationToken);
+        var chef = await VisibleChefAsync(chefId, cancellationToken);
         var calendar = chef is null ? null : await db.ChefCalendars.FirstOrDefaultAsync(c => c.ChefId == chefId, cancellationToken);
         if (chef is null)
         {
@@ -207,18 +218,13 @@ public sealed class ChefCalendars(
     /// <summary>A new private feed link: the old one stops working at once.</summary>
     public async Task<Result<ChefCalendarDto>> ResetFeedAsync(Guid chefId, CancellationToken cancellationToken)
     {
-        var chef = await scope.Chefs(db.Chefs).AsNoTracking().FirstOrDefaultAsync(c => c.Id == chefId, cancellationToken);
+        var chef = await VisibleChefAsync(chefId, cancellationToken);
         if (chef is null)
         {
             return Failure.NotFound("Chef");
         }
 
-        var calendar = await db.ChefCalendars.FirstOrDefaultAsync(c => c.ChefId == chefId, cancellationToken);
-        if (calendar is null)
-        {
-            calendar = new ChefCalendar { ChefId = chefId };
-            db.ChefCalendars.Add(calendar);
-        }
+        var calendar = await CalendarForChangeAsync(chefId, cancellationToken);
 
         calendar.FeedVersion++;
         await db.SaveChangesAsync(cancellationToken);
@@ -601,6 +607,4 @@ public sealed class ChefCalendars(
         await db.SaveChangesAsync(cancellationToken);
         return Result.Success;
     }
-
-    public static string Iso(DateTimeOffset instant) => instant.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 }

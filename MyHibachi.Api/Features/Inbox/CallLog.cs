@@ -226,7 +226,7 @@ public sealed class CallLog(
 
         call.RcTranscriptStatus = status!.Value;
         call.TranscriptSource = report.Source;
-        call.TranscriptError = report.Error is { Length: > 500 } long_ ? long_[..500] : report.Error;
+        call.TranscriptError = TextLimits.Clip(report.Error, 500);
         if (status == TranscriptStatus.Ready)
         {
             var transcript = report.Transcript!.Trim();

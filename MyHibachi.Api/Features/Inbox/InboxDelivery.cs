@@ -141,7 +141,7 @@ public sealed class InboxDelivery(
         }
 
         var now = clock.GetUtcNow();
-        var error = report.Error is { Length: > 500 } long_ ? long_[..500] : report.Error;
+        var error = TextLimits.Clip(report.Error, 500);
         switch (report.Status)
         {
             case DeliveryStatus.Sent or DeliveryStatus.Delivered or DeliveryStatus.Read:

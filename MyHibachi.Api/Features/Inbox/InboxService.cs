@@ -376,7 +376,7 @@ public sealed partial class InboxService(
     private void Event(Conversation c, ConversationEventKind kind, string reason, DateTimeOffset now) =>
         db.ConversationEvents.Add(new ConversationEvent
         {
-            ConversationId = c.Id, Kind = kind, Reason = reason.Length > 500 ? reason[..500] : reason, ActorUserId = actor.UserId, ActorName = actor.Name,
+            ConversationId = c.Id, Kind = kind, Reason = TextLimits.Clip(reason, 500)!, ActorUserId = actor.UserId, ActorName = actor.Name,
             CreatedAt = now,
         });
 
