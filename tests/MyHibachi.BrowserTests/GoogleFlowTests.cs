@@ -70,6 +70,8 @@ public sealed class GoogleFlowTests(BrowserAppHost host)
         await BrowserAppHost.ScreenshotAsync(phone, "admin-google-phone");
         await phone.GotoAsync(calendarPage);
         await Assertions.Expect(phone.Locator("#sync-badge")).ToHaveTextAsync("Up to date");
+        // A long calendar id (an e-mail address) wraps instead of widening the page past the phone's screen.
+        Assert.True(await phone.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "the calendar page is wider than the phone");
         await BrowserAppHost.ScreenshotAsync(phone, "admin-chef-calendar-phone");
     }
 

@@ -104,6 +104,14 @@ public sealed class ResponsiveLayoutTests(BrowserAppHost host)
                 await CheckAsync(staff, [detail + "/Edit"], width, problems);
             }
 
+            await staff.GotoAsync("/Admin/Chefs");
+            var chefLink = staff.Locator("main a[href^='/Admin/Chefs/Edit/']").First;
+            if (await chefLink.CountAsync() > 0)
+            {
+                var chefId = (await chefLink.GetAttributeAsync("href"))!["/Admin/Chefs/Edit/".Length..];
+                await CheckAsync(staff, [$"/Admin/Chefs/Calendar/{chefId}"], width, problems);
+            }
+
             await staff.GotoAsync("/Admin/Customers");
             var customerLink = staff.Locator("main table a[href^='/Admin/Customers/Edit/']").First;
             if (await customerLink.CountAsync() > 0)
