@@ -53,8 +53,14 @@ public sealed class IndexModel(InboxClient inbox, CatalogClient catalog, Custome
     /// <summary>The business's time zone for times in the list (the first station's).</summary>
     public string TimeZone { get; private set; } = "America/New_York";
 
-    [TempData]
-    public string? Flash { get; set; }
+    /// <summary>
+    /// The message the next page shows. Written to TempData only by the actions: a [TempData] property would be
+    /// read (and so used up) by every live refresh this page fetches in the background, racing the redirect.
+    /// </summary>
+    private string? Flash
+    {
+        set => TempData["Flash"] = value;
+    }
 
     /// <summary>The current filters, for links and for returning after an action.</summary>
     public Dictionary<string, string> Filters(Guid? conversation = null, int? page = null)
