@@ -3,6 +3,7 @@ using MyHibachi.ServiceDefaults.Security;
 using MyHibachi.Realtime;
 using MyHibachi.Web.Auth;
 using MyHibachi.Web.Extensions;
+using MyHibachi.Web.Infrastructure;
 
 // A US business: dates, money and numbers (SVG coordinates too) in en-US whatever the host says.
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.DefaultThreadCurrentUICulture = CultureInfo.GetCultureInfo("en-US");
@@ -19,6 +20,7 @@ app.UseExceptionHandler("/Error");
 app.UseStatusCodePagesWithReExecute("/Status/{0}");
 app.UseEdgeSecurity();
 app.UseStaticFiles();
+app.UseAdAttribution();
 app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();

@@ -105,6 +105,22 @@ public sealed class HibachiDbContext(DbContextOptions<HibachiDbContext> options)
 
     public DbSet<GoogleReview> GoogleReviews => Set<GoogleReview>();
 
+    public DbSet<MarketingSourceSetting> MarketingSources => Set<MarketingSourceSetting>();
+
+    public DbSet<MarketingFactRow> MarketingFacts => Set<MarketingFactRow>();
+
+    public DbSet<AdsCampaign> AdsCampaigns => Set<AdsCampaign>();
+
+    public DbSet<AdsExperiment> AdsExperiments => Set<AdsExperiment>();
+
+    public DbSet<SearchPageInspection> SearchPageInspections => Set<SearchPageInspection>();
+
+    public DbSet<CpaAlertRule> CpaAlertRules => Set<CpaAlertRule>();
+
+    public DbSet<CpaAlert> CpaAlerts => Set<CpaAlert>();
+
+    public DbSet<MarketingRecommendation> MarketingRecommendations => Set<MarketingRecommendation>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // Enums are stored by name: readable in SQL and safe when members are reordered.

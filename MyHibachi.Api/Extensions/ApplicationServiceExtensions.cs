@@ -1,3 +1,4 @@
+using MyHibachi.Api.Features.Marketing;
 using System.Diagnostics;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
@@ -119,6 +120,7 @@ public static class ApplicationServiceExtensions
             .AddInbox()
             .AddReviews()
             .AddGoogle()
+            .AddMarketing()
             .AddLoyalty();
         services.AddScoped<DemoBusiness>();
 

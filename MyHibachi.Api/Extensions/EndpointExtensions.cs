@@ -1,3 +1,4 @@
+using MyHibachi.Api.Features.Marketing;
 using MyHibachi.Api.Features.Assistant;
 using MyHibachi.Api.Features.Inbox;
 using MyHibachi.Api.Features.Audit;
@@ -54,6 +55,7 @@ public static class EndpointExtensions
         api.MapInboxApi();
         api.MapReviewsApi();
         api.MapGoogleApi();
+        api.MapMarketingApi();
         api.MapLoyaltyApi();
         return app;
     }

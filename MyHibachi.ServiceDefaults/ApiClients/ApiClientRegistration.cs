@@ -29,6 +29,7 @@ public static class ApiClientRegistration
         handlers(services.AddApiClient<ReviewsClient>());
         handlers(services.AddApiClient<LoyaltyClient>());
         handlers(services.AddApiClient<GoogleClient>());
+        handlers(services.AddApiClient<MarketingClient>());
         return services;
     }
 

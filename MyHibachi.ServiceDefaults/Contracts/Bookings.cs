@@ -36,11 +36,12 @@ public sealed record CreateBookingRequest(
     string? SpecialRequests,
     LeadSource? Source,
     Guid? ChefId,
-    bool? AssignChef);
+    bool? AssignChef,
+    AttributionDto? Attribution = null);
 
 public sealed record ConvertQuoteRequest(
     DateOnly? EventDate, string? StartTime, Guid? CustomerId, ContactRequest? Customer, AddressDto? Address,
-    string? DietaryNotes, string? SpecialRequests);
+    string? DietaryNotes, string? SpecialRequests, AttributionDto? Attribution = null);
 
 public sealed record UpdateBookingRequest(
     DateOnly? EventDate, string? StartTime, int? Adults, int? Children, AddressDto? Address,

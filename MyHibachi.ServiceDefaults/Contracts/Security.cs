@@ -51,6 +51,8 @@ public static class Permissions
     public const string ReviewsModerate = "reviews.moderate";
     public const string LoyaltyManage = "loyalty.manage";
     public const string IntegrationsManage = "integrations.manage";
+    public const string MarketingRead = "marketing.read";
+    public const string MarketingManage = "marketing.manage";
     public const string UsersManage = "users.manage";
     public const string InternalAccess = "internal.access";
 }

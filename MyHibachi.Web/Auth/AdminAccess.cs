@@ -26,6 +26,7 @@ public static class AdminAccess
         ("/Admin/Reviews", true, [Permissions.ReviewsModerate]),
         ("/Admin/Loyalty", true, [Permissions.LoyaltyManage]),
         ("/Admin/Google", true, [Permissions.IntegrationsManage]),
+        ("/Admin/Marketing", true, [Permissions.MarketingRead]),
         ("/Admin/Knowledge", true, [Permissions.ConversationsRead]),
         ("/Admin/Audit", false, [Permissions.AuditRead]),
         ("/Admin/Deleted", false, [Permissions.AuditRead]),

@@ -90,6 +90,9 @@ public static class ApplicationServiceExtensions
         services.AddConsumer("google-sync").Handle<GoogleSyncRequested, Google.GoogleSyncing>();
         services.AddConsumer("google-replies").Handle<ReviewReplyApproved, Google.ReviewReplyPosting>();
         services.AddHostedService<Google.BusinessProfileSyncJob>();
+        services.AddScoped<Google.GoogleMarketing>();
+        services.AddScoped<Google.MarketingSync>();
+        services.AddHostedService<Google.MarketingSyncJob>();
         return builder;
     }
 }

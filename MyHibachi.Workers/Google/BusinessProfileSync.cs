@@ -115,12 +115,13 @@ public sealed class BusinessProfileSyncJob(IServiceScopeFactory scopes, TimeProv
     }
 }
 
-/// <summary>Staff asked for a sync, or a location's link or hours changed.</summary>
-public sealed class GoogleSyncing(BusinessProfileSync business) : IEventHandler<GoogleSyncRequested>
+/// <summary>Staff asked for a sync, or a location's link or hours (or a marketing source's settings) changed.</summary>
+public sealed class GoogleSyncing(BusinessProfileSync business, MarketingSync marketing) : IEventHandler<GoogleSyncRequested>
 {
     public Task HandleAsync(GoogleSyncRequested message, EventContext context, CancellationToken cancellationToken) => message.Source switch
     {
         "business_profile" => business.SyncAsync(message.StationId, cancellationToken),
+        MarketingSources.SearchConsole or MarketingSources.Ads or MarketingSources.Analytics => marketing.SyncAsync(message.Source, cancellationToken),
         _ => Task.CompletedTask,
     };
 }

@@ -18,6 +18,29 @@ public sealed class GoogleOptions
     /// <summary>Business Information API v1 (location hours).</summary>
     public string BusinessInformationBaseUrl { get; set; } = "https://mybusinessbusinessinformation.googleapis.com/";
 
+    /// <summary>Search Console's Search Analytics API (the webmasters/v3 host).</summary>
+    public string SearchConsoleBaseUrl { get; set; } = "https://www.googleapis.com/webmasters/v3/";
+
+    /// <summary>Search Console's URL Inspection API.</summary>
+    public string UrlInspectionBaseUrl { get; set; } = "https://searchconsole.googleapis.com/v1/";
+
+    public string AdsBaseUrl { get; set; } = "https://googleads.googleapis.com/";
+
+    /// <summary>The Google Ads API version in the path (each is served for about a year).</summary>
+    public string AdsApiVersion { get; set; } = "v25";
+
+    /// <summary>Sent as developer-token only when set (Google stopped requiring it in September 2026).</summary>
+    public string? AdsDeveloperToken { get; set; }
+
+    /// <summary>The Google Analytics Data API (GA4).</summary>
+    public string AnalyticsBaseUrl { get; set; } = "https://analyticsdata.googleapis.com/";
+
+    /// <summary>How often every connected marketing source is read.</summary>
+    public TimeSpan MarketingSyncEvery { get; set; } = TimeSpan.FromHours(6);
+
+    /// <summary>The most rows one report reads in one sync (paged).</summary>
+    public int MaxRowsPerReport { get; set; } = 500_000;
+
     /// <summary>How often every linked Business Profile location's reviews are read.</summary>
     public TimeSpan BusinessProfileSyncEvery { get; set; } = TimeSpan.FromMinutes(30);
 

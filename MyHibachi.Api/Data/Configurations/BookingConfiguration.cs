@@ -34,6 +34,7 @@ public sealed class BookingConfiguration : IEntityTypeConfiguration<Booking>
         builder.Property(b => b.Selections).HasJsonConversion();
         builder.Property(b => b.PriceSheet).HasJsonConversion();
         builder.Property(b => b.Breakdown).HasJsonConversion();
+        builder.Property(b => b.Attribution!).HasJsonConversion();
         builder.Property(b => b.Version).IsRowVersion();
         builder.Ignore(b => b.Guests);
 

@@ -75,6 +75,9 @@ public sealed class Booking : IAudited, ISoftDeletable, ITimestamped
 
     public LeadSource Source { get; set; } = LeadSource.Web;
 
+    /// <summary>The ad click or tagged link the customer came from, when the site saw one.</summary>
+    public BookingAttribution? Attribution { get; set; }
+
     public string? CancelReason { get; set; }
 
     public DateTimeOffset? ConfirmedAt { get; set; }

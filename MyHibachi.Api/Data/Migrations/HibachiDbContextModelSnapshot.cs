@@ -25,6 +25,87 @@ namespace MyHibachi.Api.Data.Migrations
             NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "btree_gist");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("MyHibachi.Api.Data.Entities.AdsCampaign", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("id");
+
+                    b.Property<long>("DailyBudgetMicros")
+                        .HasColumnType("bigint")
+                        .HasColumnName("daily_budget_micros");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_ads_campaigns");
+
+                    b.ToTable("ads_campaigns", (string)null);
+                });
+
+            modelBuilder.Entity("MyHibachi.Api.Data.Entities.AdsExperiment", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Arms")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("arms");
+
+                    b.Property<DateOnly?>("EndDate")
+                        .HasColumnType("date")
+                        .HasColumnName("end_date");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("name");
+
+                    b.Property<DateOnly?>("StartDate")
+                        .HasColumnType("date")
+                        .HasColumnName("start_date");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("type");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_ads_experiments");
+
+                    b.ToTable("ads_experiments", (string)null);
+                });
+
             modelBuilder.Entity("MyHibachi.Api.Data.Entities.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -131,6 +212,10 @@ namespace MyHibachi.Api.Data.Migrations
                     b.Property<int>("Adults")
                         .HasColumnType("integer")
                         .HasColumnName("adults");
+
+                    b.Property<string>("Attribution")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("attribution");
 
                     b.Property<string>("Breakdown")
                         .IsRequired()
@@ -1346,6 +1431,115 @@ namespace MyHibachi.Api.Data.Migrations
                     b.ToTable("conversation_messages", (string)null);
                 });
 
+            modelBuilder.Entity("MyHibachi.Api.Data.Entities.CpaAlert", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("AcknowledgedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("acknowledged_at");
+
+                    b.Property<Guid?>("AcknowledgedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("acknowledged_by");
+
+                    b.Property<string>("CampaignId")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("campaign_id");
+
+                    b.Property<double>("Conversions")
+                        .HasColumnType("double precision")
+                        .HasColumnName("conversions");
+
+                    b.Property<long?>("CpaCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("cpa_cents");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<DateTimeOffset>("FiredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("fired_at");
+
+                    b.Property<int>("LookbackDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("lookback_days");
+
+                    b.Property<long>("MaxCpaCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("max_cpa_cents");
+
+                    b.Property<Guid>("RuleId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("rule_id");
+
+                    b.Property<long>("SpentCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("spent_cents");
+
+                    b.HasKey("Id")
+                        .HasName("pk_cpa_alerts");
+
+                    b.HasIndex("RuleId", "CampaignId", "Day")
+                        .IsUnique()
+                        .HasDatabaseName("ix_cpa_alerts_rule_id_campaign_id_day");
+
+                    b.ToTable("cpa_alerts", (string)null);
+                });
+
+            modelBuilder.Entity("MyHibachi.Api.Data.Entities.CpaAlertRule", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CampaignId")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("campaign_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid?>("CreatedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("boolean")
+                        .HasColumnName("enabled");
+
+                    b.Property<int>("LookbackDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("lookback_days");
+
+                    b.Property<long>("MaxCpaCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("max_cpa_cents");
+
+                    b.Property<long>("MinSpendCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("min_spend_cents");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_cpa_alert_rules");
+
+                    b.ToTable("cpa_alert_rules", (string)null);
+                });
+
             modelBuilder.Entity("MyHibachi.Api.Data.Entities.Customer", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2340,6 +2534,217 @@ namespace MyHibachi.Api.Data.Migrations
                     b.ToTable("loyalty_transactions", (string)null);
                 });
 
+            modelBuilder.Entity("MyHibachi.Api.Data.Entities.MarketingFactRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("Clicks")
+                        .HasColumnType("bigint")
+                        .HasColumnName("clicks");
+
+                    b.Property<double>("Conversions")
+                        .HasColumnType("double precision")
+                        .HasColumnName("conversions");
+
+                    b.Property<long>("CostMicros")
+                        .HasColumnType("bigint")
+                        .HasColumnName("cost_micros");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date")
+                        .HasColumnName("date");
+
+                    b.Property<long>("Impressions")
+                        .HasColumnType("bigint")
+                        .HasColumnName("impressions");
+
+                    b.Property<string>("Key1")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("key1");
+
+                    b.Property<string>("Key2")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("key2");
+
+                    b.Property<double>("KeyEvents")
+                        .HasColumnType("double precision")
+                        .HasColumnName("key_events");
+
+                    b.Property<double>("Position")
+                        .HasColumnType("double precision")
+                        .HasColumnName("position");
+
+                    b.Property<string>("Report")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("report");
+
+                    b.Property<long>("Sessions")
+                        .HasColumnType("bigint")
+                        .HasColumnName("sessions");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("source");
+
+                    b.Property<long>("Users")
+                        .HasColumnType("bigint")
+                        .HasColumnName("users");
+
+                    b.HasKey("Id")
+                        .HasName("pk_marketing_facts");
+
+                    b.HasIndex("Report", "Date")
+                        .HasDatabaseName("ix_marketing_facts_report_date");
+
+                    b.HasIndex("Source", "Date")
+                        .HasDatabaseName("ix_marketing_facts_source_date");
+
+                    b.ToTable("marketing_facts", (string)null);
+                });
+
+            modelBuilder.Entity("MyHibachi.Api.Data.Entities.MarketingRecommendation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Area")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("area");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Detail")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("detail");
+
+                    b.Property<string>("Numbers")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("numbers");
+
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("origin");
+
+                    b.Property<string>("Priority")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("priority");
+
+                    b.Property<int>("Rank")
+                        .HasColumnType("integer")
+                        .HasColumnName("rank");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("title");
+
+                    b.HasKey("Id")
+                        .HasName("pk_marketing_recommendations");
+
+                    b.ToTable("marketing_recommendations", (string)null);
+                });
+
+            modelBuilder.Entity("MyHibachi.Api.Data.Entities.MarketingSourceSetting", b =>
+                {
+                    b.Property<string>("Source")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("source");
+
+                    b.Property<Guid?>("ConnectionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("connection_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateOnly?>("DataFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("data_from");
+
+                    b.Property<DateOnly?>("DataTo")
+                        .HasColumnType("date")
+                        .HasColumnName("data_to");
+
+                    b.Property<bool>("Demo")
+                        .HasColumnType("boolean")
+                        .HasColumnName("demo");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("last_error");
+
+                    b.Property<DateTimeOffset?>("LastSyncedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_synced_at");
+
+                    b.Property<string>("LoginCustomerId")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("login_customer_id");
+
+                    b.Property<long?>("MonthlyBudgetCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("monthly_budget_cents");
+
+                    b.Property<string>("Property")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("property");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Source")
+                        .HasName("pk_marketing_sources");
+
+                    b.HasIndex("ConnectionId")
+                        .HasDatabaseName("ix_marketing_sources_connection_id");
+
+                    b.ToTable("marketing_sources", (string)null);
+                });
+
             modelBuilder.Entity("MyHibachi.Api.Data.Entities.MenuItem", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3259,6 +3664,53 @@ namespace MyHibachi.Api.Data.Migrations
                     b.ToTable("role_permissions", (string)null);
                 });
 
+            modelBuilder.Entity("MyHibachi.Api.Data.Entities.SearchPageInspection", b =>
+                {
+                    b.Property<string>("Url")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("url");
+
+                    b.Property<DateTimeOffset>("CheckedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("checked_at");
+
+                    b.Property<string>("CoverageState")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("coverage_state");
+
+                    b.Property<string>("IndexingState")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("indexing_state");
+
+                    b.Property<DateTimeOffset?>("LastCrawlTime")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_crawl_time");
+
+                    b.Property<string>("PageFetchState")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("page_fetch_state");
+
+                    b.Property<string>("RobotsTxtState")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("robots_txt_state");
+
+                    b.Property<string>("Verdict")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("verdict");
+
+                    b.HasKey("Url")
+                        .HasName("pk_search_page_inspections");
+
+                    b.ToTable("search_page_inspections", (string)null);
+                });
+
             modelBuilder.Entity("MyHibachi.Api.Data.Entities.Station", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3759,6 +4211,16 @@ namespace MyHibachi.Api.Data.Migrations
                         .HasConstraintName("fk_conversation_messages_conversations_conversation_id");
                 });
 
+            modelBuilder.Entity("MyHibachi.Api.Data.Entities.CpaAlert", b =>
+                {
+                    b.HasOne("MyHibachi.Api.Data.Entities.CpaAlertRule", null)
+                        .WithMany()
+                        .HasForeignKey("RuleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_cpa_alerts_cpa_alert_rules_rule_id");
+                });
+
             modelBuilder.Entity("MyHibachi.Api.Data.Entities.Customer", b =>
                 {
                     b.HasOne("MyHibachi.Api.Data.Entities.Station", null)
@@ -3860,6 +4322,15 @@ namespace MyHibachi.Api.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_loyalty_transactions_customers_customer_id");
+                });
+
+            modelBuilder.Entity("MyHibachi.Api.Data.Entities.MarketingSourceSetting", b =>
+                {
+                    b.HasOne("MyHibachi.Api.Data.Entities.GoogleConnection", null)
+                        .WithMany()
+                        .HasForeignKey("ConnectionId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_marketing_sources_google_connections_connection_id");
                 });
 
             modelBuilder.Entity("MyHibachi.Api.Data.Entities.PaymentAttempt", b =>

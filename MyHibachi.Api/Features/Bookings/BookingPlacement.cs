@@ -41,7 +41,8 @@ public sealed record BookingPlan(
     bool AssignChef,
     Quote? Quote,
     string? IdempotencyKey,
-    string? Fingerprint);
+    string? Fingerprint,
+    BookingAttribution? Attribution = null);
 
 public sealed record PlacedBooking(Booking Booking, bool Replayed);
 
@@ -158,7 +159,7 @@ public sealed class BookingPlacement(
             AvailabilityEngine.EventDurationMinutes(request.Adults!.Value + (request.Children ?? 0)),
             request.Adults.Value, request.Children ?? 0, selections, sheet!, pricing!.Breakdown!, request.CustomerId, request.Customer,
             PostalAddress.From(request.Address!), Text.Clean(request.DietaryNotes), Text.Clean(request.SpecialRequests),
-            source ?? LeadSource.Web, request.ChefId, request.AssignChef ?? true, null, idempotencyKey?.Trim(), fingerprint);
+            source ?? LeadSource.Web, request.ChefId, request.AssignChef ?? true, null, idempotencyKey?.Trim(), fingerprint, AttributionOf(request.Attribution));
         return await PlaceAsync(plan, cancellationToken);
     }
 
@@ -230,7 +231,7 @@ public sealed class BookingPlacement(
             station, AvailabilityService.Zone(station), startsAt!.Value, AvailabilityEngine.EventDurationMinutes(quote.Adults + quote.Children),
             quote.Adults, quote.Children, quote.Selections, quote.PriceSheet, quote.Breakdown, request.CustomerId, request.Customer,
             PostalAddress.From(address!), Text.Clean(request.DietaryNotes), Text.Clean(request.SpecialRequests), quote.Source,
-            null, true, quote, null, null);
+            null, true, quote, null, null, AttributionOf(request.Attribution));
         return await PlaceAsync(plan, cancellationToken);
     }
 
@@ -346,6 +347,7 @@ public sealed class BookingPlacement(
             DietaryNotes = plan.DietaryNotes,
             SpecialRequests = plan.SpecialRequests,
             Source = plan.Source,
+            Attribution = plan.Attribution,
             IdempotencyKey = plan.IdempotencyKey,
             IdempotencyFingerprint = plan.Fingerprint,
         };
@@ -519,4 +521,17 @@ public sealed class BookingPlacement(
         (exception as PostgresException ?? exception.InnerException as PostgresException) is
             { SqlState: PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.DeadlockDetected }
             or { SqlState: PostgresErrorCodes.ExclusionViolation, ConstraintName: BookingConfiguration.ChefOverlapConstraint };
+
+    /// <summary>Where the customer came from, as the site saw it (each part cut to a sane length; nothing at all when empty).</summary>
+    public static BookingAttribution? AttributionOf(AttributionDto? seen)
+    {
+        if (seen is null)
+        {
+            return null;
+        }
+
+        var attribution = new BookingAttribution(TextLimits.Clip(Text.Clean(seen.Source), 100), TextLimits.Clip(Text.Clean(seen.Medium), 100),
+            TextLimits.Clip(Text.Clean(seen.Campaign), 200), TextLimits.Clip(Text.Clean(seen.ClickId), 200));
+        return attribution is { Source: null, Medium: null, Campaign: null, ClickId: null } ? null : attribution;
+    }
 }

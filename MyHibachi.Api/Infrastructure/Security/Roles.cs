@@ -49,6 +49,8 @@ public static class RoleCatalog
         new(Permissions.ReviewsModerate, "Approve, reject, flag and edit customers' reviews (every change is kept)."),
         new(Permissions.LoyaltyManage, "Adjust customers' points with a reason (audited) and set up challenges and seasonal multipliers."),
         new(Permissions.IntegrationsManage, "Connect Google accounts, link chefs' calendars and run the syncs."),
+        new(Permissions.MarketingRead, "See the marketing dashboards (Search Console, Google Ads, Analytics), recommendations and CPA alerts; export them as CSV."),
+        new(Permissions.MarketingManage, "Link the marketing sources, run their syncs, set CPA alert thresholds and the month's ad budget."),
         new(Permissions.UsersManage, "Manage user accounts and role permissions."),
         new(Permissions.InternalAccess, "Call the internal endpoints (services only)."),
     ];

@@ -141,7 +141,7 @@ public sealed class IndexModel(CatalogClient catalog, BookingsClient bookings, P
         }
 
         var request = new ConvertQuoteRequest(date, time, null, Wizard.Details.Contact(), Wizard.Details.Address(Wizard.Party.Zip),
-            Wizard.Details.DietaryNotes, Wizard.Details.SpecialRequests);
+            Wizard.Details.DietaryNotes, Wizard.Details.SpecialRequests, AdAttribution.Read(HttpContext));
         var result = await bookings.ConvertQuoteAsync(quoteId, request, cancellationToken);
         if (result.Succeeded)
         {
