@@ -39,6 +39,9 @@ public sealed class LocalChatServer : IAsyncDisposable
 
     public Behaviour Mode { get; set; } = Behaviour.Unavailable;
 
+    /// <summary>When set and it returns text for the request's last user message, that text is the answer (whatever the mode).</summary>
+    public Func<string, string?>? Script { get; set; }
+
     /// <summary>The base address to configure (the OpenAI client appends /chat/completions).</summary>
     public Uri Endpoint => new(_server.Address, "/v1");
 
@@ -56,6 +59,12 @@ public sealed class LocalChatServer : IAsyncDisposable
     {
         var request = JsonNode.Parse(await new StreamReader(context.Request.Body).ReadToEndAsync())!;
         var model = request["model"]?.GetValue<string>() ?? "local";
+        var lastUser = request["messages"]!.AsArray().LastOrDefault(m => m?["role"]?.GetValue<string>() == "user")?["content"];
+        if (Script is { } script && lastUser is not null && script(lastUser is JsonValue ? lastUser.GetValue<string>() : lastUser.ToJsonString()) is { } scripted)
+        {
+            return Results.Json(Completion(model, new JsonObject { ["role"] = "assistant", ["content"] = scripted }, "stop"));
+        }
+
         switch (Mode)
         {
             case Behaviour.Unavailable:

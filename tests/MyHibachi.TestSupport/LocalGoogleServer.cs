@@ -40,6 +40,9 @@ public sealed class LocalGoogleServer : IAsyncDisposable
     /// <summary>Business Profile v4 and Business Information v1 are both served from the root.</summary>
     public string RootUrl => Address.ToString();
 
+    /// <summary>Search Console, Google Ads and GA4 (their data and controls).</summary>
+    public LocalGoogleMarketing Marketing { get; private set; } = null!;
+
     public ConcurrentQueue<ReceivedRequest> Requests => _server.Requests;
 
     public string ClientId { get; } = "1234-test.apps.googleusercontent.com";
@@ -75,6 +78,7 @@ public sealed class LocalGoogleServer : IAsyncDisposable
     public static async Task<LocalGoogleServer> StartAsync()
     {
         var google = new LocalGoogleServer();
+        google.Marketing = new LocalGoogleMarketing(google.Unauthorized);
         google._server = await LocalProviderServer.StartAsync(app =>
         {
             app.Use(async (context, next) =>
@@ -104,6 +108,7 @@ public sealed class LocalGoogleServer : IAsyncDisposable
             app.MapGet("/v4/accounts/{accountId}/locations/{locationId}/reviews", google.ListReviews);
             app.MapPut("/v4/accounts/{accountId}/locations/{locationId}/reviews/{reviewId}/reply", google.UpdateReply);
             app.MapPatch("/v1/locations/{locationId}", google.PatchLocation);
+            google.Marketing.Map(app);
         });
         return google;
     }

@@ -181,7 +181,7 @@ public sealed class MarketingAdvisor(HibachiDbContext db, MarketingReports repor
             if (analytics.CostPerBookingCents is { } perBooking && s.Ads?.Totals.CpaCents is { } cpa && perBooking > cpa * 2)
             {
                 advice.Add(new Advice("medium", "analytics", "Google Ads counts far more conversions than real bookings",
-                    $"Ads reports {Dollars(cpa)} per conversion, but each paid booking from an ad cost {Dollars(perBooking)}. Check which conversion actions Ads counts, and bid on paid bookings.",
+                    $"Ads reports {Dollars(cpa)} per conversion, but each confirmed booking from an ad cost {Dollars(perBooking)}. Check which conversion actions Ads counts, and bid on confirmed bookings.",
                     new Dictionary<string, string> { ["Ads CPA"] = Dollars(cpa), ["Cost per real booking"] = Dollars(perBooking) }));
             }
         }
@@ -213,7 +213,8 @@ public sealed class MarketingAdvisor(HibachiDbContext db, MarketingReports repor
                 "Every number you write must come from the data; never invent one.");
             history.AddUserMessage(facts);
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeout.CancelAfter(TimeSpan.FromSeconds(Math.Max(settings.TimeoutSeconds, 20)));
+            // A list takes longer to write than a chat reply: twice the assistant's timeout.
+            timeout.CancelAfter(TimeSpan.FromSeconds(settings.TimeoutSeconds * 2));
             var reply = await kernel.GetRequiredService<IChatCompletionService>().GetChatMessageContentAsync(history, cancellationToken: timeout.Token);
             var text = reply.Content?.Trim() ?? "";
             var start = text.IndexOf('[', StringComparison.Ordinal);

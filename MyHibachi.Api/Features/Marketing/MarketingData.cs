@@ -258,7 +258,8 @@ public sealed partial class MarketingData(HibachiDbContext db, MarketingAdvisor 
 
     private static string Absolute(string property, string page)
     {
-        if (Uri.TryCreate(page, UriKind.Absolute, out _))
+        // Not Uri.TryCreate: on Linux "/Menu" reads as an absolute file: URI.
+        if (page.StartsWith("https://", StringComparison.OrdinalIgnoreCase) || page.StartsWith("http://", StringComparison.OrdinalIgnoreCase))
         {
             return page;
         }

@@ -311,7 +311,7 @@ public sealed class MarketingReports(HibachiDbContext db, TimeProvider clock)
             ("Saw a quote (/Quote)", Sessions("/Quote"), false),
             ("Opened the booking form (/Book)", Sessions("/Book"), false),
             ("Booked (our bookings)", bookings.Count, true),
-            ("Paid the deposit (our bookings)", paid, true),
+            ("Confirmed (our bookings)", paid, true),
         };
         var funnel = steps.Select((s, i) => new FunnelStepDto(s.Name, s.Count,
             i == 0 || steps[i - 1].Count == 0 ? null : Math.Round((double)s.Count / steps[i - 1].Count, 4), s.Ours)).ToList();

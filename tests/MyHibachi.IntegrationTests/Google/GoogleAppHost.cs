@@ -31,6 +31,11 @@ public sealed class GoogleAppHost : ApiAppHost
         $"--Google:BusinessProfileBaseUrl={Google.RootUrl}",
         $"--Google:BusinessInformationBaseUrl={Google.RootUrl}",
         "--Google:BusinessProfileSyncEvery=1.00:00:00",
+        $"--Google:SearchConsoleBaseUrl={Google.RootUrl}webmasters/v3/",
+        $"--Google:UrlInspectionBaseUrl={Google.RootUrl}v1/",
+        $"--Google:AdsBaseUrl={Google.RootUrl}",
+        $"--Google:AnalyticsBaseUrl={Google.RootUrl}",
+        "--Google:MarketingSyncEvery=1.00:00:00",
         // Review replies can be drafted by an LLM: a local chat-completions server stands in for it.
         $"--Api:Assistant:Llm:Endpoint={Llm.Endpoint}",
         "--Api:Assistant:Llm:Model=local-test-model",

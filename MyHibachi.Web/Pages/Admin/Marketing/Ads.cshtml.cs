@@ -6,7 +6,7 @@ using MyHibachi.Web.Models;
 namespace MyHibachi.Web.Pages.Admin.Marketing;
 
 /// <summary>
-/// Google Ads: cost and conversions, campaigns joined with our paid bookings, devices and hours, search terms,
+/// Google Ads: cost and conversions, campaigns joined with our confirmed bookings, devices and hours, search terms,
 /// keywords and locations, the month's pacing, experiments, and the CPA alert thresholds with the alerts they fired.
 /// </summary>
 public sealed class AdsModel(MarketingClient api) : MarketingPage(api)
