@@ -20,7 +20,8 @@ public sealed class ResponsiveLayoutTests(BrowserAppHost host)
     [
         "/Admin", "/Admin/Bookings", "/Admin/Calendar", "/Admin/Customers", "/Admin/Customers/Edit", "/Admin/Chefs", "/Admin/Chefs/Edit",
         "/Admin/Stations", "/Admin/Payments", "/Admin/Payments/Invoices", "/Admin/Pricing", "/Admin/Leads", "/Admin/Inbox", "/Admin/Conversations",
-        "/Admin/Knowledge", "/Admin/Reviews", "/Admin/Loyalty", "/Admin/Google", "/Admin/Google/Business", "/Admin/Reviews/Google", "/Admin/Audit", "/Admin/Deleted", "/Admin/Users", "/Admin/Roles",
+        "/Admin/Knowledge", "/Admin/Reviews", "/Admin/Loyalty", "/Admin/Google", "/Admin/Google/Business", "/Admin/Reviews/Google", "/Admin/Marketing", "/Admin/Marketing/Search",
+        "/Admin/Marketing/Ads", "/Admin/Marketing/Analytics", "/Admin/Marketing/Sources", "/Admin/Audit", "/Admin/Deleted", "/Admin/Users", "/Admin/Roles",
     ];
 
     private const string Check = """

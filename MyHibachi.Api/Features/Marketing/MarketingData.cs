@@ -21,6 +21,9 @@ public sealed partial class MarketingData(HibachiDbContext db, MarketingAdvisor 
 
     public const int RereadDays = 3;
 
+    /// <summary>How many stored days a new or changed CPA threshold is checked against.</summary>
+    public const int RecheckDays = 30;
+
     public static readonly IReadOnlyDictionary<string, string> Reports = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["sc.day"] = MarketingSources.SearchConsole,
@@ -412,9 +415,10 @@ public sealed partial class MarketingData(HibachiDbContext db, MarketingAdvisor 
     }
 
     /// <summary>Checks every enabled rule over the days just read; an alert is stored (once) for each breach that began on one of them.</summary>
-    public async Task<IReadOnlyList<CpaAlertDto>> FireAlertsAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<CpaAlertDto>> FireAlertsAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken, DateOnly? keepFrom = null,
+        Guid? onlyRule = null)
     {
-        var rules = await db.CpaAlertRules.Where(r => r.Enabled).ToListAsync(cancellationToken);
+        var rules = await db.CpaAlertRules.Where(r => r.Enabled && (onlyRule == null || r.Id == onlyRule)).ToListAsync(cancellationToken);
         if (rules.Count == 0)
         {
             return [];
@@ -434,7 +438,7 @@ public sealed partial class MarketingData(HibachiDbContext db, MarketingAdvisor 
             {
                 foreach (var breach in MarketingMath.BreachStarts(days, from, to, rule.MaxCpaCents, rule.LookbackDays, rule.MinSpendCents))
                 {
-                    if (existing.Add((rule.Id, campaign, breach.Day)))
+                    if ((keepFrom is null || breach.Day >= keepFrom || breach.StillBroken) && existing.Add((rule.Id, campaign, breach.Day)))
                     {
                         fired.Add(new CpaAlert
                         {
@@ -526,6 +530,15 @@ public sealed partial class MarketingData(HibachiDbContext db, MarketingAdvisor 
         rule.Enabled = request.Enabled ?? rule.Enabled;
         rule.UpdatedAt = now;
         await db.SaveChangesAsync(cancellationToken);
+
+        // A new or changed threshold is checked against every stored day at once: breaches that began in the last 30 days, and one
+        // still going on (dated from its true first day), are shown. The Workers e-mail only what a sync sets off.
+        if (rule.Enabled && await db.MarketingSources.Where(s => s.Source == MarketingSources.Ads).Select(s => new { s.DataFrom, s.DataTo }).FirstOrDefaultAsync(cancellationToken)
+                is { DataFrom: { } first, DataTo: { } last })
+        {
+            await FireAlertsAsync(first, last, cancellationToken, keepFrom: last.AddDays(1 - RecheckDays), onlyRule: rule.Id);
+        }
+
         return (await RulesAsync(db, cancellationToken)).First(r => r.Id == rule.Id);
     }
 

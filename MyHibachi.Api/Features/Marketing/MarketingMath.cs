@@ -4,7 +4,7 @@ namespace MyHibachi.Api.Features.Marketing;
 public readonly record struct DailySpend(DateOnly Date, long CostMicros, double Conversions);
 
 /// <summary>A day a CPA rule fired: the first day of a breach, with the window's numbers.</summary>
-public readonly record struct CpaBreach(DateOnly Day, long SpentCents, double Conversions, long? CpaCents);
+public readonly record struct CpaBreach(DateOnly Day, long SpentCents, double Conversions, long? CpaCents, bool StillBroken = false);
 
 /// <summary>The arithmetic of the dashboards, kept pure: money, rates, budget pacing and CPA breaches.</summary>
 public static class MarketingMath
@@ -90,6 +90,11 @@ public static class MarketingMath
             }
 
             brokeBefore = breaks;
+        }
+
+        if (brokeBefore && starts.Count > 0)
+        {
+            starts[^1] = starts[^1] with { StillBroken = true };
         }
 
         return starts;

@@ -79,6 +79,8 @@ public sealed class MarketingMathTests
         days.AddRange(Enumerable.Range(15, 5).Select(i => new DailySpend(Day1.AddDays(i), 30_000_000, 0)));
         var again = MarketingMath.BreachStarts(days, Day1.AddDays(7), Day1.AddDays(19), 4000, 3, 0);
         Assert.Equal(new[] { Day1.AddDays(15) }, again.Select(b => b.Day).ToArray());
+        Assert.True(again[0].StillBroken);
+        Assert.False(start.StillBroken);
     }
 
     [Fact]
