@@ -4,14 +4,14 @@ using MyHibachi.Benchmarks;
 
 // Load, leak and fault benchmarks against the real running system (AppHost with PostgreSQL, Redis
 // and RabbitMQ). Run on demand:
-//   dotnet run -c Release --project tests/MyHibachi.Benchmarks [-- --quick] [-- --only load,baseline,memory,faults,bad-input,webhooks,chat,calendar,inbox,reviews,google]
+//   dotnet run -c Release --project tests/MyHibachi.Benchmarks [-- --quick] [-- --only load,baseline,memory,faults,bad-input,webhooks,chat,calendar,inbox,reviews,google,marketing]
 //   dotnet run -c Release --project tests/MyHibachi.Benchmarks -- --only router   (the assistant's router on held-out phrasings; no AppHost)
 //     [--seconds N (per load level)] [--memory-requests N (after the first 1,000; default 100,000)]
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 var quick = args.Contains("--quick");
 var only = Array.IndexOf(args, "--only") is var at and >= 0 && at + 1 < args.Length ? args[at + 1] : null;
 var parts = only?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToHashSet()
-            ?? ["load", "baseline", "memory", "faults", "bad-input", "webhooks", "chat", "calendar", "inbox", "reviews", "google"];
+            ?? ["load", "baseline", "memory", "faults", "bad-input", "webhooks", "chat", "calendar", "inbox", "reviews", "google", "marketing"];
 var seconds = TimeSpan.FromSeconds(Array.IndexOf(args, "--seconds") is var s and >= 0 && s + 1 < args.Length ? int.Parse(args[s + 1], CultureInfo.InvariantCulture) : quick ? 8 : 20);
 var memoryRequests = Array.IndexOf(args, "--memory-requests") is var m and >= 0 && m + 1 < args.Length
     ? int.Parse(args[m + 1], CultureInfo.InvariantCulture)
@@ -240,6 +240,17 @@ try
                           $"with {added:N0} busy times ({added / 40} per chef) {after.RequestsPerSecond:N0} req/s, p50 {after.P50:0} ms, p95 {after.P95:0} ms.");
         var feed = await google.FeedAsync(200);
         Console.WriteLine($"Private ICS feed of the busiest chef ({feed.Events} events, {feed.Bytes / 1024:N0} kB), {feed.Requests} reads one after another: p50 {feed.P50:0.0} ms, p95 {feed.P95:0.0} ms.");
+    }
+
+    if (parts.Contains("marketing"))
+    {
+        Console.WriteLine();
+        Console.WriteLine("## Marketing dashboards (added up in PostgreSQL from the synced rows)");
+        var marketing = new MarketingRun(system);
+        var (loadSeconds, rows) = await marketing.LoadDemoAsync();
+        Console.WriteLine($"Demo set: {rows:N0} rows (90 days of Search Console, Google Ads and GA4) stored and analysed in {loadSeconds:0.0} s.");
+        LoadRunner.PrintTable("Staff opening the dashboards, 20 users without pause",
+            [await LoadRunner.RunAsync(MarketingRun.StaffMix(), () => system.Client(system.AdminToken), 20, seconds)]);
     }
 
     if (parts.Contains("bad-input"))
