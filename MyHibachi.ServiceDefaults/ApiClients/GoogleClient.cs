@@ -92,6 +92,9 @@ public sealed class GoogleClient(HttpClient http, ILogger<GoogleClient> logger) 
 
     public Task<ApiResult<RatingOverviewDto>> RatingOverviewAsync(CancellationToken ct) => GetAsync<RatingOverviewDto>("/api/v1/google/reviews/overview", ct);
 
+    /// <summary>The public ratings: this site's, Google's and both together (anonymous).</summary>
+    public Task<ApiResult<RatingOverviewDto>> PublicRatingsAsync(CancellationToken ct) => GetAsync<RatingOverviewDto>("/api/v1/ratings", ct);
+
     public Task<ApiResult<GoogleReviewDto>> SaveReplyAsync(Guid id, string? text, CancellationToken ct) =>
         PutAsync<GoogleReviewDto>($"/api/v1/google/reviews/{id}/draft", new ReviewReplyRequest(text), ct);
 

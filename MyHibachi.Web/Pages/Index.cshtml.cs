@@ -2,12 +2,15 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace MyHibachi.Web.Pages;
 
-public sealed class IndexModel(CatalogClient api, ReviewsClient reviews) : PageModel
+public sealed class IndexModel(CatalogClient api, ReviewsClient reviews, GoogleClient google) : PageModel
 {
     /// <summary>The business's rating from published reviews (for the page and its schema.org AggregateRating).</summary>
     public RatingSummaryDto? Rating { get; private set; }
 
     public IReadOnlyList<ReviewDto> LatestReviews { get; private set; } = [];
+
+    /// <summary>Google's rating beside ours (shown in words; the structured data counts only the site's own, verified reviews).</summary>
+    public RatingOverviewDto? Ratings { get; private set; }
 
     public PriceListDto? Prices { get; private set; }
 
@@ -44,9 +47,11 @@ public sealed class IndexModel(CatalogClient api, ReviewsClient reviews) : PageM
     {
         var rating = reviews.SummaryAsync(cancellationToken);
         var latest = reviews.ListAsync(new ReviewListQuery(PageSize: 3, Sort: "newest"), cancellationToken);
+        var ratings = google.PublicRatingsAsync(cancellationToken);
         var menu = await api.MenuAsync(cancellationToken);
         Rating = (await rating).Value;
         LatestReviews = (await latest).Value?.Items ?? [];
+        Ratings = (await ratings).Value;
         Prices = menu.Value?.Prices;
         Highlights = menu.Value?.Items.Where(i => i.Category != MenuCategory.Protein).Take(6).ToList() ?? [];
         IncludedProteins = menu.Value?.Items.Where(i => i.Category == MenuCategory.Protein && i.Unit == PricingUnit.Included)

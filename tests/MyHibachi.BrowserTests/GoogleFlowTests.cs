@@ -141,6 +141,11 @@ public sealed class GoogleFlowTests(BrowserAppHost host)
 
         Assert.Equal(draft.Replace("\r\n", "\n", StringComparison.Ordinal).Trim(), angry.Reply?.Replace("\r\n", "\n", StringComparison.Ordinal).Trim());
 
+        // Visitors see Google's rating beside the site's own on the home page.
+        await page.GotoAsync("/#reviews");
+        await Assertions.Expect(page.Locator("#google-rating")).ToContainTextAsync("on Google from");
+        await page.Locator("#reviews").ScreenshotAsync(new() { Path = Path.Combine(BrowserAppHost.ScreenshotFolder, "home-ratings-with-google.png") });
+
         var phone = await host.NewPageAsync(width: 390, height: 844);
         await host.SignInAsync(phone, "admin@myhibachi.local");
         await phone.GotoAsync("/Admin/Reviews/Google");

@@ -66,6 +66,10 @@ public static class GoogleApi
             .WithName("ResetChefCalendarFeed").RequirePermission(Permissions.ChefsSchedule)
             .WithSummary("A new private feed link; the old one stops working");
 
+        app.MapGet("/api/v1/ratings", async (BusinessProfile profile, CancellationToken ct) => (await profile.OverviewAsync(ct)) with { GoogleNeedsAttention = 0 })
+            .WithTags("Reviews").AllowAnonymous().RequireRateLimiting(RateLimitPolicies.Api).WithName("PublicRatings")
+            .WithSummary("The business's rating on this site, on Google, and both together (public; what needs staff attention is left out)");
+
         app.MapGet("/api/v1/chefs/{id:guid}/calendar.ics", Feed).WithTags("Chef calendars").AllowAnonymous().RequireRateLimiting(RateLimitPolicies.Api)
             .WithName("ChefCalendarFeed").WithSummary("The chef's bookings as an ICS feed, for whoever holds the private link's token");
 

@@ -58,6 +58,11 @@ public sealed class BusinessProfileTests(GoogleAppHost host) : GoogleTest(host)
         Assert.Contains("Answer the reviews", mail, StringComparison.Ordinal);
         var overview = (await Api.GetAsync<RatingOverviewDto>("/api/v1/google/reviews/overview")).Ok();
         Assert.Equal(2, overview.GoogleNeedsAttention);
+        // The public ratings (the home page) join Google's with the site's, without what needs staff attention.
+        using var visitor = Host.CreateAnonymousClient();
+        var ratings = (await visitor.GetAsync<RatingOverviewDto>("/api/v1/ratings")).Ok();
+        Assert.Equal((overview.GoogleCount, overview.GoogleAverage, overview.CombinedCount, overview.CombinedAverage, 0),
+            (ratings.GoogleCount, ratings.GoogleAverage, ratings.CombinedCount, ratings.CombinedAverage, ratings.GoogleNeedsAttention));
         Assert.Equal(53, overview.GoogleCount);
         Assert.Equal(overview.SiteCount + 53, overview.CombinedCount);
 

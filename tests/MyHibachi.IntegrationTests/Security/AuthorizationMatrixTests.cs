@@ -163,6 +163,7 @@ public sealed class AuthorizationMatrixTests(ApiAppHost host) : ApiTest(host)
         new("POST", _ => "/api/v1/google/connections", "{}", "SA ok|A ok|CS 403|SM 403|CH 403|CU 403|SV 403|AN 401"),
         new("GET", _ => "/api/v1/google/business/locations", null, "SA ok|A ok|CS 403|SM 403|CH 403|CU 403|SV 403|AN 401"),
         new("GET", _ => "/api/v1/google/reviews", null, "SA ok|A ok|CS ok|SM 403|CH 403|CU 403|SV 403|AN 401"),
+        new("GET", _ => "/api/v1/ratings", null, "SA ok|A ok|CS ok|SM ok|CH ok|CU ok|SV ok|AN ok"),
         new("GET", _ => "/api/v1/marketing/overview", null, "SA ok|A ok|CS 403|SM 403|CH 403|CU 403|SV 403|AN 401"),
         new("GET", _ => "/api/v1/marketing/ads?from=2026-11-01&to=2026-11-30", null, "SA ok|A ok|CS 403|SM 403|CH 403|CU 403|SV 403|AN 401"),
         new("GET", _ => "/api/v1/marketing/export/ads-campaigns.csv", null, "SA ok|A ok|CS 403|SM 403|CH 403|CU 403|SV 403|AN 401"),
