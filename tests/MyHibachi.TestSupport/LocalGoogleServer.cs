@@ -26,6 +26,10 @@ public sealed class LocalGoogleServer : IAsyncDisposable
     private readonly ConcurrentQueue<Injected> _failures = new();
     private readonly HttpClient _notifier = new();
     private readonly object _gate = new();
+    private readonly ConcurrentDictionary<string, ConcurrentQueue<DateTimeOffset>> _edits = new(StringComparer.Ordinal);
+
+    /// <summary>Business Information's limit of edits per profile per minute.</summary>
+    public int EditsPerMinute { get; set; } = 10;
     private long _sequence;
     private long _oldestValidSync;
     private long _messageNumber;
@@ -771,6 +775,26 @@ public sealed class LocalGoogleServer : IAsyncDisposable
                 || Minutes(period["closeTime"]) <= Minutes(period["openTime"]) || Minutes(period["closeTime"]) > 1440)
             {
                 return RpcError(400, "INVALID_ARGUMENT", "Request contains an invalid argument. (regularHours.periods)");
+            }
+        }
+
+        // Business Information allows 10 edits a minute per profile (and it cannot be raised): the 11th gets 429.
+        if (request.Query["validateOnly"] != "true")
+        {
+            var edits = _edits.GetOrAdd(locationId, _ => new ConcurrentQueue<DateTimeOffset>());
+            lock (edits)
+            {
+                while (edits.TryPeek(out var oldest) && oldest < DateTimeOffset.UtcNow.AddMinutes(-1))
+                {
+                    edits.TryDequeue(out _);
+                }
+
+                if (edits.Count >= EditsPerMinute)
+                {
+                    return Results.Content(RateLimitBody("60s"), "application/json; charset=UTF-8", statusCode: 429);
+                }
+
+                edits.Enqueue(DateTimeOffset.UtcNow);
             }
         }
 
