@@ -103,6 +103,8 @@ public sealed class MarketingRecommendationConfiguration : IEntityTypeConfigurat
         builder.Property(r => r.Title).HasMaxLength(300);
         builder.Property(r => r.Detail).HasMaxLength(2000);
         builder.Property(r => r.Origin).HasMaxLength(10);
-        builder.Property(r => r.Numbers).HasJsonConversion();
+
+        // json, not jsonb: jsonb sorts an object's keys, and the numbers are shown in the order the finding wrote them.
+        builder.Property(r => r.Numbers).HasJsonConversion().HasColumnType("json");
     }
 }

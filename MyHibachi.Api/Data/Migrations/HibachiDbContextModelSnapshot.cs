@@ -2639,7 +2639,7 @@ namespace MyHibachi.Api.Data.Migrations
 
                     b.Property<string>("Numbers")
                         .IsRequired()
-                        .HasColumnType("jsonb")
+                        .HasColumnType("json")
                         .HasColumnName("numbers");
 
                     b.Property<string>("Origin")

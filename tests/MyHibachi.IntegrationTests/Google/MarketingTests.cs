@@ -220,13 +220,15 @@ public sealed class MarketingTests(GoogleAppHost host) : GoogleTest(host)
 
         // With an LLM: its list is used when every number in it is in the data, and the rules' list otherwise.
         Host.Llm.Script = facts => facts.Contains("\"snapshot\"", StringComparison.Ordinal)
-            ? """[{"priority":"high","area":"ads","title":"Stop paying for \"hibachi grill for sale\"","detail":"That search cost 120.00 dollars without a booking.","numbers":{"Cost":"$120.00"}}]"""
+            ? """[{"priority":"high","area":"ads","title":"Stop paying for \"hibachi grill for sale\"","detail":"That search cost 120.00 dollars without a booking.","numbers":{"Search term cost":"$120.00","Cost":"$120.00"}}]"""
             : null;
         try
         {
             var ai = (await Api.PostAsync<IReadOnlyList<RecommendationDto>>("/api/v1/marketing/recommendations/refresh")).Ok();
             var only = Assert.Single(ai);
             Assert.Equal(("ai", "high", "Stop paying for \"hibachi grill for sale\""), (only.Source, only.Priority, only.Title));
+            // The numbers come back in the order they were written (a jsonb column would sort them, shortest key first).
+            Assert.Equal(["Search term cost", "Cost"], only.Numbers.Keys.ToArray());
             Host.Llm.Script = facts => facts.Contains("\"snapshot\"", StringComparison.Ordinal)
                 ? """[{"priority":"high","area":"ads","title":"Raise the budget","detail":"You will get 3,456 more bookings.","numbers":{}}]"""
                 : null;
