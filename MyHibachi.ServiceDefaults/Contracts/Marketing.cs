@@ -115,7 +115,8 @@ public sealed record MarketingFact(
     string Report, DateOnly Date, string Key1, string? Key2, long Clicks, long Impressions, long CostMicros, double Conversions, double Position,
     long Sessions, long Users, double KeyEvents);
 
-public sealed record AdsCampaignInfo(string Id, string Name, string Status, long DailyBudgetMicros);
+/// <summary>A campaign and its budget; campaigns that share a budget name the same <see cref="BudgetId"/>, counted once.</summary>
+public sealed record AdsCampaignInfo(string Id, string Name, string Status, long DailyBudgetMicros, string? BudgetId = null);
 
 public sealed record AdsExperimentInfo(string Id, string Name, string Type, string Status, DateOnly? StartDate, DateOnly? EndDate,
     IReadOnlyList<AdsExperimentArmInfo> Arms);
@@ -125,10 +126,15 @@ public sealed record AdsExperimentArmInfo(string Name, bool Control, int Traffic
 public sealed record PageInspectionInfo(string Url, string Verdict, string? CoverageState, string? PageFetchState, string? RobotsTxtState, string? IndexingState,
     DateTimeOffset? LastCrawlTime);
 
-/// <summary>What one sync read (every row in the range replaces what was stored for it), or why it failed.</summary>
+/// <summary>
+/// What one sync read (every row in the range replaces what was stored for it), or why it failed. A long read comes in
+/// parts of whole days, oldest first, each stored on its own; <see cref="More"/> says another part follows (the source
+/// stays "running" and the recommendations wait for the last). <see cref="Property"/> is the property that was read:
+/// a report for a property staff have since replaced is dropped.
+/// </summary>
 public sealed record MarketingDataReport(
     DateOnly From, DateOnly To, IReadOnlyList<MarketingFact>? Facts, IReadOnlyList<AdsCampaignInfo>? Campaigns, IReadOnlyList<AdsExperimentInfo>? Experiments,
-    IReadOnlyList<PageInspectionInfo>? Pages, string? Error);
+    IReadOnlyList<PageInspectionInfo>? Pages, string? Error, string? Property = null, bool More = false);
 
 /// <summary>The CPA alerts the report set off (the Workers e-mail them).</summary>
 public sealed record MarketingIngestResult(int Facts, IReadOnlyList<CpaAlertDto> NewAlerts);

@@ -149,6 +149,7 @@ public sealed class GoogleApi(HttpClient http, GoogleClient api, IOptions<Google
             {
                 var text = response.Content is null ? "" : await response.Content.ReadAsStringAsync(cancellationToken);
                 JsonElement? json = null;
+                var unreadable = false;
                 if (text.Length > 0)
                 {
                     try
@@ -159,7 +160,21 @@ public sealed class GoogleApi(HttpClient http, GoogleClient api, IOptions<Google
                     }
                     catch (JsonException)
                     {
+                        unreadable = true;
                     }
+                }
+
+                // A success whose body is cut off or not JSON (a proxy, a broken stream) is never read as "no rows".
+                if (unreadable && response.IsSuccessStatusCode)
+                {
+                    if (attempt >= Settings.MaxAttempts)
+                    {
+                        throw new GoogleException($"{what}: Google's answer could not be read (it was cut off or not JSON).", transient: true, status: (int)response.StatusCode);
+                    }
+
+                    logger.LogWarning("{What}: Google's answer could not be read; try {Attempt} of {Max}.", what, attempt + 1, Settings.MaxAttempts);
+                    await Task.Delay(GoogleBackoff.Delay(attempt, null, null, Settings.FirstDelay, Settings.MaxDelay, Random.Shared.NextDouble()), clock, cancellationToken);
+                    continue;
                 }
 
                 var errorBody = json is { ValueKind: JsonValueKind.Array } array && array.GetArrayLength() > 0 && !response.IsSuccessStatusCode ? array[0] : json;

@@ -72,9 +72,10 @@ public sealed class GoogleMarketing(GoogleApi google, IOptions<GoogleOptions> op
         {
             var body = (await google.SendAsync(access, HttpMethod.Post, url,
                 new { startDate = Iso(target.From), endDate = Iso(target.To), dimensions, rowLimit = pageSize, startRow = start, type = "web" },
-                "Reading Search Console", cancellationToken)).EnsureOk("Reading Search Console").Body;
+                "Reading Search Console", cancellationToken)).EnsureOk("Reading Search Console").Body
+                ?? throw new GoogleException("Reading Search Console: Google answered without a body.", transient: true);
             var count = 0;
-            if (body is { } json && json.TryGetProperty("rows", out var items))
+            if (body.TryGetProperty("rows", out var items))
             {
                 foreach (var item in items.EnumerateArray())
                 {
@@ -86,12 +87,17 @@ public sealed class GoogleMarketing(GoogleApi google, IOptions<GoogleOptions> op
 
             if (count < pageSize)
             {
-                break;
+                return rows;
             }
         }
 
-        return rows;
+        throw TooMany("Search Console", target);
     }
+
+    /// <summary>More rows than <see cref="GoogleOptions.MaxRowsPerReport"/>: storing a part would read as fewer clicks, so nothing is stored.</summary>
+    private GoogleException TooMany(string source, MarketingTargetDto target) =>
+        new($"{source} has more than {Settings.MaxRowsPerReport:N0} rows for {Iso(target.From)}..{Iso(target.To)}; nothing was stored. Raise Google:MaxRowsPerReport.",
+            transient: false);
 
     // ---- Google Ads ----
 
@@ -100,9 +106,10 @@ public sealed class GoogleMarketing(GoogleApi google, IOptions<GoogleOptions> op
         var during = $"segments.date BETWEEN '{Iso(target.From)}' AND '{Iso(target.To)}'";
         const string metrics = "metrics.cost_micros, metrics.clicks, metrics.impressions, metrics.conversions";
         var campaigns = (await GaqlAsync(access, target,
-                "SELECT campaign.id, campaign.name, campaign.status, campaign_budget.amount_micros FROM campaign WHERE campaign.status != 'REMOVED'", cancellationToken))
+                "SELECT campaign.id, campaign.name, campaign.status, campaign_budget.id, campaign_budget.amount_micros FROM campaign WHERE campaign.status != 'REMOVED'",
+                cancellationToken))
             .Select(r => new AdsCampaignInfo(Text(r, "campaign", "id") ?? "", Text(r, "campaign", "name") ?? "", Text(r, "campaign", "status") ?? "",
-                Int64(r, "campaignBudget", "amountMicros")))
+                Int64(r, "campaignBudget", "amountMicros"), Text(r, "campaignBudget", "id")))
             .Where(c => c.Id.Length > 0).ToList();
 
         var facts = new List<MarketingFact>();
@@ -200,11 +207,24 @@ public sealed class GoogleMarketing(GoogleApi google, IOptions<GoogleOptions> op
         {
             foreach (var batch in batches.EnumerateArray())
             {
-                if (batch.TryGetProperty("results", out var results))
+                // A stream that fails after it began ends with an error element in the 200 array: the rows before it are not the whole answer.
+                if (batch.ValueKind == JsonValueKind.Object && batch.TryGetProperty("error", out var error))
+                {
+                    var code = error.ValueKind == JsonValueKind.Object && error.TryGetProperty("code", out var c) && c.TryGetInt32(out var n) ? n : 500;
+                    var reason = GoogleBackoff.Reason(batch);
+                    throw new GoogleException($"Reading Google Ads: the stream broke off ({code}{(reason is null ? "" : $", {reason}")}): {GoogleBackoff.Message(batch)}",
+                        transient: GoogleBackoff.IsRetryable(code, reason), status: code, reason: reason);
+                }
+
+                if (batch.ValueKind == JsonValueKind.Object && batch.TryGetProperty("results", out var results))
                 {
                     rows.AddRange(results.EnumerateArray());
                 }
             }
+        }
+        else
+        {
+            throw new GoogleException("Reading Google Ads: searchStream did not answer with an array of batches.", transient: true);
         }
 
         return rows;
@@ -243,7 +263,8 @@ public sealed class GoogleMarketing(GoogleApi google, IOptions<GoogleOptions> op
                 metrics = new[] { new { name = "sessions" }, new { name = "totalUsers" }, new { name = "keyEvents" } },
                 limit = pageSize,
                 offset,
-            }, "Reading Google Analytics", cancellationToken)).EnsureOk("Reading Google Analytics").Body!.Value;
+            }, "Reading Google Analytics", cancellationToken)).EnsureOk("Reading Google Analytics").Body
+                ?? throw new GoogleException("Reading Google Analytics: Google answered without a body.", transient: true);
             // The headers say which column is which; values are strings.
             var dimensions = body.TryGetProperty("dimensionHeaders", out var dh) ? dh.EnumerateArray().Select(h => h.GetProperty("name").GetString()).ToList() : [];
             var metricNames = body.TryGetProperty("metricHeaders", out var mh) ? mh.EnumerateArray().Select(h => h.GetProperty("name").GetString()).ToList() : [];
@@ -263,11 +284,11 @@ public sealed class GoogleMarketing(GoogleApi google, IOptions<GoogleOptions> op
             var total = body.TryGetProperty("rowCount", out var rc) && rc.TryGetInt32(out var count) ? count : 0;
             if (offset + pageSize >= total)
             {
-                break;
+                return rows;
             }
         }
 
-        return rows;
+        throw TooMany("Google Analytics", target);
     }
 
     // ---- JSON helpers (missing means zero, false or empty) ----

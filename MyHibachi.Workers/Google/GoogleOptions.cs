@@ -38,8 +38,11 @@ public sealed class GoogleOptions
     /// <summary>How often every connected marketing source is read.</summary>
     public TimeSpan MarketingSyncEvery { get; set; } = TimeSpan.FromHours(6);
 
-    /// <summary>The most rows one report reads in one sync (paged).</summary>
+    /// <summary>The most rows one report reads in one sync (paged); a report with more fails the sync rather than store a part of it.</summary>
     public int MaxRowsPerReport { get; set; } = 500_000;
+
+    /// <summary>The largest part of a sync sent to the Api in one request (whole days each; the Api takes up to 16 MB there).</summary>
+    public long MarketingPartBytes { get; set; } = 4 * 1024 * 1024;
 
     /// <summary>How often every linked Business Profile location's reviews are read.</summary>
     public TimeSpan BusinessProfileSyncEvery { get; set; } = TimeSpan.FromMinutes(30);

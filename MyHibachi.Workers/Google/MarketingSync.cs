@@ -16,12 +16,12 @@ namespace MyHibachi.Workers.Google;
 /// </summary>
 public sealed class MarketingSync(
     MarketingClient api, GoogleApi google, GoogleMarketing marketing, EmailSender email, EmailTemplates templates, IOptions<BusinessOptions> business,
-    IOptions<SiteOptions> site, ILogger<MarketingSync> logger)
+    IOptions<SiteOptions> site, IOptions<GoogleOptions> options, ILogger<MarketingSync> logger)
 {
     public async Task SyncAsync(string? source, CancellationToken cancellationToken)
     {
         var targets = (await api.TargetsAsync(source, cancellationToken)).OrThrow("the marketing sources");
-        GoogleException? transient = null;
+        Exception? failure = null;
         foreach (var target in targets)
         {
             try
@@ -33,25 +33,48 @@ public sealed class MarketingSync(
                     MarketingSources.Ads => await marketing.AdsAsync(access, target, cancellationToken),
                     _ => await marketing.AnalyticsAsync(access, target, cancellationToken),
                 };
-                var result = (await api.ReportDataAsync(target.Source, report, cancellationToken)).OrThrow("storing the marketing data");
-                logger.LogInformation("{Source}: {Facts} rows stored for {From}..{To}.", target.Source, result.Facts, target.From, target.To);
-                if (result.NewAlerts.Count > 0)
+                // In parts of whole days, oldest first: a part that fails leaves the days before it stored and the rest as they were.
+                var alerts = new List<CpaAlertDto>();
+                var facts = 0;
+                foreach (var part in MarketingParts.Split(report, target.Property, options.Value.MarketingPartBytes))
                 {
-                    await AlertAsync(result.NewAlerts, cancellationToken);
+                    var result = (await api.ReportDataAsync(target.Source, part, cancellationToken)).OrThrow("storing the marketing data");
+                    facts += result.Facts;
+                    alerts.AddRange(result.NewAlerts);
+                }
+
+                logger.LogInformation("{Source}: {Facts} rows stored for {From}..{To}.", target.Source, facts, target.From, target.To);
+                if (alerts.Count > 0)
+                {
+                    await AlertAsync(alerts, cancellationToken);
                 }
             }
-            catch (GoogleException exception)
+            catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
-                logger.LogWarning("{Source} sync failed: {Error}", target.Source, exception.Message);
-                await api.ReportDataAsync(target.Source, new MarketingDataReport(target.From, target.To, null, null, null, null, TextLimits.Clip(exception.Message, 500)),
-                    cancellationToken);
-                transient ??= exception.Transient ? exception : null;
+                // Whatever went wrong is written on the source for staff, and the next source is still read.
+                logger.LogWarning(exception, "{Source} sync failed: {Error}", target.Source, exception.Message);
+                await RecordFailureAsync(target, exception.Message, cancellationToken);
+                failure ??= exception is GoogleException { Transient: false } ? null : exception;
             }
         }
 
-        if (transient is not null)
+        if (failure is not null)
         {
-            throw transient;
+            // Google was down or the Api could not take the data: the message is tried again later.
+            throw failure;
+        }
+    }
+
+    private async Task RecordFailureAsync(MarketingTargetDto target, string message, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await api.ReportDataAsync(target.Source,
+                new MarketingDataReport(target.From, target.To, null, null, null, null, TextLimits.Clip(message, 500), target.Property), cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            logger.LogWarning(exception, "The {Source} failure could not be recorded.", target.Source);
         }
     }
 

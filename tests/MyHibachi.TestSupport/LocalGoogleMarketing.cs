@@ -15,7 +15,8 @@ public sealed record SearchRowData(DateOnly Date, string Query, string Page, lon
 public sealed record AdsRowData(DateOnly Date, string CampaignId, long Clicks, long Impressions, long CostMicros, double Conversions, string Device = "MOBILE",
     int Hour = 12, string GeoTarget = "geoTargetConstants/1015254", string Keyword = "hibachi catering", string MatchType = "PHRASE", string SearchTerm = "hibachi catering near me");
 
-public sealed record AdsCampaignData(string Id, string Name, string Status, long BudgetMicros);
+/// <summary>A campaign; campaigns with the same <paramref name="BudgetId"/> share one budget (by default each has its own).</summary>
+public sealed record AdsCampaignData(string Id, string Name, string Status, long BudgetMicros, string? BudgetId = null);
 
 public sealed record AdsExperimentData(string Id, string Name, string Type, string Status, DateOnly Start, DateOnly End, IReadOnlyList<(string Name, bool Control, int Split, string CampaignId)> Arms);
 
@@ -215,7 +216,10 @@ public sealed class LocalGoogleMarketing
                 results.AddRange(Campaigns.Select(c => (JsonNode)new JsonObject
                 {
                     ["campaign"] = new JsonObject { ["resourceName"] = $"customers/{customerId}/campaigns/{c.Id}", ["id"] = c.Id, ["name"] = c.Name, ["status"] = c.Status },
-                    ["campaignBudget"] = new JsonObject { ["resourceName"] = $"customers/{customerId}/campaignBudgets/9{c.Id}", ["amountMicros"] = Int64(c.BudgetMicros) },
+                    ["campaignBudget"] = new JsonObject
+                    {
+                        ["resourceName"] = $"customers/{customerId}/campaignBudgets/{c.BudgetId ?? "9" + c.Id}", ["id"] = c.BudgetId ?? "9" + c.Id, ["amountMicros"] = Int64(c.BudgetMicros),
+                    },
                 }));
                 break;
             case "campaign" or "keyword_view" or "search_term_view" or "geographic_view":

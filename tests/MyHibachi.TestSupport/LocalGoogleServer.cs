@@ -124,9 +124,12 @@ public sealed class LocalGoogleServer : IAsyncDisposable
     /// <summary>The next request whose path contains <paramref name="pathContains"/> gets this answer instead (queued, one each).</summary>
     public void Fail(string pathContains, int status, string body, int? retryAfterSeconds = null, int times = 1)
     {
-        for (var i = 0; i < times; i++)
+        lock (_gate)
         {
-            _failures.Enqueue(new Injected(pathContains, status, body, retryAfterSeconds));
+            for (var i = 0; i < times; i++)
+            {
+                _failures.Enqueue(new Injected(pathContains, status, body, retryAfterSeconds));
+            }
         }
     }
 
@@ -151,13 +154,21 @@ public sealed class LocalGoogleServer : IAsyncDisposable
     {
         lock (_gate)
         {
-            if (!_failures.TryPeek(out var next) || !path.Contains(next.PathContains, StringComparison.Ordinal))
+            // The oldest failure injected for this path; one left over for another path does not hold it back.
+            var all = _failures.ToArray();
+            var index = Array.FindIndex(all, f => path.Contains(f.PathContains, StringComparison.Ordinal));
+            if (index < 0)
             {
                 return null;
             }
 
-            _failures.TryDequeue(out var taken);
-            return taken;
+            _failures.Clear();
+            foreach (var other in all.Where((_, i) => i != index))
+            {
+                _failures.Enqueue(other);
+            }
+
+            return all[index];
         }
     }
 

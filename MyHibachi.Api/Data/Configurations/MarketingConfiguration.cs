@@ -42,6 +42,7 @@ public sealed class AdsCampaignConfiguration : IEntityTypeConfiguration<AdsCampa
         builder.Property(c => c.Id).HasMaxLength(20);
         builder.Property(c => c.Name).HasMaxLength(300);
         builder.Property(c => c.Status).HasMaxLength(20);
+        builder.Property(c => c.BudgetId).HasMaxLength(40);
     }
 }
 

@@ -89,6 +89,9 @@ public sealed class AdsCampaign
 
     public long DailyBudgetMicros { get; set; }
 
+    /// <summary>The campaign budget's id: a shared budget is spent by several campaigns and counted once.</summary>
+    public string? BudgetId { get; set; }
+
     public DateTimeOffset UpdatedAt { get; set; }
 }
 

@@ -32,6 +32,11 @@ namespace MyHibachi.Api.Data.Migrations
                         .HasColumnType("character varying(20)")
                         .HasColumnName("id");
 
+                    b.Property<string>("BudgetId")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("budget_id");
+
                     b.Property<long>("DailyBudgetMicros")
                         .HasColumnType("bigint")
                         .HasColumnName("daily_budget_micros");

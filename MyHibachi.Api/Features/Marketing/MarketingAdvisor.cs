@@ -36,6 +36,8 @@ public sealed class MarketingAdvisor(HibachiDbContext db, MarketingReports repor
         var (advice, origin) = await PhraseAsync(snapshot, rules, cancellationToken);
         var now = clock.Now();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // Two refreshes at once (a sync and a person) take turns: each list replaces the other whole, never both kept.
+        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({"marketing-recommendations"}, 0))", cancellationToken);
         await db.MarketingRecommendations.ExecuteDeleteAsync(cancellationToken);
         db.MarketingRecommendations.AddRange(advice.Select((a, i) => new MarketingRecommendation
         {

@@ -1,8 +1,9 @@
-using MyHibachi.Api.Infrastructure.Security;
-using MyHibachi.Api.Data;
 using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Http.Metadata;
+using MyHibachi.Api.Data;
 using MyHibachi.Api.Infrastructure;
+using MyHibachi.Api.Infrastructure.Security;
 
 namespace MyHibachi.Api.Features.Marketing;
 
@@ -62,9 +63,18 @@ public static class MarketingApi
         workers.MapPost("/targets", (string? source, MarketingData data, CancellationToken ct) => data.TargetsAsync(source, ct))
             .WithName("MarketingSyncTargets").WithSummary("The connected sources to read (one or all), each marked running, with the days to read and the pages to inspect");
         workers.MapPut("/{source}/data", (string source, MarketingDataReport report, MarketingData data, CancellationToken ct) => data.IngestAsync(source, report, ct).ToOk())
-            .WithName("ReportMarketingData").ProducesValidationProblem()
+            .WithName("ReportMarketingData").ProducesValidationProblem().WithMetadata(new RequestBodyLimit(MaxReportBytes))
             .WithSummary("What a sync read (replacing the stored days of the range) or why it failed; returns the CPA alerts it set off");
         return app;
+    }
+
+    /// <summary>The largest part of a sync the Workers send (they cut a sync into parts of whole days, 4 MB each by default).</summary>
+    public const long MaxReportBytes = 16 * 1024 * 1024;
+
+    /// <summary>A body limit for one endpoint, above the Api's 1 MB default (routing applies it when the endpoint is chosen).</summary>
+    private sealed class RequestBodyLimit(long bytes) : IRequestSizeLimitMetadata
+    {
+        public long? MaxRequestBodySize => bytes;
     }
 
     private static async Task<IResult> Export(string report, [AsParameters] MarketingQuery query, MarketingReports reports, CancellationToken cancellationToken)

@@ -21,6 +21,12 @@ public sealed partial class MarketingData(HibachiDbContext db, MarketingAdvisor 
 
     public const int RereadDays = 3;
 
+    /// <summary>Google Ads credits a conversion to the day of the click for up to 30 days (the default conversion window): Ads days are read again that far back.</summary>
+    public const int AdsRereadDays = 30;
+
+    /// <summary>The most days one read may cover.</summary>
+    public const int MaxReadDays = 400;
+
     /// <summary>How many stored days a new or changed CPA threshold is checked against.</summary>
     public const int RecheckDays = 30;
 
@@ -237,8 +243,11 @@ public sealed partial class MarketingData(HibachiDbContext db, MarketingAdvisor 
         var targets = new List<MarketingTargetDto>();
         foreach (var setting in settings)
         {
-            var from = setting.DataTo is { } last && !setting.Demo ? last.AddDays(-RereadDays + 1) : to.AddDays(1 - FirstSyncDays);
+            var reread = setting.Source == MarketingSources.Ads ? AdsRereadDays : RereadDays;
+            var from = setting.DataTo is { } last && !setting.Demo ? last.AddDays(-reread + 1) : to.AddDays(1 - FirstSyncDays);
             from = from > to ? to : from;
+            // A source idle for over a year starts again from the last 400 days (the longest range one read may cover).
+            from = from < to.AddDays(-(MaxReadDays - 1)) ? to.AddDays(-(MaxReadDays - 1)) : from;
             setting.Status = CalendarSyncStatus.Running;
             targets.Add(new MarketingTargetDto(setting.Source, setting.ConnectionId!.Value, setting.Property!, setting.LoginCustomerId, from, to,
                 setting.Source == MarketingSources.SearchConsole ? urls.Select(path => Absolute(setting.Property!, path)).ToList() : []));
@@ -280,6 +289,13 @@ public sealed partial class MarketingData(HibachiDbContext db, MarketingAdvisor 
         }
 
         var now = clock.Now();
+        if (report.Property is { } read && read != setting.Property)
+        {
+            // Staff connected another property while this one was read: its numbers must not land under the new one.
+            logger.LogInformation("A {Source} report for {Read} was dropped: the source now reads {Property}.", source, read, setting.Property);
+            return new MarketingIngestResult(0, []);
+        }
+
         if (report.Error is { } error)
         {
             setting.Status = CalendarSyncStatus.Failed;
@@ -290,9 +306,9 @@ public sealed partial class MarketingData(HibachiDbContext db, MarketingAdvisor 
         }
 
         var errors = new ValidationErrors();
-        if (report.From > report.To || report.To.DayNumber - report.From.DayNumber > 400)
+        if (report.From > report.To || report.To.DayNumber - report.From.DayNumber >= MaxReadDays)
         {
-            errors.Add("to", "The range runs from 'from' to 'to' (at most 400 days).");
+            errors.Add("to", $"The range runs from 'from' to 'to' (at most {MaxReadDays} days).");
         }
 
         var facts = report.Facts ?? [];
@@ -332,14 +348,22 @@ public sealed partial class MarketingData(HibachiDbContext db, MarketingAdvisor 
         await StoreDetailsAsync(report, now, cancellationToken);
         setting.DataFrom = setting.DataFrom is { } first && first < report.From ? first : report.From;
         setting.DataTo = setting.DataTo is { } last && last > report.To ? last : report.To;
-        setting.Status = CalendarSyncStatus.Ok;
-        setting.LastSyncedAt = now;
-        setting.LastError = null;
+        if (!report.More)
+        {
+            setting.Status = CalendarSyncStatus.Ok;
+            setting.LastSyncedAt = now;
+            setting.LastError = null;
+        }
+
         setting.UpdatedAt = now;
         await db.SaveChangesAsync(cancellationToken);
         var alerts = source == MarketingSources.Ads ? await FireAlertsAsync(report.From, report.To, cancellationToken) : [];
         await transaction.CommitAsync(cancellationToken);
-        await RefreshAdviceAsync(cancellationToken);
+        if (!report.More)
+        {
+            await RefreshAdviceAsync(cancellationToken);
+        }
+
         return new MarketingIngestResult(facts.Count, alerts);
     }
 
@@ -360,7 +384,16 @@ public sealed partial class MarketingData(HibachiDbContext db, MarketingAdvisor 
                 campaign.Name = TextLimits.Clip(c.Name, 300) ?? c.Id;
                 campaign.Status = TextLimits.Clip(c.Status, 20) ?? "";
                 campaign.DailyBudgetMicros = c.DailyBudgetMicros;
+                campaign.BudgetId = TextLimits.Clip(c.BudgetId, 40);
                 campaign.UpdatedAt = now;
+            }
+
+            // The list holds every campaign not removed: one missing from it was removed in Google Ads, and its budget no longer counts.
+            var listed = campaigns.Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
+            foreach (var gone in known.Values.Where(c => !listed.Contains(c.Id) && c.Status != "REMOVED"))
+            {
+                gone.Status = "REMOVED";
+                gone.UpdatedAt = now;
             }
         }
 

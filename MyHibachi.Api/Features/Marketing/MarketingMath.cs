@@ -23,27 +23,34 @@ public static class MarketingMath
     /// The month's pacing on <paramref name="today"/> (the business's date): spend counts whole days only (the 1st up to
     /// yesterday); the run rate is the average of the last seven of them (fewer early in the month); the projection
     /// adds that rate for every day left, today included. Over: projected above 105 % of the budget; under: below 90 %.
+    /// Days after <paramref name="through"/> (the last day the sync has stored) are not counted: a day not read yet is
+    /// not a day without spend, so it is projected like the days to come.
     /// </summary>
-    public static BudgetPacingDto Pacing(DateOnly today, IEnumerable<DailySpend> spend, long budgetCents, bool setByStaff)
+    public static BudgetPacingDto Pacing(DateOnly today, IEnumerable<DailySpend> spend, long budgetCents, bool setByStaff, DateOnly? through = null)
     {
         var first = new DateOnly(today.Year, today.Month, 1);
         var daysInMonth = DateTime.DaysInMonth(today.Year, today.Month);
-        var counted = today.Day - 1;
-        var byDay = spend.Where(s => s.Date >= first && s.Date < today).GroupBy(s => s.Date).ToDictionary(g => g.Key, g => g.Sum(s => s.CostMicros));
+        var last = through is { } stored && stored < today.AddDays(-1) ? stored : today.AddDays(-1);
+        var counted = last < first ? 0 : last.Day;
+        var byDay = spend.Where(s => s.Date >= first && s.Date <= last).GroupBy(s => s.Date).ToDictionary(g => g.Key, g => g.Sum(s => s.CostMicros));
         var spentMicros = byDay.Values.Sum();
         var recentDays = Math.Min(7, counted);
-        var recentMicros = Enumerable.Range(1, recentDays).Sum(back => byDay.GetValueOrDefault(today.AddDays(-back)));
+        var recentMicros = Enumerable.Range(0, recentDays).Sum(back => byDay.GetValueOrDefault(last.AddDays(-back)));
         var rateCents = recentDays == 0 ? 0 : Cents(recentMicros / recentDays);
         var spentCents = Cents(spentMicros);
         var projected = spentCents + rateCents * (daysInMonth - counted);
         var share = budgetCents <= 0 ? 0 : Math.Round((double)projected / budgetCents, 4);
         var pace = budgetCents <= 0 ? "no_budget" : counted == 0 ? "not_started" : share > 1.05 ? "over" : share < 0.90 ? "under" : "on_track";
         return new BudgetPacingDto(today.Year, today.Month, budgetCents, setByStaff, spentCents, counted, daysInMonth, rateCents, projected, share, pace,
-            counted == 0 ? null : today.AddDays(-1));
+            counted == 0 ? null : last);
     }
 
-    /// <summary>The month's budget when staff set none: each enabled campaign's average daily budget × the days of the month.</summary>
-    public static long MonthBudgetCents(IEnumerable<long> dailyBudgetMicros, int daysInMonth) => Cents(dailyBudgetMicros.Sum() * daysInMonth);
+    /// <summary>
+    /// The month's budget when staff set none: each enabled campaign's average daily budget × the days of the month, a
+    /// budget shared by several campaigns (the same budget id) counted once.
+    /// </summary>
+    public static long MonthBudgetCents(IEnumerable<(string? BudgetId, string CampaignId, long DailyBudgetMicros)> campaigns, int daysInMonth) =>
+        Cents(campaigns.GroupBy(c => c.BudgetId ?? "campaign:" + c.CampaignId, StringComparer.Ordinal).Sum(g => g.Max(c => c.DailyBudgetMicros)) * daysInMonth);
 
     /// <summary>
     /// Whether a window of spend and conversions breaks the threshold: spend of at least the minimum (and more than

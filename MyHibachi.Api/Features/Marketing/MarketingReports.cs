@@ -27,9 +27,15 @@ public sealed class MarketingReports(HibachiDbContext db, TimeProvider clock)
     public async Task<Result<MarketingRange>> RangeAsync(MarketingQuery query, CancellationToken cancellationToken)
     {
         var today = await MarketingCalendar.TodayAsync(db, clock, cancellationToken);
+        var errors = new ValidationErrors();
+        if (query.To is { Year: < 2000 } || query.From is { Year: < 2000 })
+        {
+            // Checked first: a default 'from' counted back from year 1 would not exist.
+            return Failure.Invalid(query.From is { Year: < 2000 } ? "from" : "to", "Pick a date between the year 2000 and next year.");
+        }
+
         var to = query.To ?? today.AddDays(-1);
         var from = query.From ?? to.AddDays(1 - DefaultDays);
-        var errors = new ValidationErrors();
         if (from > to)
         {
             errors.Add("from", "The first day must not be after the last day.");
@@ -222,10 +228,10 @@ public sealed class MarketingReports(HibachiDbContext db, TimeProvider clock)
         var first = new DateOnly(today.Year, today.Month, 1);
         var spend = await db.MarketingFacts.Where(f => f.Report == "ads.campaign" && f.Date >= first && f.Date < today)
             .Select(f => new DailySpend(f.Date, f.CostMicros, f.Conversions)).ToListAsync(cancellationToken);
-        var budget = setting.MonthlyBudgetCents ?? MarketingMath.MonthBudgetCents(
-            await db.AdsCampaigns.Where(c => c.Status == "ENABLED").Select(c => c.DailyBudgetMicros).ToListAsync(cancellationToken),
+        var enabled = await db.AdsCampaigns.Where(c => c.Status == "ENABLED").Select(c => new { c.BudgetId, c.Id, c.DailyBudgetMicros }).ToListAsync(cancellationToken);
+        var budget = setting.MonthlyBudgetCents ?? MarketingMath.MonthBudgetCents(enabled.Select(c => (c.BudgetId, c.Id, c.DailyBudgetMicros)),
             DateTime.DaysInMonth(today.Year, today.Month));
-        return MarketingMath.Pacing(today, spend, budget, setting.MonthlyBudgetCents is not null);
+        return MarketingMath.Pacing(today, spend, budget, setting.MonthlyBudgetCents is not null, setting.DataTo);
     }
 
     private async Task<List<ExperimentDto>> ExperimentsAsync(MarketingRange range, CancellationToken cancellationToken)
@@ -437,7 +443,7 @@ public sealed class MarketingReports(HibachiDbContext db, TimeProvider clock)
             }
             else
             {
-                rows.Add([report == "analytics-channels" ? "channel" : "page", "sessions", "users", "key_events"]);
+                rows.Add([report == "analytics-channels" ? "channel" : "page", "sessions", "users_summed_by_day", "key_events"]);
                 rows.AddRange((report == "analytics-channels" ? analytics.Value.Channels : analytics.Value.Pages)
                     .Select(x => (IReadOnlyList<string>)[x.Key, Num(x.Sessions), Num(x.Users), Num(x.KeyEvents)]));
             }
@@ -458,10 +464,10 @@ public sealed class MarketingReports(HibachiDbContext db, TimeProvider clock)
 
     private static string Money(long? cents) => cents is { } c ? (c / 100m).ToString("0.00", CultureInfo.InvariantCulture) : "";
 
-    /// <summary>One CSV field: quoted when it holds a comma, quote or line break; a leading =, +, - or @ is neutralised so spreadsheets do not run it.</summary>
+    /// <summary>One CSV field: quoted when it holds a comma, quote or line break; a leading =, +, -, @, tab or carriage return is neutralised so spreadsheets do not run it.</summary>
     public static string Field(string value)
     {
-        var text = value.Length > 0 && "=+-@".Contains(value[0], StringComparison.Ordinal) && !double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out _)
+        var text = value.Length > 0 && "=+-@\t\r".Contains(value[0], StringComparison.Ordinal) && !double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out _)
             ? "'" + value
             : value;
         return text.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : text;

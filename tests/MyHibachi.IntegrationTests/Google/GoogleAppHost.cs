@@ -36,6 +36,8 @@ public sealed class GoogleAppHost : ApiAppHost
         $"--Google:AdsBaseUrl={Google.RootUrl}",
         $"--Google:AnalyticsBaseUrl={Google.RootUrl}",
         "--Google:MarketingSyncEvery=1.00:00:00",
+        // Small parts: every sync goes to the Api in several requests of whole days.
+        "--Google:MarketingPartBytes=4000",
         // Review replies can be drafted by an LLM: a local chat-completions server stands in for it.
         $"--Api:Assistant:Llm:Endpoint={Llm.Endpoint}",
         "--Api:Assistant:Llm:Model=local-test-model",

@@ -51,6 +51,13 @@ public sealed class MarketingTests(GoogleAppHost host) : GoogleTest(host)
             m.SearchRows.Enqueue(new SearchRowData(day, "hibachi catering atlanta", "https://myhibachi.example/Menu", 10, 100, 4.0));
         }
 
+        // A busy day: 5,000 query rows with long addresses, more than 1 MB in one request (the sync is sent in parts of whole days).
+        var busy = yesterday.AddDays(-20);
+        for (var i = 0; i < 5000; i++)
+        {
+            m.SearchRows.Enqueue(new SearchRowData(busy, $"hibachi query {i}", $"https://myhibachi.example/Menu?variant={i}&{new string('x', 200)}", 1, 10, 5.0));
+        }
+
         m.Inspections["/"] = ("PASS", "Submitted and indexed", "SUCCESSFUL");
         m.Inspections["/Reviews"] = ("FAIL", "Server error (5xx)", "SERVER_ERROR");
         var before = DateTimeOffset.UtcNow;
@@ -60,6 +67,9 @@ public sealed class MarketingTests(GoogleAppHost host) : GoogleTest(host)
         var synced = await SyncedAsync("search_console", before);
         Assert.Equal("ok", synced.Status);
         Assert.Equal((yesterday.AddDays(1 - 90), yesterday), (synced.DataFrom!.Value, synced.DataTo!.Value));
+
+        var busyDay = (await Api.GetAsync<SearchReportDto>($"/api/v1/marketing/search?from={Iso(busy)}&to={Iso(busy)}")).Ok();
+        Assert.Equal((5000L, 50_000L), (busyDay.Totals.Clicks, busyDay.Totals.Impressions));
 
         var range = $"from={Iso(yesterday.AddDays(-6))}&to={Iso(yesterday)}";
         var report = (await Api.GetAsync<SearchReportDto>("/api/v1/marketing/search?" + range)).Ok();
@@ -75,7 +85,9 @@ public sealed class MarketingTests(GoogleAppHost host) : GoogleTest(host)
         Assert.Contains(Google.Requests, r => r.Path == "/v1/urlInspection/index:inspect" && r.Body.Contains("\"inspectionUrl\":\"https://myhibachi.example/Quote\"", StringComparison.Ordinal));
         Assert.Contains(Google.Requests, r => r.Path == "/webmasters/v3/sites/sc-domain:myhibachi.example/searchAnalytics/query");
 
-        // A bad range is a field error, not a 500.
+        // A bad range is a field error, not a 500, even at the calendar's edge.
+        (await Api.GetAsync<SearchReportDto>("/api/v1/marketing/search?to=0001-01-05")).InvalidField("to");
+        (await Api.GetAsync<SearchReportDto>("/api/v1/marketing/search?from=0001-01-01")).InvalidField("from");
         (await Api.GetAsync<SearchReportDto>($"/api/v1/marketing/search?from={Iso(yesterday)}&to={Iso(yesterday.AddDays(-3))}")).InvalidField("from");
         (await Api.GetAsync<SearchReportDto>($"/api/v1/marketing/search?from={Iso(yesterday.AddDays(-500))}&to={Iso(yesterday)}")).InvalidField("to");
 
@@ -105,7 +117,9 @@ public sealed class MarketingTests(GoogleAppHost host) : GoogleTest(host)
         var m = Google.Marketing;
         m.Campaigns.Enqueue(new AdsCampaignData("111", "Hibachi Search", "ENABLED", 50_000_000));
         m.Campaigns.Enqueue(new AdsCampaignData("222", "Birthday Parties", "ENABLED", 20_000_000));
-        m.Campaigns.Enqueue(new AdsCampaignData("333", "Birthday Parties [trial]", "ENABLED", 0));
+        // The trial arm spends the control's budget (one shared budget, counted once); a fourth campaign is removed before the second read.
+        m.Campaigns.Enqueue(new AdsCampaignData("333", "Birthday Parties [trial]", "ENABLED", 20_000_000, BudgetId: "9222"));
+        m.Campaigns.Enqueue(new AdsCampaignData("444", "Spring promo", "ENABLED", 30_000_000));
         for (var day = yesterday.AddDays(-9); day <= yesterday; day = day.AddDays(1))
         {
             // $30 a day with a conversion each day until the breach day; nothing converts from then on.
@@ -154,12 +168,21 @@ public sealed class MarketingTests(GoogleAppHost host) : GoogleTest(host)
                 : null), t => t is not null, what: "the CPA alert e-mail");
         Assert.Contains("$45.00", mail, StringComparison.Ordinal);
 
-        // Reading again (Google re-reads recent days) does not fire it twice.
+        // Reading again (Google Ads days are read again over the 30-day conversion window) does not fire it twice.
+        m.Campaigns.Clear();
+        m.Campaigns.Enqueue(new AdsCampaignData("111", "Hibachi Search", "ENABLED", 50_000_000));
+        m.Campaigns.Enqueue(new AdsCampaignData("222", "Birthday Parties", "ENABLED", 20_000_000));
+        m.Campaigns.Enqueue(new AdsCampaignData("333", "Birthday Parties [trial]", "ENABLED", 20_000_000, BudgetId: "9222"));
         before = DateTimeOffset.UtcNow;
         Assert.Equal(HttpStatusCode.NoContent, (await Api.PostAsync<object>("/api/v1/marketing/sources/ads/sync")).Status);
         await SyncedAsync("ads", before);
         var again = (await Api.GetAsync<AdsReportDto>($"/api/v1/marketing/ads?from={Iso(yesterday.AddDays(-9))}&to={Iso(today)}")).Ok();
         Assert.Single(again.Alerts, a => a.RuleId == rule.Id);
+        var reread = Google.Requests.Last(r => r.Path.EndsWith("googleAds:searchStream", StringComparison.Ordinal) && r.Body.Contains("segments.date BETWEEN", StringComparison.Ordinal));
+        var gaql = System.Text.Json.JsonDocument.Parse(reread.Body).RootElement.GetProperty("query").GetString();
+        Assert.Contains($"BETWEEN '{Iso(yesterday.AddDays(-29))}' AND '{Iso(yesterday)}'", gaql, StringComparison.Ordinal);
+        // The removed campaign's budget no longer counts.
+        Assert.Equal(70L * 100 * DateTime.DaysInMonth(today.Year, today.Month), again.Pacing!.BudgetCents);
 
         // Campaigns with our paid bookings: the ad-attributed booking counts for its campaign.
         var search = ads.Campaigns.Single(c => c.Key == "111");
@@ -190,7 +213,7 @@ public sealed class MarketingTests(GoogleAppHost host) : GoogleTest(host)
         var first = new DateOnly(today.Year, today.Month, 1);
         var days = Enumerable.Range(0, 10).Select(i => yesterday.AddDays(-i)).Where(d => d >= first).ToList();
         Assert.Equal((today.Day - 1, DateTime.DaysInMonth(today.Year, today.Month)), (pacing.DaysCounted, pacing.DaysInMonth));
-        Assert.Equal(70L * 100 * pacing.DaysInMonth, pacing.BudgetCents);
+        Assert.Equal(100L * 100 * pacing.DaysInMonth, pacing.BudgetCents);
         Assert.Equal(days.Count * 4_800L, pacing.SpentCents);
         Assert.Equal(pacing.SpentCents + pacing.DailyRunRateCents * (pacing.DaysInMonth - pacing.DaysCounted), pacing.ProjectedCents);
 
@@ -206,6 +229,15 @@ public sealed class MarketingTests(GoogleAppHost host) : GoogleTest(host)
         // The export has every campaign with cost per booking.
         var csv = await (await Api.Http.GetAsync($"/api/v1/marketing/export/ads-campaigns.csv?from={Iso(yesterday.AddDays(-9))}&to={Iso(today)}")).Content.ReadAsStringAsync();
         Assert.Contains("\r\nHibachi Search,300.00,200,5000,0.04,6,50.00,1,300.00\r\n", csv, StringComparison.Ordinal);
+
+        // A stream that breaks off after it began (a 200 whose array ends with an error) is a failed sync, not a shorter one.
+        Google.Fail("googleAds:searchStream", 200,
+            """[{"results":[],"fieldMask":"campaign.id"},{"error":{"code":503,"message":"The service is currently unavailable.","status":"UNAVAILABLE"}}]""");
+        Assert.Equal(HttpStatusCode.NoContent, (await Api.PostAsync<object>("/api/v1/marketing/sources/ads/sync")).Status);
+        var broken = await EventuallyAsync(() => SourceAsync("ads"), s => s.LastError is not null, seconds: 60, what: "the broken stream");
+        Assert.Contains("broke off", broken.LastError, StringComparison.Ordinal);
+        var kept = (await Api.GetAsync<AdsReportDto>($"/api/v1/marketing/ads?from={Iso(yesterday.AddDays(-9))}&to={Iso(today)}")).Ok();
+        Assert.Equal(ads.Totals.CostCents, kept.Totals.CostCents);
 
         // The alert can be marked as seen; the overview lists only open ones.
         (await Api.PostAsync<CpaAlertDto>($"/api/v1/marketing/alerts/{alert.Id}/acknowledge")).Ok();

@@ -1,5 +1,6 @@
 using MyHibachi.Api.Features.Marketing;
 using MyHibachi.Contracts;
+using MyHibachi.Workers.Google;
 
 namespace MyHibachi.UnitTests.Google;
 
@@ -46,12 +47,20 @@ public sealed class MarketingMathTests
         Assert.Equal("no_budget", MarketingMath.Pacing(today, spend, 0, false).Pace);
         var first = MarketingMath.Pacing(Day1, spend, 400_000, false);
         Assert.Equal(("not_started", 0, 0L, (DateOnly?)null), (first.Pace, first.DaysCounted, first.SpentCents, first.Through));
+
+        // Yesterday not synced yet: it is not a day of $0; nine days count and the run rate is the last seven stored (Nov 3..9).
+        var stale = MarketingMath.Pacing(today, spend.Where(s => s.Date < today.AddDays(-1)), 400_000, true, through: today.AddDays(-2));
+        Assert.Equal((9, 3 * 5000 + 6 * 15000, 13571L, new DateOnly(2026, 11, 9)), (stale.DaysCounted, stale.SpentCents, stale.DailyRunRateCents, stale.Through));
+        Assert.Equal(3 * 5000 + 6 * 15000 + 21 * 13571, stale.ProjectedCents);
+        // A stored day later than yesterday changes nothing: today is never counted.
+        Assert.Equal(10, MarketingMath.Pacing(today, spend, 400_000, true, through: today).DaysCounted);
     }
 
     [Fact]
-    public void The_month_budget_without_one_set_is_the_daily_budgets_times_the_days()
+    public void The_month_budget_without_one_set_is_the_daily_budgets_times_the_days_a_shared_budget_once()
     {
-        Assert.Equal(70L * 100 * 31, MarketingMath.MonthBudgetCents([50_000_000, 20_000_000], 31));
+        Assert.Equal(70L * 100 * 31, MarketingMath.MonthBudgetCents([(null, "1", 50_000_000), (null, "2", 20_000_000)], 31));
+        Assert.Equal(50L * 100 * 30, MarketingMath.MonthBudgetCents([("b1", "1", 50_000_000), ("b1", "2", 50_000_000)], 30));
         Assert.Equal(0L, MarketingMath.MonthBudgetCents([], 30));
     }
 
@@ -116,6 +125,8 @@ public sealed class MarketingMathTests
     [InlineData("=HYPERLINK(\"x\")", "\"'=HYPERLINK(\"\"x\"\")\"")]
     [InlineData("-12.5", "-12.5")]
     [InlineData("@home hibachi", "'@home hibachi")]
+    [InlineData("\t=cmd|' /C calc'!A0", "'\t=cmd|' /C calc'!A0")]
+    [InlineData("\r=1+1", "\"'\r=1+1\"")]
     public void Csv_fields_are_quoted_and_formulas_neutralised(string value, string field) => Assert.Equal(field, MarketingReports.Field(value));
 }
 
@@ -183,5 +194,49 @@ public sealed class MarketingAdviceTests
     public void Nothing_synced_means_no_advice()
     {
         Assert.Empty(MarketingAdvisor.Rules(new MarketingSnapshot(Range, null, null, null)));
+    }
+}
+
+public sealed class MarketingPartsTests
+{
+    private static readonly DateOnly From = new(2026, 11, 1);
+
+    private static MarketingFact Fact(DateOnly day, int i) => new("sc.query", day, $"query {i}", "https://x.example/", 1, 10, 0, 0, 3, 0, 0, 0);
+
+    [Fact]
+    public void A_sync_is_cut_into_whole_days_oldest_first_covering_the_range_with_the_details_on_the_first_part()
+    {
+        // Ten days, three rows a day, about 260 bytes a row: parts of at most 2,000 bytes hold two days.
+        var facts = Enumerable.Range(0, 10).SelectMany(d => Enumerable.Range(0, 3).Select(i => Fact(From.AddDays(d), i))).ToList();
+        var campaigns = new[] { new AdsCampaignInfo("1", "Search", "ENABLED", 10_000_000) };
+        var report = new MarketingDataReport(From, From.AddDays(11), facts, campaigns, [], null, null);
+        var parts = MarketingParts.Split(report, "sc-domain:x.example", 2000);
+
+        Assert.True(parts.Count > 1);
+        Assert.Equal(From, parts[0].From);
+        Assert.Equal(From.AddDays(11), parts[^1].To);
+        for (var i = 1; i < parts.Count; i++)
+        {
+            Assert.Equal(parts[i - 1].To.AddDays(1), parts[i].From); // no day missed, none twice
+        }
+
+        Assert.All(parts, p => Assert.All(p.Facts!, f => Assert.InRange(f.Date, p.From, p.To)));
+        Assert.All(parts.SkipLast(1), p => Assert.True(p.More && p.Facts!.Sum(MarketingParts.Size) <= 2000));
+        Assert.False(parts[^1].More);
+        Assert.Same(campaigns, parts[0].Campaigns);
+        Assert.All(parts.Skip(1), p => Assert.True(p.Campaigns is null && p.Experiments is null && p.Pages is null));
+        Assert.All(parts, p => Assert.Equal("sc-domain:x.example", p.Property));
+        Assert.Equal(facts, parts.SelectMany(p => p.Facts!));
+    }
+
+    [Fact]
+    public void A_day_larger_than_a_part_stays_whole_and_a_small_sync_is_one_part()
+    {
+        var big = Enumerable.Range(0, 50).Select(i => Fact(From, i)).Append(Fact(From.AddDays(1), 0)).ToList();
+        var parts = MarketingParts.Split(new MarketingDataReport(From, From.AddDays(1), big, null, null, null, null), "p", 1000);
+        Assert.Equal(new[] { (From, From, 50), (From.AddDays(1), From.AddDays(1), 1) }, parts.Select(p => (p.From, p.To, p.Facts!.Count)).ToArray());
+
+        var one = Assert.Single(MarketingParts.Split(new MarketingDataReport(From, From.AddDays(3), [], null, null, null, null), "p", 1000));
+        Assert.Equal((From, From.AddDays(3), false), (one.From, one.To, one.More));
     }
 }

@@ -51,13 +51,13 @@ public sealed class SourcesModel(MarketingClient api, GoogleClient google) : Mar
         long? budget = null;
         if (!string.IsNullOrWhiteSpace(Input.MonthlyBudget))
         {
-            if (decimal.TryParse(Input.MonthlyBudget.Trim().TrimStart('$'), NumberStyles.Number, CultureInfo.InvariantCulture, out var dollars) && dollars > 0)
+            if (decimal.TryParse(Input.MonthlyBudget.Trim().TrimStart('$'), NumberStyles.Number, CultureInfo.InvariantCulture, out var dollars) && dollars > 0 && dollars <= 100_000_000)
             {
                 budget = (long)Math.Round(dollars * 100, MidpointRounding.AwayFromZero);
             }
             else
             {
-                ModelState.AddModelError("Input.MonthlyBudget", "The month's budget in dollars, such as 3000, or empty.");
+                ModelState.AddModelError("Input.MonthlyBudget", "The month's budget in dollars (up to 100,000,000), such as 3000, or empty.");
             }
         }
 
