@@ -189,6 +189,22 @@ public sealed record ReviewReplyApproved(Guid ReviewId) : IntegrationEvent
     public override string Type => EventType;
 }
 
+/// <summary>A sync set off CPA alerts: staff are e-mailed (through the outbox, so a mail server that is down only delays it).</summary>
+public sealed record CpaAlertsFired(IReadOnlyList<CpaAlertDto> Alerts) : IntegrationEvent
+{
+    public const string EventType = "google.cpa_alerts_fired";
+
+    public override string Type => EventType;
+}
+
+/// <summary>A sync found new negative Google reviews without an answer: staff are e-mailed.</summary>
+public sealed record NegativeGoogleReviews(IReadOnlyList<GoogleReviewDto> Reviews) : IntegrationEvent
+{
+    public const string EventType = "google.negative_reviews";
+
+    public override string Type => EventType;
+}
+
 /// <summary>Every routing key and the event record its payload holds, and how payloads are written.</summary>
 public static class IntegrationEvents
 {
@@ -219,6 +235,8 @@ public static class IntegrationEvents
         [CalendarSyncRequested.EventType] = typeof(CalendarSyncRequested),
         [GoogleSyncRequested.EventType] = typeof(GoogleSyncRequested),
         [ReviewReplyApproved.EventType] = typeof(ReviewReplyApproved),
+        [CpaAlertsFired.EventType] = typeof(CpaAlertsFired),
+        [NegativeGoogleReviews.EventType] = typeof(NegativeGoogleReviews),
     };
 
     /// <summary>The routing keys whose payload is a <typeparamref name="TEvent"/>.</summary>

@@ -39,6 +39,7 @@ public static class EventTopology
         ["calendar-sync"] = [CalendarSyncRequested.EventType],
         ["google-sync"] = [GoogleSyncRequested.EventType],
         ["google-replies"] = [ReviewReplyApproved.EventType],
+        ["google-alerts"] = [CpaAlertsFired.EventType, NegativeGoogleReviews.EventType],
         ["calendar-events"] =
         [
             BookingCreated.EventType, BookingStatusChanged.Confirmed, BookingStatusChanged.Cancelled, BookingChefAssigned.EventType,

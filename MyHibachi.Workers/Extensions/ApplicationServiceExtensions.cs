@@ -89,6 +89,9 @@ public static class ApplicationServiceExtensions
         services.AddScoped<Google.BusinessProfileSync>();
         services.AddConsumer("google-sync").Handle<GoogleSyncRequested, Google.GoogleSyncing>();
         services.AddConsumer("google-replies").Handle<ReviewReplyApproved, Google.ReviewReplyPosting>();
+        services.AddConsumer("google-alerts")
+            .Handle<CpaAlertsFired, Google.GoogleAlertEmails>()
+            .Handle<NegativeGoogleReviews, Google.GoogleAlertEmails>();
         services.AddHostedService<Google.BusinessProfileSyncJob>();
         services.AddScoped<Google.GoogleMarketing>();
         services.AddScoped<Google.MarketingSync>();

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using Microsoft.Extensions.Options;
 using MyHibachi.ApiClients;
@@ -6,19 +5,15 @@ using MyHibachi.Contracts;
 using MyHibachi.Contracts.Events;
 using MyHibachi.Workers.Jobs;
 using MyHibachi.Workers.Messaging;
-using MyHibachi.Workers.Notifications;
-using MyHibachi.Workers.Notifications.Templates;
-using MyHibachi.Workers.Payments;
 
 namespace MyHibachi.Workers.Google;
 
 /// <summary>
-/// Reads each linked location's Google reviews into the Api (staff are e-mailed about new negative ones) and writes
+/// Reads each linked location's Google reviews into the Api (which has staff e-mailed about new negative ones) and writes
 /// the station's hours to Google when they changed. A failure is reported for staff to see.
 /// </summary>
 public sealed class BusinessProfileSync(
-    GoogleClient api, GoogleApi google, GoogleBusinessProfile profile, EmailSender email, EmailTemplates templates, IOptions<BusinessOptions> business,
-    IOptions<SiteOptions> site, ILogger<BusinessProfileSync> logger)
+    GoogleClient api, GoogleApi google, GoogleBusinessProfile profile, ILogger<BusinessProfileSync> logger)
 {
     public async Task SyncAsync(Guid? stationId, CancellationToken cancellationToken)
     {
@@ -32,10 +27,8 @@ public sealed class BusinessProfileSync(
                 var read = await profile.ReadReviewsAsync(access, target.AccountId, target.LocationId, cancellationToken);
                 var result = (await api.ReportReviewsAsync(target.StationId, new GoogleReviewsReport(read.Reviews, read.AverageRating, read.TotalReviewCount, null), cancellationToken))
                     .OrThrow("storing the reviews");
-                if (result.NewNegative.Count > 0)
-                {
-                    await AlertAsync(result.NewNegative, cancellationToken);
-                }
+                logger.LogInformation("Station {Station}: {Reviews} Google reviews read, {Negative} new negative (e-mailed through the outbox).", target.StationId,
+                    result.Stored, result.NewNegative.Count);
 
                 if (target.HoursPending)
                 {
@@ -62,16 +55,6 @@ public sealed class BusinessProfileSync(
         {
             throw transient;
         }
-    }
-
-    private async Task AlertAsync(IReadOnlyList<GoogleReviewDto> reviews, CancellationToken cancellationToken)
-    {
-        var model = new MessageEmailModel("Hello team", reviews.Count == 1 ? $"New {reviews[0].Rating}-star Google review for {reviews[0].StationName}" : $"{reviews.Count} new negative Google reviews",
-            ["A customer left a negative review on Google. A draft reply is ready: read it, change it if needed and approve it, and reach out to the customer."],
-            reviews.Select(r => ($"{r.Rating}★ {r.Reviewer} ({r.StationName})", (r.Comment ?? "(no text)").Length > 300 ? r.Comment![..300] + "…" : r.Comment ?? "(no text)")).ToList(),
-            $"{site.Value.BaseUrl.TrimEnd('/')}/Admin/Google/Reviews?needsAttention=true", "Answer the reviews");
-        var html = await templates.RenderMessageAsync(model);
-        await email.SendAsync(email.Compose($"google-negative-{reviews[0].Id:N}", business.Value.Name, business.Value.Email, model.Subject, model.Text, html), cancellationToken);
     }
 
     /// <summary>Posts an approved reply; a refusal is recorded for staff, an outage is retried.</summary>

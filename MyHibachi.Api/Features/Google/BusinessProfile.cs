@@ -428,10 +428,19 @@ public sealed partial class BusinessProfile(HibachiDbContext db, ReviewReplyWrit
         location.SyncStatus = CalendarSyncStatus.Ok;
         location.LastSyncedAt = now;
         location.LastError = null;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
 
         var negativeIds = fresh.Where(r => r.Rating <= NegativeAtMost && r.ReplyText is null).Select(r => r.Id).ToList();
         var negative = negativeIds.Count == 0 ? [] : await Project(db.GoogleReviews.AsNoTracking().Where(r => negativeIds.Contains(r.Id))).ToListAsync(cancellationToken);
+        if (negative.Count > 0)
+        {
+            // Committed with the reviews: staff hear of a new negative review even if the mail server is down at this moment.
+            db.Publish(new NegativeGoogleReviews(negative), now);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
         return new GoogleReviewsResult(items.Count, negative);
     }
 

@@ -358,6 +358,13 @@ public sealed partial class MarketingData(HibachiDbContext db, MarketingAdvisor 
         setting.UpdatedAt = now;
         await db.SaveChangesAsync(cancellationToken);
         var alerts = source == MarketingSources.Ads ? await FireAlertsAsync(report.From, report.To, cancellationToken) : [];
+        if (alerts.Count > 0)
+        {
+            // Committed with the alerts: the e-mail goes out even if the Workers or the mail server stop now.
+            db.Publish(new CpaAlertsFired(alerts), now);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
         await transaction.CommitAsync(cancellationToken);
         if (!report.More)
         {

@@ -20,8 +20,20 @@ public sealed class MarketingTests(GoogleAppHost host) : GoogleTest(host)
     /// <summary>Yesterday in the business's calendar: the last day a sync reads and the default range ends on.</summary>
     private async Task<DateOnly> YesterdayAsync() => (await Api.GetAsync<SearchReportDto>("/api/v1/marketing/search")).Ok().Range.To;
 
-    private Task<MarketingSourceDto> SourceAsync(string source) =>
-        Api.GetAsync<IReadOnlyList<MarketingSourceDto>>("/api/v1/marketing/sources").ContinueWith(t => t.Result.Ok().Single(s => s.Source == source));
+    /// <summary>The source as staff see it; a wait that polls long enough meets the Api's 100 requests a minute, and then waits as told.</summary>
+    private async Task<MarketingSourceDto> SourceAsync(string source)
+    {
+        while (true)
+        {
+            var response = await Api.GetAsync<IReadOnlyList<MarketingSourceDto>>("/api/v1/marketing/sources");
+            if (response.Status != HttpStatusCode.TooManyRequests)
+            {
+                return response.Ok().Single(s => s.Source == source);
+            }
+
+            await Task.Delay(TimeSpan.FromSeconds(response.Headers.RetryAfter?.Delta?.TotalSeconds ?? 1));
+        }
+    }
 
     /// <summary>Waits for the source's sync that finished after <paramref name="after"/>.</summary>
     private Task<MarketingSourceDto> SyncedAsync(string source, DateTimeOffset after) =>
@@ -230,11 +242,12 @@ public sealed class MarketingTests(GoogleAppHost host) : GoogleTest(host)
         var csv = await (await Api.Http.GetAsync($"/api/v1/marketing/export/ads-campaigns.csv?from={Iso(yesterday.AddDays(-9))}&to={Iso(today)}")).Content.ReadAsStringAsync();
         Assert.Contains("\r\nHibachi Search,300.00,200,5000,0.04,6,50.00,1,300.00\r\n", csv, StringComparison.Ordinal);
 
-        // A stream that breaks off after it began (a 200 whose array ends with an error) is a failed sync, not a shorter one.
+        // A stream that breaks off after it began (a 200 whose array ends with an error) is a failed sync, not a shorter answer
+        // (the one campaign read before the error taken for the whole list would mark the others removed).
         Google.Fail("googleAds:searchStream", 200,
-            """[{"results":[],"fieldMask":"campaign.id"},{"error":{"code":503,"message":"The service is currently unavailable.","status":"UNAVAILABLE"}}]""");
+            """[{"results":[{"campaign":{"id":"111","name":"Hibachi Search","status":"ENABLED"}}],"fieldMask":"campaign.id,campaign.name,campaign.status"},{"error":{"code":400,"message":"Request contains an invalid argument.","status":"INVALID_ARGUMENT"}}]""");
         Assert.Equal(HttpStatusCode.NoContent, (await Api.PostAsync<object>("/api/v1/marketing/sources/ads/sync")).Status);
-        var broken = await EventuallyAsync(() => SourceAsync("ads"), s => s.LastError is not null, seconds: 60, what: "the broken stream");
+        var broken = await EventuallyAsync(() => SourceAsync("ads"), s => s.Status == "failed", seconds: 60, what: "the broken stream");
         Assert.Contains("broke off", broken.LastError, StringComparison.Ordinal);
         var kept = (await Api.GetAsync<AdsReportDto>($"/api/v1/marketing/ads?from={Iso(yesterday.AddDays(-9))}&to={Iso(today)}")).Ok();
         Assert.Equal(ads.Totals.CostCents, kept.Totals.CostCents);
