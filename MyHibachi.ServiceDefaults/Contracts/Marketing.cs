@@ -136,5 +136,11 @@ public sealed record MarketingDataReport(
     DateOnly From, DateOnly To, IReadOnlyList<MarketingFact>? Facts, IReadOnlyList<AdsCampaignInfo>? Campaigns, IReadOnlyList<AdsExperimentInfo>? Experiments,
     IReadOnlyList<PageInspectionInfo>? Pages, string? Error, string? Property = null, bool More = false);
 
+public static class MarketingLimits
+{
+    /// <summary>The largest part of a sync the Api takes in one request (the Workers cut a sync into parts of whole days below it).</summary>
+    public const long MaxReportBytes = 16 * 1024 * 1024;
+}
+
 /// <summary>The CPA alerts the report set off (the Workers e-mail them).</summary>
 public sealed record MarketingIngestResult(int Facts, IReadOnlyList<CpaAlertDto> NewAlerts);

@@ -68,7 +68,8 @@ public sealed class GoogleMarketing(GoogleApi google, IOptions<GoogleOptions> op
     {
         const int pageSize = 25_000;
         var rows = new List<SearchRow>();
-        for (var start = 0; start < Settings.MaxRowsPerReport; start += pageSize)
+        // One page past the cap is asked for: rows there mean the report is larger than the cap, none mean it ended on it.
+        for (var start = 0; ; start += pageSize)
         {
             var body = (await google.SendAsync(access, HttpMethod.Post, url,
                 new { startDate = Iso(target.From), endDate = Iso(target.To), dimensions, rowLimit = pageSize, startRow = start, type = "web" },
@@ -77,6 +78,11 @@ public sealed class GoogleMarketing(GoogleApi google, IOptions<GoogleOptions> op
             var count = 0;
             if (body.TryGetProperty("rows", out var items))
             {
+                if (start >= Settings.MaxRowsPerReport && items.GetArrayLength() > 0)
+                {
+                    throw TooMany("Search Console", target);
+                }
+
                 foreach (var item in items.EnumerateArray())
                 {
                     count++;
@@ -90,8 +96,6 @@ public sealed class GoogleMarketing(GoogleApi google, IOptions<GoogleOptions> op
                 return rows;
             }
         }
-
-        throw TooMany("Search Console", target);
     }
 
     /// <summary>More rows than <see cref="GoogleOptions.MaxRowsPerReport"/>: storing a part would read as fewer clicks, so nothing is stored.</summary>
@@ -219,6 +223,10 @@ public sealed class GoogleMarketing(GoogleApi google, IOptions<GoogleOptions> op
                 if (batch.ValueKind == JsonValueKind.Object && batch.TryGetProperty("results", out var results))
                 {
                     rows.AddRange(results.EnumerateArray());
+                    if (rows.Count > Settings.MaxRowsPerReport)
+                    {
+                        throw TooMany("Google Ads", target);
+                    }
                 }
             }
         }
@@ -254,7 +262,7 @@ public sealed class GoogleMarketing(GoogleApi google, IOptions<GoogleOptions> op
         const int pageSize = 100_000;
         var url = $"{Settings.AnalyticsBaseUrl.TrimEnd('/')}/v1beta/properties/{target.Property}:runReport";
         var rows = new List<AnalyticsRow>();
-        for (var offset = 0; offset < Settings.MaxRowsPerReport; offset += pageSize)
+        for (var offset = 0; ; offset += pageSize)
         {
             var body = (await google.SendAsync(access, HttpMethod.Post, url, new
             {
@@ -282,13 +290,16 @@ public sealed class GoogleMarketing(GoogleApi google, IOptions<GoogleOptions> op
             }
 
             var total = body.TryGetProperty("rowCount", out var rc) && rc.TryGetInt32(out var count) ? count : 0;
+            if (total > Settings.MaxRowsPerReport)
+            {
+                throw TooMany("Google Analytics", target);
+            }
+
             if (offset + pageSize >= total)
             {
                 return rows;
             }
         }
-
-        throw TooMany("Google Analytics", target);
     }
 
     // ---- JSON helpers (missing means zero, false or empty) ----

@@ -1,4 +1,5 @@
-using System.Text;
+using System.Globalization;
+using System.Text.Json;
 using MyHibachi.Contracts;
 
 namespace MyHibachi.Workers.Google;
@@ -11,12 +12,18 @@ namespace MyHibachi.Workers.Google;
 /// </summary>
 public static class MarketingParts
 {
-    /// <summary>A row's JSON beyond its text keys: the field names and the numbers.</summary>
-    private const int RowOverheadBytes = 220;
+    /// <summary>Room left in a request for the report's envelope and its campaigns, experiments and pages.</summary>
+    private const long EnvelopeBytes = 256 * 1024;
 
     public static IReadOnlyList<MarketingDataReport> Split(MarketingDataReport report, string property, long maxBytes)
     {
         var facts = report.Facts ?? [];
+        if (facts.FirstOrDefault(f => f.Date < report.From || f.Date > report.To) is { } stray)
+        {
+            // Google answered for a day it was not asked about: no part would carry it, so nothing is stored.
+            throw new GoogleException($"{stray.Report} has a row for {Iso(stray.Date)}, outside {Iso(report.From)}..{Iso(report.To)}.", transient: false);
+        }
+
         var byDay = facts.GroupBy(f => f.Date).ToDictionary(g => g.Key, g => g.ToList());
         var parts = new List<MarketingDataReport>();
         var from = report.From;
@@ -26,6 +33,14 @@ public static class MarketingParts
         {
             var today = byDay.GetValueOrDefault(day) ?? [];
             var size = today.Sum(Size);
+            if (size > MarketingLimits.MaxReportBytes - EnvelopeBytes)
+            {
+                // A day is never split (a part replaces whole days): one this large cannot be stored, and trying again will not help.
+                throw new GoogleException(
+                    $"{Iso(day)} alone has {size / 1024 / 1024.0:0.0} MB of rows, more than the Api takes in one request ({MarketingLimits.MaxReportBytes / 1024 / 1024} MB); nothing from that day on was stored.",
+                    transient: false);
+            }
+
             if (rows.Count > 0 && bytes + size > maxBytes)
             {
                 parts.Add(Part(report, from, day.AddDays(-1), rows, property, first: parts.Count == 0, more: true));
@@ -47,6 +62,8 @@ public static class MarketingParts
             ? new MarketingDataReport(from, to, rows, report.Campaigns, report.Experiments, report.Pages, null, property, more)
             : new MarketingDataReport(from, to, rows, null, null, null, null, property, more);
 
-    public static long Size(MarketingFact fact) =>
-        RowOverheadBytes + fact.Report.Length + Encoding.UTF8.GetByteCount(fact.Key1) + (fact.Key2 is null ? 0 : Encoding.UTF8.GetByteCount(fact.Key2));
+    /// <summary>A row's size as the Api client writes it (escapes included), with its separating comma.</summary>
+    public static long Size(MarketingFact fact) => JsonSerializer.SerializeToUtf8Bytes(fact, ApiClients.ApiClient.Json).Length + 1;
+
+    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

@@ -10,7 +10,8 @@ namespace MyHibachi.Api.Features.Marketing;
 public static class MarketingApi
 {
     public static IServiceCollection AddMarketing(this IServiceCollection services) =>
-        services.AddScoped<MarketingReports>().AddScoped<MarketingAdvisor>().AddScoped<MarketingData>().AddScoped<MarketingDemo>();
+        services.AddScoped<MarketingReports>().AddScoped<MarketingAdvisor>().AddScoped<MarketingData>().AddScoped<MarketingDemo>()
+            .AddSingleton<MarketingAdviceRefresher>().AddHostedService(sp => sp.GetRequiredService<MarketingAdviceRefresher>());
 
     public static IEndpointRouteBuilder MapMarketingApi(this IEndpointRouteBuilder app)
     {
@@ -63,13 +64,10 @@ public static class MarketingApi
         workers.MapPost("/targets", (string? source, MarketingData data, CancellationToken ct) => data.TargetsAsync(source, ct))
             .WithName("MarketingSyncTargets").WithSummary("The connected sources to read (one or all), each marked running, with the days to read and the pages to inspect");
         workers.MapPut("/{source}/data", (string source, MarketingDataReport report, MarketingData data, CancellationToken ct) => data.IngestAsync(source, report, ct).ToOk())
-            .WithName("ReportMarketingData").ProducesValidationProblem().WithMetadata(new RequestBodyLimit(MaxReportBytes))
+            .WithName("ReportMarketingData").ProducesValidationProblem().WithMetadata(new RequestBodyLimit(MarketingLimits.MaxReportBytes))
             .WithSummary("What a sync read (replacing the stored days of the range) or why it failed; returns the CPA alerts it set off");
         return app;
     }
-
-    /// <summary>The largest part of a sync the Workers send (they cut a sync into parts of whole days, 4 MB each by default).</summary>
-    public const long MaxReportBytes = 16 * 1024 * 1024;
 
     /// <summary>A body limit for one endpoint, above the Api's 1 MB default (routing applies it when the endpoint is chosen).</summary>
     private sealed class RequestBodyLimit(long bytes) : IRequestSizeLimitMetadata

@@ -14,7 +14,8 @@ namespace MyHibachi.Api.Features.Marketing;
 /// <c>marketing_facts</c> through <see cref="IngestAsync"/> (each sync replaces the days it read), which also fires
 /// the staff's CPA alerts on the day a breach began and refreshes the recommendations.
 /// </summary>
-public sealed partial class MarketingData(HibachiDbContext db, MarketingAdvisor advisor, CurrentActor actor, TimeProvider clock, ILogger<MarketingData> logger)
+public sealed partial class MarketingData(
+    HibachiDbContext db, MarketingAdviceRefresher refresher, CurrentActor actor, TimeProvider clock, ILogger<MarketingData> logger)
 {
     /// <summary>How far back a first sync reads; later syncs read again the last <see cref="RereadDays"/> days (Google revises recent numbers).</summary>
     public const int FirstSyncDays = 90;
@@ -345,7 +346,7 @@ public sealed partial class MarketingData(HibachiDbContext db, MarketingAdvisor 
             Clicks = f.Clicks, Impressions = f.Impressions, CostMicros = f.CostMicros, Conversions = f.Conversions, Position = f.Position,
             Sessions = f.Sessions, Users = f.Users, KeyEvents = f.KeyEvents,
         }));
-        await StoreDetailsAsync(report, now, cancellationToken);
+        await StoreDetailsAsync(source, report, now, cancellationToken);
         setting.DataFrom = setting.DataFrom is { } first && first < report.From ? first : report.From;
         setting.DataTo = setting.DataTo is { } last && last > report.To ? last : report.To;
         if (!report.More)
@@ -368,15 +369,16 @@ public sealed partial class MarketingData(HibachiDbContext db, MarketingAdvisor 
         await transaction.CommitAsync(cancellationToken);
         if (!report.More)
         {
-            await RefreshAdviceAsync(cancellationToken);
+            refresher.Request();
         }
 
         return new MarketingIngestResult(facts.Count, alerts);
     }
 
-    private async Task StoreDetailsAsync(MarketingDataReport report, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task StoreDetailsAsync(string source, MarketingDataReport report, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        if (report.Campaigns is { } campaigns)
+        // Campaigns and experiments are Google Ads' alone; pages are Search Console's.
+        if (source == MarketingSources.Ads && report.Campaigns is { } campaigns)
         {
             var known = await db.AdsCampaigns.ToDictionaryAsync(c => c.Id, cancellationToken);
             foreach (var c in campaigns)
@@ -404,7 +406,7 @@ public sealed partial class MarketingData(HibachiDbContext db, MarketingAdvisor 
             }
         }
 
-        if (report.Experiments is { } experiments)
+        if (source == MarketingSources.Ads && report.Experiments is { } experiments)
         {
             await db.AdsExperiments.ExecuteDeleteAsync(cancellationToken);
             db.AdsExperiments.AddRange(experiments.Select(e => new AdsExperiment
@@ -415,7 +417,7 @@ public sealed partial class MarketingData(HibachiDbContext db, MarketingAdvisor 
             }));
         }
 
-        if (report.Pages is { } pages)
+        if (source == MarketingSources.SearchConsole && report.Pages is { } pages)
         {
             var known = await db.SearchPageInspections.ToDictionaryAsync(p => p.Url, cancellationToken);
             foreach (var p in pages.Where(p => p.Url.Length <= 2000))
@@ -468,8 +470,12 @@ public sealed partial class MarketingData(HibachiDbContext db, MarketingAdvisor 
         var rows = await db.MarketingFacts.Where(f => f.Report == "ads.campaign" && f.Date >= start && f.Date <= to)
             .Select(f => new { f.Key1, f.Date, f.CostMicros, f.Conversions }).ToListAsync(cancellationToken);
         var byCampaign = rows.GroupBy(r => r.Key1).ToDictionary(g => g.Key, g => g.Select(r => new DailySpend(r.Date, r.CostMicros, r.Conversions)).ToList());
-        var existing = (await db.CpaAlerts.Where(a => a.Day >= from && a.Day <= to).Select(a => new { a.RuleId, a.CampaignId, a.Day }).ToListAsync(cancellationToken))
-            .Select(a => (a.RuleId, a.CampaignId, a.Day)).ToHashSet();
+        // Days read again move a breach's first day when Google credits late conversions: a start within the rule's window of an
+        // alert already given for that rule and campaign is the same breach, not a new one to e-mail.
+        var span = rules.Max(r => r.LookbackDays);
+        var existing = (await db.CpaAlerts.Where(a => a.Day >= from.AddDays(-span) && a.Day <= to.AddDays(span)).Select(a => new { a.RuleId, a.CampaignId, a.Day })
+                .ToListAsync(cancellationToken))
+            .Select(a => (a.RuleId, a.CampaignId, a.Day)).ToList();
         var now = clock.Now();
         var fired = new List<CpaAlert>();
         foreach (var rule in rules)
@@ -478,8 +484,10 @@ public sealed partial class MarketingData(HibachiDbContext db, MarketingAdvisor 
             {
                 foreach (var breach in MarketingMath.BreachStarts(days, from, to, rule.MaxCpaCents, rule.LookbackDays, rule.MinSpendCents))
                 {
-                    if ((keepFrom is null || breach.Day >= keepFrom || breach.StillBroken) && existing.Add((rule.Id, campaign, breach.Day)))
+                    var known = existing.Any(a => a.RuleId == rule.Id && a.CampaignId == campaign && Math.Abs(a.Day.DayNumber - breach.Day.DayNumber) < rule.LookbackDays);
+                    if ((keepFrom is null || breach.Day >= keepFrom || breach.StillBroken) && !known)
                     {
+                        existing.Add((rule.Id, campaign, breach.Day));
                         fired.Add(new CpaAlert
                         {
                             RuleId = rule.Id, CampaignId = campaign, Day = breach.Day, SpentCents = breach.SpentCents, Conversions = breach.Conversions, CpaCents = breach.CpaCents,
@@ -499,18 +507,6 @@ public sealed partial class MarketingData(HibachiDbContext db, MarketingAdvisor 
     public static CpaAlertDto ToDto(CpaAlert a, IReadOnlyDictionary<string, string> names) =>
         new(a.Id, a.RuleId, a.CampaignId, names.GetValueOrDefault(a.CampaignId) ?? a.CampaignId, a.Day, a.SpentCents, a.Conversions, a.CpaCents, a.MaxCpaCents,
             a.LookbackDays, a.FiredAt, a.AcknowledgedAt);
-
-    private async Task RefreshAdviceAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            await advisor.RefreshAsync(cancellationToken);
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException)
-        {
-            logger.LogWarning(exception, "The marketing recommendations were not refreshed after a sync.");
-        }
-    }
 
     // ---- CPA alert rules (staff) ----
 

@@ -229,7 +229,8 @@ public sealed class MarketingTests(GoogleAppHost host) : GoogleTest(host)
         Assert.Equal(days.Count * 4_800L, pacing.SpentCents);
         Assert.Equal(pacing.SpentCents + pacing.DailyRunRateCents * (pacing.DaysInMonth - pacing.DaysCounted), pacing.ProjectedCents);
 
-        // A budget set by staff replaces the daily budgets.
+        // A budget set by staff replaces the daily budgets (saving the settings starts a sync: it is waited for below).
+        var budgetSaved = DateTimeOffset.UtcNow;
         (await Api.PutAsync<MarketingSourceDto>("/api/v1/marketing/sources/ads", new MarketingSourceRequest(connection.Id, "1234567890", null, 1_000_00))).Ok();
         var paced = (await Api.GetAsync<AdsReportDto>("/api/v1/marketing/ads")).Ok().Pacing!;
         Assert.Equal((1_000_00L, true), (paced.BudgetCents, paced.BudgetSetByStaff));
@@ -241,6 +242,8 @@ public sealed class MarketingTests(GoogleAppHost host) : GoogleTest(host)
         // The export has every campaign with cost per booking.
         var csv = await (await Api.Http.GetAsync($"/api/v1/marketing/export/ads-campaigns.csv?from={Iso(yesterday.AddDays(-9))}&to={Iso(today)}")).Content.ReadAsStringAsync();
         Assert.Contains("\r\nHibachi Search,300.00,200,5000,0.04,6,50.00,1,300.00\r\n", csv, StringComparison.Ordinal);
+
+        await SyncedAsync("ads", budgetSaved);
 
         // A stream that breaks off after it began (a 200 whose array ends with an error) is a failed sync, not a shorter answer
         // (the one campaign read before the error taken for the whole list would mark the others removed).

@@ -239,4 +239,19 @@ public sealed class MarketingPartsTests
         var one = Assert.Single(MarketingParts.Split(new MarketingDataReport(From, From.AddDays(3), [], null, null, null, null), "p", 1000));
         Assert.Equal((From, From.AddDays(3), false), (one.From, one.To, one.More));
     }
+
+    [Fact]
+    public void A_row_outside_the_range_or_a_day_larger_than_the_api_takes_fails_the_sync_for_good()
+    {
+        var stray = Assert.Throws<GoogleException>(() => MarketingParts.Split(new MarketingDataReport(From, From.AddDays(1), [Fact(From.AddDays(2), 0)], null, null, null, null), "p", 1000));
+        Assert.False(stray.Transient);
+
+        // 4,000 rows of 4 kB: over 16 MB in one day (escaped characters count as the client writes them).
+        var page = "https://x.example/?q=" + new string('é', 2000);
+        var huge = Enumerable.Range(0, 4000).Select(i => Fact(From, i) with { Key2 = page }).ToList();
+        Assert.True(MarketingParts.Size(huge[0]) > 4 * 2000);
+        var tooBig = Assert.Throws<GoogleException>(() => MarketingParts.Split(new MarketingDataReport(From, From, huge, null, null, null, null), "p", 4_000_000));
+        Assert.False(tooBig.Transient);
+        Assert.Contains("more than the Api takes", tooBig.Message, StringComparison.Ordinal);
+    }
 }
